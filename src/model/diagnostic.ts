@@ -1,0 +1,63 @@
+// Problems found in user input: one error class and one diagnostic shape for every stage (model stage).
+// Error codes are SCREAMING_SNAKE strings, printed as error[CODE].
+
+import type { SourceSpan } from './source-span.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  /** Capitalised, no trailing period, detail after a colon. */
+  readonly message: string;
+  readonly span?: SourceSpan;
+  readonly hint?: string;
+}
+
+/** Exit codes, mapped in one place (README: "Exit codes"). */
+export const EXIT = {
+  ok: 0,
+  invalid: 1,
+  usage: 2,
+  dataSource: 3,
+  internal: 70,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * A user-facing failure: bad input, a failed data source, a usage error. Carries one or more
+ * diagnostics; anything else thrown is a bug.
+ */
+export class FtreeError extends Error {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly exitCode: ExitCode;
+
+  constructor(diagnostics: Diagnostic | readonly Diagnostic[], exitCode: ExitCode = EXIT.invalid) {
+    const list = Array.isArray(diagnostics) ? (diagnostics as readonly Diagnostic[]) : [diagnostics as Diagnostic];
+    super(list.map((d) => `${d.code}: ${d.message}`).join('\n'));
+    this.name = 'FtreeError';
+    this.diagnostics = list;
+    this.exitCode = exitCode;
+  }
+
+  get code(): string {
+    return this.diagnostics[0]?.code ?? 'ERROR';
+  }
+}
+
+export function isFtreeError(e: unknown): e is FtreeError {
+  return e instanceof FtreeError;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Diagnostics sorted by file, then position; problems without a position go last. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => {
+    if (!a.span || !b.span) return a.span ? -1 : b.span ? 1 : 0;
+    if (a.span.file !== b.span.file) return a.span.file < b.span.file ? -1 : 1;
+    return a.span.start - b.span.start;
+  });
+}

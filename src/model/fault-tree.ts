@@ -1,0 +1,170 @@
+// The validated, immutable fault-tree model: what every analysis consumes (model stage).
+// Built by src/model/build-model.ts from YAML and by src/parse/mef from Open-PSA MEF XML.
+
+import type { SourceSpan } from './source-span.js';
+
+/** Gate types. `iff`, `imply` and `cardinality` come from Open-PSA MEF and are accepted in YAML too. */
+export type GateType =
+  | 'and'
+  | 'or'
+  | 'atleast'
+  | 'cardinality'
+  | 'not'
+  | 'xor'
+  | 'iff'
+  | 'imply'
+  | 'nand'
+  | 'nor'
+  | 'inhibit';
+
+export const GATE_TYPES: readonly GateType[] = [
+  'and', 'or', 'atleast', 'cardinality', 'not', 'xor', 'iff', 'imply', 'nand', 'nor', 'inhibit',
+];
+
+/** Probability models. Times are in hours, rates per hour. */
+export type ProbabilityModel =
+  | { readonly kind: 'constant'; readonly value: number }
+  | { readonly kind: 'expression'; readonly source: string }
+  | { readonly kind: 'rate'; readonly rate: number; readonly missionTime: number }
+  | { readonly kind: 'repairable'; readonly rate: number; readonly repairRate: number; readonly missionTime: number; readonly gamma?: number }
+  | { readonly kind: 'weibull'; readonly scale: number; readonly shape: number; readonly missionTime: number; readonly location?: number }
+  | { readonly kind: 'periodic-test'; readonly rate: number; readonly testInterval: number; readonly firstTest: number; readonly missionTime: number };
+
+/** Uncertainty distribution of an event's probability (used by Monte Carlo). */
+export type Distribution =
+  | { readonly kind: 'lognormal'; readonly mean: number; readonly errorFactor: number }
+  | { readonly kind: 'lognormal-mu-sigma'; readonly mu: number; readonly sigma: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'loguniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
+  | { readonly kind: 'beta'; readonly alpha: number; readonly beta: number }
+  | { readonly kind: 'gamma'; readonly shape: number; readonly scale: number }
+  | { readonly kind: 'histogram'; readonly bounds: readonly number[]; readonly weights: readonly number[] };
+
+export type Aggregate = 'max' | 'min' | 'mean' | 'p95' | 'last';
+
+/** Shared by every signal: how much a fired or silent signal says about its event. */
+export interface SignalRates {
+  /** P(fired | event true); the tree's or the CLI's default when absent. */
+  readonly sensitivity?: number;
+  /** P(fired | event false). */
+  readonly falseAlarm?: number;
+}
+
+export interface LogSignal extends SignalRates {
+  /** A substring, or `/regex/flags`. */
+  readonly pattern: string;
+  readonly label?: string;
+  readonly minCount?: number;
+  readonly alpha?: number;
+  /** Field filters for structured lines: field name → substring or /regex/. */
+  readonly fields?: ReadonlyMap<string, string>;
+  readonly span?: SourceSpan;
+}
+
+export interface MetricSignal extends SignalRates {
+  /** A metric name or PromQL expression. */
+  readonly query: string;
+  readonly label?: string;
+  readonly above?: number;
+  readonly below?: number;
+  readonly aggregate?: Aggregate;
+  /** Robust anomaly score threshold (|x − median| / IQR of the baseline). */
+  readonly score?: number;
+  readonly span?: SourceSpan;
+}
+
+export interface ChangeSignal extends SignalRates {
+  readonly service?: string;
+  readonly kind?: string;
+  readonly label?: string;
+  /** How long before the symptom a change still counts, in hours. */
+  readonly within?: number;
+  readonly span?: SourceSpan;
+}
+
+export interface Evidence {
+  readonly logs: readonly LogSignal[];
+  readonly metrics: readonly MetricSignal[];
+  readonly changes: readonly ChangeSignal[];
+}
+
+/** How an on-call engineer checks an event by hand, and what it costs (minutes). */
+export interface Check {
+  readonly how: string;
+  readonly cost?: number;
+}
+
+export interface Gate {
+  readonly id: string;
+  readonly label?: string;
+  readonly description?: string;
+  readonly type: GateType;
+  /** Ids of gates, basic events or house events. Order matters for `inhibit` and `imply`. */
+  readonly inputs: readonly string[];
+  /** `atleast`: the vote threshold k; `cardinality`: the minimum. */
+  readonly k?: number;
+  /** `cardinality`: the maximum number of true inputs. */
+  readonly max?: number;
+  readonly evidence?: Evidence;
+  readonly span?: SourceSpan;
+  /** Span of each input reference, parallel to `inputs`. */
+  readonly inputSpans?: readonly (SourceSpan | undefined)[];
+}
+
+export interface BasicEvent {
+  readonly id: string;
+  readonly label?: string;
+  readonly description?: string;
+  /** Point probability at the tree's mission time, in [0, 1]. */
+  readonly probability: number;
+  readonly model: ProbabilityModel;
+  readonly distribution?: Distribution;
+  readonly evidence?: Evidence;
+  readonly check?: Check;
+  readonly span?: SourceSpan;
+}
+
+export interface HouseEvent {
+  readonly id: string;
+  readonly label?: string;
+  readonly state: boolean;
+  readonly span?: SourceSpan;
+}
+
+export interface Parameter {
+  readonly id: string;
+  readonly value: number;
+  readonly source?: string;
+  readonly distribution?: Distribution;
+  readonly span?: SourceSpan;
+}
+
+export interface FaultTree {
+  /** Slug of the tree. */
+  readonly name: string;
+  readonly title?: string;
+  readonly description?: string;
+  /** Path of the main file the tree was read from. */
+  readonly file: string;
+  /** Every file the tree was assembled from (the main file first, then transfers/includes). */
+  readonly files: readonly string[];
+  /** Id of the top event: a gate, or (for one-event trees) a basic event. */
+  readonly top: string;
+  /** Default exposure time for rate-based events, in hours. */
+  readonly missionTime: number;
+  readonly parameters: ReadonlyMap<string, Parameter>;
+  readonly gates: ReadonlyMap<string, Gate>;
+  readonly events: ReadonlyMap<string, BasicEvent>;
+  readonly houses: ReadonlyMap<string, HouseEvent>;
+}
+
+export type NodeKind = 'gate' | 'event' | 'house';
+
+/** What an id names in a tree, if anything. */
+export function kindOf(tree: FaultTree, id: string): NodeKind | undefined {
+  if (tree.gates.has(id)) return 'gate';
+  if (tree.events.has(id)) return 'event';
+  if (tree.houses.has(id)) return 'house';
+  return undefined;
+}
