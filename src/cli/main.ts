@@ -1,4 +1,87 @@
-// Entry point of the command line (cli stage): placeholder replaced as commands land.
-export function main(_argv: readonly string[]): void {
-  process.exitCode = 0;
+// The command line (cli stage): declares every command, loads its implementation lazily, and maps
+// errors to exit codes. Only src/cli/ reads argv, prints to the terminal and sets the exit code.
+
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, isFtreeError } from '../model/diagnostic.js';
+import { VERSION } from '../version.js';
+import { printFatal, printInternalError } from './output.js';
+
+/** Options every command sees (declared on the program). */
+export interface GlobalOptions {
+  readonly debug?: boolean;
+  readonly color?: boolean;
+}
+
+const EXIT_CODES_HELP =
+  'Exit codes: 0 ok · 1 invalid input or failed check · 2 usage error · 3 data source failed · 70 internal error';
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name('ftree')
+    .description('Fault-tree analysis and incident diagnosis')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces of internal errors')
+    .option('--no-color', 'disable colours (also NO_COLOR=1)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree validate trees/
+  $ ftree analyze trees/two-train.yaml
+  $ ftree analyze model.xml --format json
+
+${EXIT_CODES_HELP}`,
+    );
+
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  program
+    .command('validate')
+    .description('check tree files and report every problem at once')
+    .argument('<paths...>', 'tree files (YAML or Open-PSA MEF XML) or folders (searched for *.yaml, *.yml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--strict', 'fail on warnings too')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree validate trees/
+  $ ftree validate trees/ --format github     # annotations on a pull request
+  $ ftree validate trees/payment-latency.yaml --strict`,
+    )
+    .action(async (paths: string[], opts) => {
+      const { runValidate } = await import('./validate.js');
+      setExit(await runValidate(paths, { ...opts, ...globals() }));
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  program.exitOverride();
+  for (const cmd of program.commands) cmd.exitOverride();
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv as string[]);
+    process.exitCode = exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; anything else commander rejects is a usage error.
+      process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      return;
+    }
+    if (isFtreeError(e)) {
+      printFatal(e);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    printInternalError(e, debug);
+    process.exitCode = EXIT.internal;
+  }
 }

@@ -1,0 +1,78 @@
+// `ftree validate`: checks tree files and reports every problem at once (cli stage).
+// collect files → load each tree (parse → model) → render diagnostics → exit code.
+
+import { EXIT, type Diagnostic } from '../model/diagnostic.js';
+import { loadTree } from '../model/load-tree.js';
+import { diagnosticToJson, renderDiagnosticGithub, renderDiagnosticText } from '../report/render-diagnostics.js';
+import { collectTreeFiles } from './collect-tree-files.js';
+import type { GlobalOptions } from './main.js';
+import { chalkFor } from './output.js';
+
+export interface ValidateOptions extends GlobalOptions {
+  readonly format: 'text' | 'json' | 'github';
+  readonly strict?: boolean;
+}
+
+interface FileResult {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summary?: { name: string; top: string; gates: number; events: number; houses: number };
+}
+
+export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
+  const files = await collectTreeFiles(paths);
+  const results: FileResult[] = [];
+  const sources = new Map<string, string>();
+  for (const file of files) {
+    const r = await loadTree(file);
+    for (const [k, v] of r.sources) sources.set(k, v);
+    results.push({
+      file,
+      diagnostics: r.diagnostics,
+      ...(r.tree ? { summary: { name: r.tree.name, top: r.tree.top, gates: r.tree.gates.size, events: r.tree.events.size, houses: r.tree.houses.size } } : {}),
+    });
+  }
+  const isFailure = (d: Diagnostic) => d.severity === 'error' || (options.strict === true && d.severity === 'warning');
+  const invalid = results.filter((r) => r.diagnostics.some(isFailure));
+  const errors = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+
+  if (options.format === 'json') {
+    const doc = {
+      ftree: 1,
+      valid: invalid.length === 0,
+      files: results.map((r) => ({
+        file: r.file,
+        valid: !r.diagnostics.some(isFailure),
+        ...(r.summary ? { tree: r.summary } : {}),
+        diagnostics: r.diagnostics.map(diagnosticToJson),
+      })),
+      summary: { files: results.length, valid: results.length - invalid.length, invalid: invalid.length, errors, warnings },
+    };
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else if (options.format === 'github') {
+    for (const r of results) for (const d of r.diagnostics) process.stdout.write(`${renderDiagnosticGithub(d)}\n`);
+    process.stdout.write(`ftree validate: ${summaryLine(results.length, invalid.length, errors, warnings)}\n`);
+  } else {
+    const chalk = chalkFor(process.stdout, options.color !== false);
+    for (const r of results) {
+      for (const d of r.diagnostics) process.stdout.write(`${renderDiagnosticText(d, { sources, chalk })}\n\n`);
+    }
+    for (const r of results) {
+      const e = r.diagnostics.filter((d) => d.severity === 'error').length;
+      const w = r.diagnostics.length - e;
+      const bad = r.diagnostics.some(isFailure);
+      const mark = bad ? chalk.red('✗') : chalk.green('✓');
+      const detail = r.summary ? `${r.summary.gates} gates, ${r.summary.events} events${r.summary.houses ? `, ${r.summary.houses} house events` : ''}` : '';
+      const counts = [e ? `${e} error${e > 1 ? 's' : ''}` : '', w ? `${w} warning${w > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+      process.stdout.write(`${mark} ${r.file}${detail ? chalk.dim(` (${detail})`) : ''}${counts ? `: ${counts}` : ''}\n`);
+    }
+    process.stdout.write(`${summaryLine(results.length, invalid.length, errors, warnings)}\n`);
+  }
+  return invalid.length > 0 ? EXIT.invalid : EXIT.ok;
+}
+
+function summaryLine(files: number, invalid: number, errors: number, warnings: number): string {
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+  return `${plural(files, 'file')}: ${files - invalid} valid, ${invalid} invalid (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+}

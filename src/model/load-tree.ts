@@ -1,0 +1,92 @@
+// Loads a tree file and the files it transfers into, and builds the validated model
+// (parse → read declarations → build model). Never throws for bad input: problems come back as diagnostics.
+
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseYamlTree } from '../parse/parse-yaml-tree.js';
+import { buildModel } from './build-model.js';
+import type { Diagnostic } from './diagnostic.js';
+import { sortDiagnostics } from './diagnostic.js';
+import type { FaultTree } from './fault-tree.js';
+import { RawReader } from './raw-reader.js';
+import { readDeclarations, type FileDeclarations } from './read-declarations.js';
+
+/** Largest tree file read, in bytes. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface LoadTreeOptions {
+  readonly maxFileBytes?: number;
+}
+
+export interface LoadTreeResult {
+  /** The model, when the tree has no errors (warnings allowed). */
+  readonly tree?: FaultTree;
+  /** Errors and warnings, sorted by file and position. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The text of every file read, for caret snippets. */
+  readonly sources: ReadonlyMap<string, string>;
+}
+
+/** Loads `path` (relative paths are reported as given; transfers are resolved from the file's folder). */
+export async function loadTree(path: string, options: LoadTreeOptions = {}): Promise<LoadTreeResult> {
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const reader = new RawReader();
+  const sources = new Map<string, string>();
+  const decls: FileDeclarations[] = [];
+  const failed = new Set<string>();
+
+  const queue: { file: string; from?: { span: Diagnostic['span']; id: string } }[] = [{ file: path }];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const { file, from } = queue.shift()!;
+    const key = resolve(file);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const text = await readText(file, maxBytes, reader, from);
+    if (text === undefined) {
+      failed.add(file);
+      continue;
+    }
+    sources.set(file, text);
+    const parsed = parseYamlTree(text, file);
+    reader.diagnostics.push(...parsed.diagnostics);
+    if (!parsed.root) {
+      failed.add(file);
+      continue;
+    }
+    const d = readDeclarations(parsed.root, file, reader);
+    decls.push(d);
+    if (!d.isTree) failed.add(file);
+    for (const t of d.transfers.values()) queue.push({ file: t.file, from: { span: t.fileSpan, id: t.id } });
+  }
+  const tree = decls.length > 0 && decls[0]!.isTree ? await buildModel(decls, reader, { failedFiles: failed }) : undefined;
+  const diagnostics = sortDiagnostics(reader.diagnostics);
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  return { diagnostics, sources, ...(tree && !hasError ? { tree } : {}) };
+}
+
+async function readText(shown: string, maxBytes: number, reader: RawReader, from?: { span: Diagnostic['span']; id: string }): Promise<string | undefined> {
+  const code = from ? 'TRANSFER_NOT_FOUND' : 'FILE_UNREADABLE';
+  try {
+    const info = await stat(shown);
+    if (info.isDirectory()) {
+      reader.report(code, `${shown} is a folder, not a tree file`, from?.span, 'name a .yaml file');
+      return undefined;
+    }
+    if (info.size > maxBytes) {
+      reader.report('FILE_TOO_LARGE', `${shown} is ${(info.size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit for tree files`, from?.span ?? { file: shown, line: 1, col: 1, start: 0, end: 0 }, 'split the tree into files joined by transfers');
+      return undefined;
+    }
+    const buf = await readFile(shown);
+    if (buf.includes(0)) {
+      reader.report('NOT_A_TREE', `${shown} is a binary file, not a tree`, from?.span ?? { file: shown, line: 1, col: 1, start: 0, end: 0 });
+      return undefined;
+    }
+    return buf.toString('utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    reader.report(code, from ? `The transfer "${from.id}" points to ${shown}: ${reason}` : `Cannot read ${shown}: ${reason}`, from?.span, from ? 'the path is relative to the tree file that names it' : undefined);
+    return undefined;
+  }
+}

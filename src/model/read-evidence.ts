@@ -1,0 +1,210 @@
+// Reads the `evidence:` block of an event or gate: log patterns, metric rules, change signals
+// (model stage). Regexes are compiled once here so that bad ones are caught before any log is read.
+
+import safeRegex from 'safe-regex2';
+import type { RawMap, RawNode } from '../parse/parse-yaml-tree.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Aggregate, ChangeSignal, Evidence, LogSignal, MetricSignal } from './fault-tree.js';
+import type { RawReader } from './raw-reader.js';
+
+const EVIDENCE_KEYS = ['logs', 'metrics', 'changes'] as const;
+const RATE_KEYS = ['sensitivity', 'false_alarm'] as const;
+const LOG_KEYS = ['pattern', 'label', 'min_count', 'alpha', 'fields', ...RATE_KEYS];
+const METRIC_KEYS = ['query', 'label', 'above', 'below', 'aggregate', 'score', ...RATE_KEYS];
+const CHANGE_KEYS = ['service', 'kind', 'label', 'within', ...RATE_KEYS];
+const AGGREGATES: readonly Aggregate[] = ['max', 'min', 'mean', 'p95', 'last'];
+
+/** `/body/flags` → its parts; anything else is a substring pattern. */
+export function splitRegexLiteral(pattern: string): { body: string; flags: string } | undefined {
+  const m = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
+  return m ? { body: m[1]!, flags: m[2]! } : undefined;
+}
+
+const ALLOWED_FLAGS = 'imsu';
+
+export function readEvidence(reader: RawReader, node: RawNode, owner: string): Evidence | undefined {
+  const map = reader.map(node, `The evidence of "${owner}"`);
+  if (!map) return undefined;
+  const keys = reader.entries(map, EVIDENCE_KEYS, `the evidence of "${owner}"`);
+  const logs = readList(reader, keys.get('logs')?.value, `logs of "${owner}"`, (m) => readLog(reader, m, owner));
+  const metrics = readList(reader, keys.get('metrics')?.value, `metrics of "${owner}"`, (m) => readMetric(reader, m, owner));
+  const changes = readList(reader, keys.get('changes')?.value, `changes of "${owner}"`, (m) => readChange(reader, m, owner));
+  return { logs, metrics, changes };
+}
+
+function readList<T>(reader: RawReader, node: RawNode | undefined, what: string, readItem: (m: RawMap) => T | undefined): T[] {
+  if (!node) return [];
+  if (node.kind !== 'seq') {
+    reader.typeError(`The ${what}`, 'a list of signals (each item starts with `- `)', node);
+    return [];
+  }
+  const out: T[] = [];
+  for (const item of node.items) {
+    const m = reader.map(item, `A signal in the ${what}`);
+    if (!m) continue;
+    const v = readItem(m);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+function readRates(reader: RawReader, keys: Map<string, { value: RawNode }>, what: string): { sensitivity?: number; falseAlarm?: number } {
+  const s = keys.get('sensitivity');
+  const f = keys.get('false_alarm');
+  const sensitivity = s ? reader.probability(s.value, `The sensitivity of ${what}`) : undefined;
+  const falseAlarm = f ? reader.probability(f.value, `The false-alarm rate of ${what}`) : undefined;
+  if (sensitivity !== undefined && falseAlarm !== undefined && sensitivity <= falseAlarm && s) {
+    reader.warn(
+      'SIGNAL_NOT_INFORMATIVE',
+      `The signal ${what} has sensitivity ${sensitivity} ≤ false-alarm rate ${falseAlarm}: firing would make the event less likely`,
+      s.value.span,
+      'sensitivity is P(fired | event true) and should exceed false_alarm, P(fired | event false)',
+    );
+  }
+  return { ...(sensitivity !== undefined ? { sensitivity } : {}), ...(falseAlarm !== undefined ? { falseAlarm } : {}) };
+}
+
+function optionalString(reader: RawReader, node: RawNode | undefined, what: string): string | undefined {
+  return node ? reader.string(node, what) : undefined;
+}
+
+function readLog(reader: RawReader, map: RawMap, owner: string): LogSignal | undefined {
+  const keys = reader.entries(map, LOG_KEYS, `a log signal of "${owner}"`);
+  const patternEntry = keys.get('pattern');
+  if (!patternEntry) {
+    reader.report('MISSING_KEY', `A log signal of "${owner}" has no pattern`, map.span, 'add `pattern: "text to find"` or `pattern: /regex/i`');
+    return undefined;
+  }
+  const pattern = reader.string(patternEntry.value, `The pattern of a log signal of "${owner}"`);
+  if (pattern === undefined) return undefined;
+  if (pattern === '') {
+    reader.report('INVALID_PATTERN', `A log signal of "${owner}" has an empty pattern`, patternEntry.value.span, 'an empty pattern matches every line');
+    return undefined;
+  }
+  checkPattern(reader, pattern, patternEntry.value, `the pattern of "${owner}"`);
+  const what = `"${pattern}" of "${owner}"`;
+  const fields = new Map<string, string>();
+  const fieldsEntry = keys.get('fields');
+  if (fieldsEntry) {
+    const fm = reader.map(fieldsEntry.value, `The field filters of ${what}`, 'write `fields: { service: payments }`');
+    for (const e of fm?.entries ?? []) {
+      const v = reader.string(e.value, `The field filter "${e.key}" of ${what}`);
+      if (v === undefined) continue;
+      checkPattern(reader, v, e.value, `the field filter "${e.key}" of "${owner}"`);
+      fields.set(e.key, v);
+    }
+  }
+  const minCountEntry = keys.get('min_count');
+  const minCount = minCountEntry ? reader.integer(minCountEntry.value, `The min_count of ${what}`) : undefined;
+  if (minCount !== undefined && minCount < 1 && minCountEntry) {
+    reader.report('INVALID_NUMBER', `The min_count of ${what} must be at least 1, not ${minCount}`, minCountEntry.value.span);
+  }
+  const alphaEntry = keys.get('alpha');
+  const alpha = alphaEntry ? reader.probability(alphaEntry.value, `The alpha of ${what}`) : undefined;
+  const label = optionalString(reader, keys.get('label')?.value, `The label of ${what}`);
+  return {
+    pattern,
+    ...(label !== undefined ? { label } : {}),
+    ...(minCount !== undefined && minCount >= 1 ? { minCount } : {}),
+    ...(alpha !== undefined ? { alpha } : {}),
+    ...(fields.size > 0 ? { fields } : {}),
+    ...readRates(reader, keys, what),
+    span: map.span,
+  };
+}
+
+function checkPattern(reader: RawReader, pattern: string, node: RawNode, what: string): void {
+  const literal = splitRegexLiteral(pattern);
+  if (!literal) return;
+  const badFlag = [...literal.flags].find((f) => !ALLOWED_FLAGS.includes(f));
+  if (badFlag) {
+    reader.report('INVALID_REGEX', `The regex flag "${badFlag}" in ${what} is not supported`, node.span, `use flags from "${ALLOWED_FLAGS}"`);
+    return;
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(literal.body, literal.flags);
+  } catch (e) {
+    const reason = (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+    reader.report('INVALID_REGEX', `Invalid regex in ${what}: ${reason}`, node.span, 'quote the pattern, and escape special characters such as ( [ . * + ? with a backslash');
+    return;
+  }
+  if (!safeRegex(re)) {
+    reader.warn(
+      'UNSAFE_REGEX',
+      `The regex in ${what} risks catastrophic backtracking`,
+      node.span,
+      'avoid nested quantifiers such as (a+)+ or (.*)*: match a fixed substring, or make the repetition unambiguous',
+    );
+  }
+}
+
+function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal | undefined {
+  const keys = reader.entries(map, METRIC_KEYS, `a metric signal of "${owner}"`);
+  const queryEntry = keys.get('query');
+  if (!queryEntry) {
+    reader.report('MISSING_KEY', `A metric signal of "${owner}" has no query`, map.span, 'add `query: metric_name` or a PromQL expression');
+    return undefined;
+  }
+  const query = reader.string(queryEntry.value, `The query of a metric signal of "${owner}"`);
+  if (query === undefined) return undefined;
+  const what = `"${query}" of "${owner}"`;
+  const num = (k: string) => {
+    const e = keys.get(k);
+    return e ? reader.number(e.value, `The ${k} threshold of ${what}`) : undefined;
+  };
+  const above = num('above');
+  const below = num('below');
+  const score = num('score');
+  if (!keys.has('above') && !keys.has('below') && !keys.has('score')) {
+    reader.report('INVALID_SIGNAL', `The metric signal ${what} has no rule`, map.span, 'add `above: N`, `below: N` or an anomaly `score: 5`');
+  }
+  if (score !== undefined && score <= 0) {
+    reader.report('INVALID_NUMBER', `The anomaly score of ${what} must be positive, not ${score}`, keys.get('score')!.value.span);
+  }
+  let aggregate: Aggregate | undefined;
+  const aggEntry = keys.get('aggregate');
+  if (aggEntry) {
+    const a = reader.string(aggEntry.value, `The aggregate of ${what}`);
+    if (a !== undefined) {
+      if ((AGGREGATES as readonly string[]).includes(a)) aggregate = a as Aggregate;
+      else {
+        const guess = didYouMean(a, AGGREGATES);
+        reader.report('INVALID_VALUE', `Unknown aggregate "${a}" in ${what}`, aggEntry.value.span, guess ? `did you mean "${guess}"?` : `use one of ${AGGREGATES.join(', ')}`);
+      }
+    }
+  }
+  const label = optionalString(reader, keys.get('label')?.value, `The label of ${what}`);
+  return {
+    query,
+    ...(label !== undefined ? { label } : {}),
+    ...(above !== undefined ? { above } : {}),
+    ...(below !== undefined ? { below } : {}),
+    ...(aggregate ? { aggregate } : {}),
+    ...(score !== undefined ? { score } : {}),
+    ...readRates(reader, keys, what),
+    span: map.span,
+  };
+}
+
+function readChange(reader: RawReader, map: RawMap, owner: string): ChangeSignal | undefined {
+  const keys = reader.entries(map, CHANGE_KEYS, `a change signal of "${owner}"`);
+  const service = optionalString(reader, keys.get('service')?.value, `The service of a change signal of "${owner}"`);
+  const kind = optionalString(reader, keys.get('kind')?.value, `The kind of a change signal of "${owner}"`);
+  if (!keys.has('service') && !keys.has('kind')) {
+    reader.report('INVALID_SIGNAL', `A change signal of "${owner}" names neither a service nor a kind`, map.span, 'add `service: payments-api` and/or `kind: deploy`');
+    return undefined;
+  }
+  const what = `"${service ?? kind ?? ''}" of "${owner}"`;
+  const withinEntry = keys.get('within');
+  const within = withinEntry ? reader.duration(withinEntry.value, `The window of the change signal ${what}`) : undefined;
+  const label = optionalString(reader, keys.get('label')?.value, `The label of ${what}`);
+  return {
+    ...(service !== undefined ? { service } : {}),
+    ...(kind !== undefined ? { kind } : {}),
+    ...(label !== undefined ? { label } : {}),
+    ...(within !== undefined ? { within } : {}),
+    ...readRates(reader, keys, what),
+    span: map.span,
+  };
+}

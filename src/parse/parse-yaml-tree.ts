@@ -1,0 +1,191 @@
+// Parses a tree file's YAML text into a raw tree of maps, lists and scalars that carry their source
+// spans (parse stage). Guards against alias bombs, deep nesting and oversized files.
+
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { SourceSpan } from '../model/source-span.js';
+
+export type RawNode = RawScalar | RawMap | RawSeq;
+
+export interface RawScalar {
+  readonly kind: 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly span: SourceSpan;
+}
+
+export interface RawEntry {
+  readonly key: string;
+  readonly keySpan: SourceSpan;
+  readonly value: RawNode;
+}
+
+export interface RawMap {
+  readonly kind: 'map';
+  /** In source order; duplicate keys are kept so that the model can report them. */
+  readonly entries: readonly RawEntry[];
+  readonly span: SourceSpan;
+}
+
+export interface RawSeq {
+  readonly kind: 'seq';
+  readonly items: readonly RawNode[];
+  readonly span: SourceSpan;
+}
+
+export interface ParseYamlTreeResult {
+  readonly root?: RawNode;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Largest number of nodes a file may expand to once aliases are followed. */
+export const MAX_EXPANDED_NODES = 100_000;
+/** Deepest nesting of maps and lists accepted. */
+export const MAX_DEPTH = 64;
+
+class LimitExceeded extends Error {
+  constructor(
+    readonly code: 'YAML_ALIAS_LIMIT' | 'YAML_TOO_DEEP',
+    readonly at: number,
+  ) {
+    super(code);
+  }
+}
+
+export function parseYamlTree(text: string, file: string): ParseYamlTreeResult {
+  const lineCounter = new LineCounter();
+  const spanAt = (start: number, end: number): SourceSpan => {
+    const pos = lineCounter.linePos(start);
+    return { file, line: pos.line, col: pos.col, start, end: Math.max(end, start) };
+  };
+
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, version: '1.2' });
+  } catch (e) {
+    if (e instanceof RangeError) {
+      return { diagnostics: [tooDeep(spanAt(0, 0))] };
+    }
+    throw e;
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    diagnostics.push({
+      code: 'YAML_SYNTAX',
+      severity: 'error',
+      message: `Invalid YAML: ${firstLine(error.message)}`,
+      span: spanAt(start, end),
+      hint: yamlHint(error.code),
+    });
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  let expanded = 0;
+  const convert = (node: Node | null | undefined, fallback: SourceSpan, depth: number): RawNode => {
+    if (++expanded > MAX_EXPANDED_NODES) throw new LimitExceeded('YAML_ALIAS_LIMIT', fallback.start);
+    if (depth > MAX_DEPTH) throw new LimitExceeded('YAML_TOO_DEEP', fallback.start);
+    if (node === null || node === undefined) return { kind: 'scalar', value: null, span: fallback };
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      const here = node.range ? spanAt(node.range[0], node.range[1]) : fallback;
+      return convert(target as Node | undefined, here, depth + 1);
+    }
+    const span = node.range ? spanAt(node.range[0], node.range[1]) : fallback;
+    if (isScalar(node)) {
+      const v = node.value;
+      const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v === null ? null : String(v);
+      return { kind: 'scalar', value, span };
+    }
+    if (isSeq(node)) {
+      return { kind: 'seq', items: node.items.map((item) => convert(item as Node, span, depth + 1)), span };
+    }
+    if (isMap(node)) {
+      const entries: RawEntry[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key as Node | null;
+        const keySpan = keyNode?.range ? spanAt(keyNode.range[0], keyNode.range[1]) : span;
+        let key: string;
+        if (keyNode && isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
+          key = String(keyNode.value);
+        } else if (keyNode && isAlias(keyNode)) {
+          const target = keyNode.resolve(doc);
+          key = target && isScalar(target) ? String(target.value) : '';
+        } else {
+          key = '';
+        }
+        if (key === '') {
+          diagnostics.push({
+            code: 'INVALID_KEY',
+            severity: 'error',
+            message: 'Invalid key: keys must be plain names',
+            span: keySpan,
+            hint: 'write the key as a plain string, for example `db_slow:`',
+          });
+          continue;
+        }
+        const valueFallback: SourceSpan = { ...keySpan, start: keySpan.end, end: keySpan.end };
+        entries.push({ key, keySpan, value: convert(pair.value as Node | null, valueFallback, depth + 1) });
+      }
+      return { kind: 'map', entries, span };
+    }
+    return { kind: 'scalar', value: null, span };
+  };
+
+  try {
+    const root = convert(doc.contents as Node | null, spanAt(0, 0), 0);
+    return { root, diagnostics };
+  } catch (e) {
+    if (e instanceof LimitExceeded) {
+      const span = spanAt(e.at, e.at);
+      return { diagnostics: [e.code === 'YAML_ALIAS_LIMIT' ? aliasLimit(span) : tooDeep(span)] };
+    }
+    if (e instanceof RangeError) return { diagnostics: [tooDeep(spanAt(0, 0))] };
+    throw e;
+  }
+}
+
+function aliasLimit(span: SourceSpan): Diagnostic {
+  return {
+    code: 'YAML_ALIAS_LIMIT',
+    severity: 'error',
+    message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes`,
+    span,
+    hint: 'tree files rarely need aliases; write the values out, or reuse them through gates shared by id',
+  };
+}
+
+function tooDeep(span: SourceSpan): Diagnostic {
+  return {
+    code: 'YAML_TOO_DEEP',
+    severity: 'error',
+    message: `YAML nesting is deeper than ${MAX_DEPTH} levels`,
+    span,
+    hint: 'a tree file nests a few levels only: gates refer to their inputs by id',
+  };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n', 1)[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+function yamlHint(code: string): string | undefined {
+  switch (code) {
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return 'check the indentation: nested keys need more spaces than their parent, and tabs are not allowed';
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'MULTIPLE_DOCS':
+      return 'put one tree per file';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'a key must fit on one line and end with a colon';
+    case 'UNEXPECTED_TOKEN':
+      return 'quote values that contain `: `, `#` or start with `[`, `{`, `*`, `&`, `!`, `|`, `>`';
+    default:
+      return undefined;
+  }
+}
