@@ -63,8 +63,10 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
       const w = r.diagnostics.length - e;
       const bad = r.diagnostics.some(isFailure);
       const mark = bad ? chalk.red('✗') : chalk.green('✓');
-      const detail = r.summary ? `${r.summary.gates} gates, ${r.summary.events} events${r.summary.houses ? `, ${r.summary.houses} house events` : ''}` : '';
-      const counts = [e ? `${e} error${e > 1 ? 's' : ''}` : '', w ? `${w} warning${w > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+      const detail = r.summary
+        ? [plural(r.summary.gates, 'gate'), plural(r.summary.events, 'event'), r.summary.houses ? plural(r.summary.houses, 'house event') : ''].filter(Boolean).join(', ')
+        : '';
+      const counts = [e ? plural(e, 'error') : '', w ? plural(w, 'warning') : ''].filter(Boolean).join(', ');
       process.stdout.write(`${mark} ${r.file}${detail ? chalk.dim(` (${detail})`) : ''}${counts ? `: ${counts}` : ''}\n`);
     }
     process.stdout.write(`${summaryLine(results.length, invalid.length, errors, warnings)}\n`);
@@ -72,7 +74,10 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   return invalid.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function summaryLine(files: number, invalid: number, errors: number, warnings: number): string {
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(files, 'file')}: ${files - invalid} valid, ${invalid} invalid (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
 }

@@ -89,6 +89,8 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
 
   // 3. References and arity. Ids suggested for a misspelt reference are not also reported unused.
   const suggested = new Set<string>();
+  // Reachability means little once references are broken: unused warnings are then left out.
+  let structureBroken = top === undefined;
   for (const [id, g] of gates) {
     if (g.transfer) {
       checkTransfer(reader, g.transfer, byFile, owners, failed);
@@ -100,13 +102,15 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
       if (!isKnown(input.id)) {
         const guess = didYouMean(input.id, allIds());
         if (guess) suggested.add(guess);
+        structureBroken = true;
         reader.report('UNDEFINED_REFERENCE', `Gate "${id}" references unknown id "${input.id}"`, input.span, guess ? `did you mean "${guess}"?` : 'define it under `gates:`, `events:` or `houses:`');
       }
       if (seen.has(input.id)) reader.warn('DUPLICATE_INPUT', `Gate "${id}" lists input "${input.id}" twice`, input.span, 'remove the repeated input');
       seen.add(input.id);
       if (input.id === id) reader.report('CYCLE', `Gate "${id}" is its own input`, input.span, 'a fault tree has no cycles: remove the self-reference');
     }
-    if (decl.type) checkArity(reader, decl);
+    if (decl.inputsInvalid) structureBroken = true;
+    if (decl.type && !decl.inputsInvalid) checkArity(reader, decl);
   }
 
   // 4. Cycles.
@@ -115,6 +119,7 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
   if (cycle) {
     const first = gates.get(cycle[0]!)!;
     const span = first.decl?.span ?? first.transfer?.span;
+    structureBroken = true;
     reader.report('CYCLE', `The gates form a cycle: ${[...cycle, cycle[0]].join(' → ')}`, span, 'a fault tree is acyclic: remove one of these inputs');
   }
 
@@ -155,7 +160,7 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
   const fromTop = reachable(top);
   const used = new Set([...fromTop, ...suggested]);
   for (const f of files.slice(1)) for (const id of reachable(f.top?.id)) used.add(id);
-  if (top) {
+  if (top && !structureBroken) {
     for (const f of files) {
       if (f !== main && !f.top) continue;
       for (const [id, g] of f.gates) if (!used.has(id) && owners.get(id)?.file === f.file) reader.warn('UNUSED_GATE', `Gate "${id}" is not reachable from the top event`, g.span, 'use it as an input of another gate, or remove it');
@@ -252,7 +257,7 @@ function checkTransfer(reader: RawReader, t: TransferDecl, byFile: ReadonlyMap<s
 function checkArity(reader: RawReader, g: GateDecl): void {
   const n = g.inputs.length;
   const span = g.inputsSpan ?? g.span;
-  const arity = (need: string) => reader.report('ARITY', `Gate "${g.id}" of type ${g.type} takes ${need} input${need === '1' ? '' : 's'}, not ${n}`, span, arityHint(g.type!));
+  const arity = (need: string) => reader.report('ARITY', `Gate "${g.id}" of type ${g.type} takes ${need} input${need.endsWith(' 1') || need === '1' ? '' : 's'}, not ${n}`, span, arityHint(g.type!));
   switch (g.type) {
     case 'not':
       if (n !== 1) arity('1');
@@ -269,10 +274,11 @@ function checkArity(reader: RawReader, g: GateDecl): void {
       if (n < 1) arity('at least 1');
   }
   if (g.type === 'atleast') {
-    if (g.k === undefined) reader.report('MISSING_KEY', `The atleast gate "${g.id}" has no k`, g.span, 'add `k:`, the number of inputs that must be true');
-    else if (n >= 1 && (g.k < 1 || g.k > n)) reader.report('INVALID_K', `Gate "${g.id}" needs 1 ≤ k ≤ ${n}, not k = ${g.k}`, g.kSpan ?? g.span, 'k counts how many of the inputs must be true');
+    if (g.k === undefined && !g.hasK) reader.report('MISSING_KEY', `The atleast gate "${g.id}" has no k`, g.span, 'add `k:`, the number of inputs that must be true');
+    else if (g.k !== undefined && n >= 1 && (g.k < 1 || g.k > n)) reader.report('INVALID_K', `Gate "${g.id}" needs 1 ≤ k ≤ ${n}, not k = ${g.k}`, g.kSpan ?? g.span, 'k counts how many of the inputs must be true');
   } else if (g.type === 'cardinality') {
-    if (g.k === undefined || g.max === undefined) reader.report('MISSING_KEY', `The cardinality gate "${g.id}" needs min and max`, g.span, 'add `min:` and `max:`');
+    if ((g.k === undefined && !g.hasK) || g.max === undefined) reader.report('MISSING_KEY', `The cardinality gate "${g.id}" needs min and max`, g.span, 'add `min:` and `max:`');
+    else if (g.k === undefined) return;
     else if (g.k < 0 || g.k > g.max || g.max > n) reader.report('INVALID_K', `Gate "${g.id}" needs 0 ≤ min ≤ max ≤ ${n}, not min = ${g.k}, max = ${g.max}`, g.kSpan ?? g.span);
   } else if (g.k !== undefined || g.max !== undefined) {
     reader.report('INVALID_K', `Gate "${g.id}" of type ${g.type} takes no k, min or max`, g.kSpan ?? g.span, 'k is for atleast gates, min/max for cardinality gates');

@@ -57,7 +57,11 @@ export interface GateDecl {
   readonly typeSpan?: SourceSpan;
   readonly inputs: readonly Ref[];
   readonly inputsSpan?: SourceSpan;
+  /** The inputs were not a list of ids: arity and reachability are not checked further. */
+  readonly inputsInvalid?: boolean;
   readonly k?: number;
+  /** A k (or min) key was given, even if its value was invalid. */
+  readonly hasK?: boolean;
   readonly kSpan?: SourceSpan;
   readonly max?: number;
   readonly evidence?: Evidence;
@@ -117,12 +121,12 @@ export function readDeclarations(root: RawNode, file: string, reader: RawReader)
     reader.report('NOT_A_TREE', 'This file is not an ftree tree: it is not a mapping of keys', root.span, 'a tree file starts with `ftree: 1`, then `top:`, `gates:` and `events:`');
     return empty;
   }
-  const keys = reader.entries(root, TOP_KEYS, 'the tree');
-  const versionEntry = keys.get('ftree');
-  if (!versionEntry) {
+  if (!root.entries.some((e) => e.key === 'ftree')) {
     reader.report('NOT_A_TREE', 'This file is not an ftree tree: it has no `ftree:` version key', root.span, 'add `ftree: 1` as the first line of a tree file');
     return empty;
   }
+  const keys = reader.entries(root, TOP_KEYS, 'the tree');
+  const versionEntry = keys.get('ftree')!;
   const version = reader.number(versionEntry.value, 'The format version `ftree`');
   if (version !== undefined && version !== FORMAT_VERSION) {
     reader.report('UNSUPPORTED_VERSION', `Unsupported format version ftree: ${version}`, versionEntry.value.span, `this ftree reads format version ${FORMAT_VERSION}`);
@@ -256,17 +260,20 @@ function readGate(reader: RawReader, id: string, entry: RawEntry): GateDecl | un
     }
   }
   const inputs: Ref[] = [];
+  let inputsInvalid = false;
   const inputsEntry = keys.get('inputs');
   if (!inputsEntry) {
     reader.report('MISSING_KEY', `The gate "${id}" has no inputs`, entry.keySpan, 'add `inputs: [id, id, …]`');
   } else if (inputsEntry.value.kind !== 'seq') {
     reader.typeError(`The inputs of gate "${id}"`, 'a list of ids', inputsEntry.value, 'write `inputs: [a, b]`');
+    inputsInvalid = true;
   } else {
     for (const item of inputsEntry.value.items) {
       if (item.kind === 'scalar' && (typeof item.value === 'string' || typeof item.value === 'number')) {
         inputs.push({ id: String(item.value), span: item.span });
       } else {
         reader.typeError(`An input of gate "${id}"`, 'an id', item);
+        inputsInvalid = true;
       }
     }
   }
@@ -289,6 +296,8 @@ function readGate(reader: RawReader, id: string, entry: RawEntry): GateDecl | un
     ...(description !== undefined ? { description } : {}),
     ...(type ? { type, typeSpan: typeEntry!.value.span } : {}),
     ...(inputsEntry ? { inputsSpan: inputsEntry.value.span } : {}),
+    ...(inputsInvalid || !inputsEntry ? { inputsInvalid: true } : {}),
+    ...(kEntry ? { hasK: true } : {}),
     ...(k !== undefined ? { k, kSpan: kEntry!.value.span } : {}),
     ...(max !== undefined ? { max } : {}),
     ...(evidence ? { evidence } : {}),

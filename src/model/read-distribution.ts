@@ -34,7 +34,7 @@ export function readDistribution(reader: RawReader, node: RawNode, owner: string
   const keys = reader.entries(map, ['type', ...params], `the ${type} distribution of "${owner}"`);
   const what = `the ${type} distribution of "${owner}"`;
   const fail = (message: string, hint?: string): undefined => {
-    reader.report('INVALID_DISTRIBUTION', `Invalid ${what}: ${message}`, map.span, hint);
+    reader.report('INVALID_DISTRIBUTION', `The ${what} is invalid: ${message}`, map.span, hint);
     return undefined;
   };
   const get = (k: string): number | undefined => {

@@ -1,0 +1,156 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTree } from './load-tree.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ftree-load-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function load(text: string, name = 'tree.yaml') {
+  const file = join(dir, name);
+  await writeFile(file, text);
+  return loadTree(file);
+}
+
+describe('loadTree', () => {
+  it('builds every probability model at the mission time', async () => {
+    const r = await load(`ftree: 1
+name: models
+top: top
+mission_time: 1y
+parameters:
+  lambda: 1e-4/h
+  half: "lambda / 2"
+gates:
+  top: { type: or, inputs: [c, r, r2, rep, w, x] }
+events:
+  c: { probability: 0.003 }
+  r: { rate: 1e-5 }
+  r2: { rate: 100 fit, mission_time: 10h }
+  rep: { rate: 1e-3/h, mttr: 10h }
+  w: { weibull: { scale: 2y, shape: 2 } }
+  x: { probability: "1 - exp(-half * mission_time)" }
+`);
+    expect(r.diagnostics).toEqual([]);
+    const t = r.tree!;
+    expect(t.missionTime).toBe(8760);
+    const p = (id: string) => t.events.get(id)!.probability;
+    expect(p('c')).toBe(0.003);
+    expect(p('r')).toBeCloseTo(1 - Math.exp(-1e-5 * 8760), 14);
+    expect(p('r2')).toBeCloseTo(1 - Math.exp(-1e-7 * 10), 16);
+    expect(p('rep')).toBeCloseTo((1e-3 / (1e-3 + 0.1)) * (1 - Math.exp(-(1e-3 + 0.1) * 8760)), 14);
+    expect(p('w')).toBeCloseTo(1 - Math.exp(-0.25), 14);
+    expect(p('x')).toBeCloseTo(1 - Math.exp(-5e-5 * 8760), 14);
+    expect(t.parameters.get('half')!.value).toBeCloseTo(5e-5, 18);
+    expect(t.events.get('rep')!.model).toMatchObject({ kind: 'repairable', repairRate: 0.1 });
+  });
+
+  it('treats __proto__, constructor and toString as ordinary ids', async () => {
+    const r = await load(`ftree: 1
+top: __proto__
+gates:
+  __proto__: { type: and, inputs: [constructor, toString] }
+events:
+  constructor: { probability: 0.5 }
+  toString: { probability: 0.25 }
+houses:
+  hasOwnProperty: true
+`);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['UNUSED_HOUSE']);
+    expect(r.tree!.top).toBe('__proto__');
+    expect(r.tree!.gates.get('__proto__')!.inputs).toEqual(['constructor', 'toString']);
+    expect(r.tree!.events.get('toString')!.probability).toBe(0.25);
+    expect(Object.prototype.hasOwnProperty.call({}, '__proto__')).toBe(false);
+  });
+
+  it('keeps shared events once, house events and gate details', async () => {
+    const r = await load(`ftree: 1
+name: shared
+top: top
+gates:
+  top: { type: atleast, k: 2, inputs: [a, b, g] }
+  g: { type: inhibit, inputs: [a, maint] }
+events:
+  a: { probability: 0.1, label: Shared database down }
+  b: { probability: 0.2 }
+houses:
+  maint: { state: true, label: Maintenance mode }
+`);
+    expect(r.diagnostics).toEqual([]);
+    const t = r.tree!;
+    expect(t.name).toBe('shared');
+    expect(t.gates.get('top')).toMatchObject({ type: 'atleast', k: 2, inputs: ['a', 'b', 'g'] });
+    expect(t.houses.get('maint')).toMatchObject({ state: true, label: 'Maintenance mode' });
+    expect(t.events.size).toBe(2);
+    expect(t.gates.get('top')!.span).toMatchObject({ line: 5, col: 3 });
+  });
+
+  it('joins transferred files into one namespace', async () => {
+    await writeFile(join(dir, 'db.yaml'), `ftree: 1
+name: db
+top: db_down
+gates:
+  db_down: { type: or, inputs: [primary_lost, power] }
+events:
+  primary_lost: { probability: 0.01 }
+  power: { probability: 0.001 }
+`);
+    const r = await load(`ftree: 1
+name: app
+top: top
+gates:
+  top: { type: or, inputs: [db, power, app_bug] }
+events:
+  app_bug: { probability: 0.02 }
+  power: { probability: 0.001 }
+transfers:
+  db: db.yaml
+`, 'app.yaml');
+    expect(r.diagnostics).toEqual([]);
+    const t = r.tree!;
+    expect(t.files).toHaveLength(2);
+    expect(t.gates.get('db')).toMatchObject({ type: 'or', inputs: ['db_down'] });
+    expect([...t.events.keys()].sort()).toEqual(['app_bug', 'power', 'primary_lost']);
+  });
+
+  it('reports a shared id with different definitions across files', async () => {
+    await writeFile(join(dir, 'other.yaml'), `ftree: 1
+top: g
+gates:
+  g: { type: or, inputs: [power] }
+events:
+  power: { probability: 0.5 }
+`);
+    const r = await load(`ftree: 1
+top: top
+gates:
+  top: { type: or, inputs: [x, power] }
+events:
+  power: { probability: 0.001 }
+transfers:
+  x: { file: other.yaml, gate: g }
+`, 'main2.yaml');
+    const dup = r.diagnostics.find((d) => d.code === 'DUPLICATE_ID');
+    expect(dup?.span?.file).toBe(join(dir, 'other.yaml'));
+    expect(r.tree).toBeUndefined();
+  });
+
+  it('collects every problem of a file at once, sorted by position', async () => {
+    const r = await load(`ftree: 1
+top: top
+gates:
+  top: { type: or, inputs: [a, missing] }
+  g2: { type: xor, inputs: [a] }
+events:
+  a: { probability: 2 }
+`);
+    const lines = r.diagnostics.map((d) => d.span!.line);
+    expect(lines).toEqual([...lines].sort((x, y) => x - y));
+    expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['UNDEFINED_REFERENCE', 'ARITY', 'PROBABILITY_RANGE']));
+  });
+});
