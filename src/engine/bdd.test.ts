@@ -1,0 +1,109 @@
+import { Bdd, ONE, ZERO, type BddRef } from './bdd.js';
+import { FtreeError } from '../model/diagnostic.js';
+
+/** Value of `f` under an assignment of levels (bit `level` of `mask`). */
+function valueOf(bdd: Bdd, f: BddRef, mask: number): boolean {
+  let sign = f < 0;
+  let n = Math.abs(f);
+  while (n !== 1) {
+    const next = (mask >> bdd.level[n]!) & 1 ? bdd.high[n]! : bdd.low[n]!;
+    if (next < 0) sign = !sign;
+    n = Math.abs(next);
+  }
+  return !sign;
+}
+
+function truthTable(bdd: Bdd, f: BddRef, levels: number): boolean[] {
+  return Array.from({ length: 1 << levels }, (_, mask) => valueOf(bdd, f, mask));
+}
+
+describe('Bdd', () => {
+  it('builds the single-variable functions with a regular then-edge', () => {
+    const bdd = new Bdd();
+    const a = bdd.variable(0);
+    expect(a).toBeGreaterThan(1);
+    expect(bdd.variable(0)).toBe(a);
+    expect(bdd.high[a]).toBe(ONE);
+    expect(bdd.low[a]).toBe(ZERO);
+    expect(bdd.not(a)).toBe(-a);
+  });
+
+  it('is canonical: equal functions have one reference', () => {
+    const bdd = new Bdd();
+    const [a, b, c] = [0, 1, 2].map((l) => bdd.variable(l)) as [number, number, number];
+    expect(bdd.and(a, bdd.or(b, c))).toBe(bdd.or(bdd.and(a, b), bdd.and(c, a)));
+    expect(bdd.not(bdd.and(a, b))).toBe(bdd.or(-a, -b));
+    expect(bdd.xor(a, b)).toBe(bdd.or(bdd.and(a, -b), bdd.and(-a, b)));
+    expect(bdd.xor(bdd.xor(a, b), b)).toBe(a);
+    expect(bdd.or(a, -a)).toBe(ONE);
+    expect(bdd.and(a, -a)).toBe(ZERO);
+    expect(bdd.ite(a, b, c)).toBe(bdd.or(bdd.and(a, b), bdd.and(-a, c)));
+  });
+
+  it('keeps every stored then-edge regular', () => {
+    const bdd = new Bdd();
+    const v = [0, 1, 2, 3].map((l) => bdd.variable(l));
+    let f = ZERO;
+    for (let i = 0; i < 4; i++) f = bdd.xor(f, bdd.and(v[i]!, -v[(i + 1) % 4]!));
+    for (let n = 2; n <= bdd.nodeCount; n++) expect(bdd.high[n]).toBeGreaterThan(0);
+    expect(truthTable(bdd, f, 4)).toEqual(
+      Array.from({ length: 16 }, (_, m) => {
+        let x = false;
+        for (let i = 0; i < 4; i++) x = x !== (((m >> i) & 1) === 1 && ((m >> ((i + 1) % 4)) & 1) === 0);
+        return x;
+      }),
+    );
+  });
+
+  it('computes and, or, xor as their truth tables', () => {
+    const bdd = new Bdd();
+    const [a, b, c] = [0, 1, 2].map((l) => bdd.variable(l)) as [number, number, number];
+    const f = bdd.or(bdd.and(a, -b), bdd.xor(b, c));
+    expect(truthTable(bdd, f, 3)).toEqual(
+      Array.from({ length: 8 }, (_, m) => {
+        const [x, y, z] = [m & 1, (m >> 1) & 1, (m >> 2) & 1];
+        return (x === 1 && y === 0) || (y ^ z) === 1;
+      }),
+    );
+  });
+
+  it('restricts a variable', () => {
+    const bdd = new Bdd();
+    const [a, b, c] = [0, 1, 2].map((l) => bdd.variable(l)) as [number, number, number];
+    const f = bdd.or(bdd.and(a, b), bdd.and(-b, c));
+    expect(bdd.restrict(f, 1, true)).toBe(a);
+    expect(bdd.restrict(f, 1, false)).toBe(c);
+  });
+
+  it('compacts to the live nodes and keeps their functions', () => {
+    const bdd = new Bdd();
+    const v = Array.from({ length: 8 }, (_, l) => bdd.variable(l));
+    let garbage = ZERO;
+    for (let i = 0; i < 8; i++) garbage = bdd.xor(garbage, v[i]!);
+    const f = bdd.or(bdd.and(v[0]!, v[1]!), bdd.and(-v[2]!, v[7]!));
+    const before = truthTable(bdd, f, 8);
+    const roots = Int32Array.of(-f);
+    bdd.compact(roots);
+    expect(bdd.nodeCount).toBeLessThan(10);
+    expect(truthTable(bdd, -roots[0]!, 8)).toEqual(before);
+    // The unique table is rebuilt: the same function gives the same reference.
+    const w = Array.from({ length: 8 }, (_, l) => bdd.variable(l));
+    expect(bdd.or(bdd.and(w[0]!, w[1]!), bdd.and(-w[2]!, w[7]!))).toBe(-roots[0]!);
+  });
+
+  it('throws BDD_NODE_LIMIT beyond its node limit', () => {
+    const bdd = new Bdd({ maxNodes: 5000 });
+    // Parity of x_i ∧ y_i pairs with the x's first: exponential in this order.
+    const build = (): void => {
+      let f = ZERO;
+      for (let i = 0; i < 20; i++) f = bdd.xor(f, bdd.and(bdd.variable(i), bdd.variable(20 + i)));
+    };
+    expect(build).toThrow(FtreeError);
+    try {
+      build();
+    } catch (e) {
+      expect((e as FtreeError).code).toBe('BDD_NODE_LIMIT');
+      expect((e as FtreeError).message).toMatch(/The BDD exceeds 5000 nodes: /);
+    }
+  });
+});

@@ -1,0 +1,139 @@
+// Builds the BDD of a Boolean graph bottom-up by apply (Bryant 1986), one BDD per module with the
+// module standing for one proxy variable in its parents (Dutuit & Rauzy 1996); garbage is compacted
+// between operator nodes once it dominates.
+
+import type { BooleanGraph, Literal } from './boolean-graph.js';
+import { Bdd, ONE, ZERO, type BddRef } from './bdd.js';
+import { findModules } from './find-modules.js';
+import { orderVariables, type VariableOrder } from './order-variables.js';
+import { applyOperator } from './apply-operator.js';
+
+export interface BddOptions {
+  /** Most nodes the manager may hold (default 40 million); beyond it `BDD_NODE_LIMIT` is thrown. */
+  readonly maxNodes?: number;
+  /** Build one BDD per module (default true). False gives one flat BDD over the variables. */
+  readonly modularize?: boolean;
+}
+
+/** A module of the graph: its BDD, and the level of the proxy variable standing for it. */
+export interface BddModule {
+  /** The module's operator node in the graph. */
+  readonly node: number;
+  readonly level: number;
+  readonly root: BddRef;
+}
+
+/** The BDD of a fault tree's top event, with what it takes to evaluate and extend it. */
+export interface BddModel {
+  readonly bdd: Bdd;
+  readonly graph: BooleanGraph;
+  /** The top event's BDD (over variables and module proxies). */
+  readonly root: BddRef;
+  readonly order: VariableOrder;
+  /** Level of each variable. */
+  readonly variableLevels: Int32Array;
+  /** Modules with a proxy level, children before parents. */
+  readonly modules: readonly BddModule[];
+  /** Module index of each level, −1 for a variable's level. */
+  readonly levelModules: Int32Array;
+}
+
+const GC_MIN_NODES = 1 << 21;
+
+/** Builds the BDD of the graph's top event. */
+export function buildBdd(graph: BooleanGraph, options: BddOptions = {}): BddModel {
+  const root = graph.root;
+  const isModule = options.modularize === false ? new Uint8Array(graph.nodeCount + 1) : findModules(graph, root);
+  const order = orderVariables(graph, root, isModule);
+  const bdd = new Bdd(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes });
+  const top = root < 0 ? -root : root;
+  const modules: BddModule[] = [];
+  const levelModules = new Int32Array(order.levelNodes.length).fill(-1);
+
+  // Parents left to build, per node: a node's BDD is dropped once all its parents have it.
+  const pending = new Int32Array(graph.nodeCount + 1);
+  const postOrder = postOrderOf(graph, top);
+  for (const n of postOrder) {
+    for (const a of graph.args[n]!) {
+      const c = a < 0 ? -a : a;
+      pending[c] = pending[c]! + 1;
+    }
+  }
+
+  const result = new Int32Array(graph.nodeCount + 1);
+  result[1] = ONE;
+  let gcAt = GC_MIN_NODES;
+  const refOf = (a: Literal): BddRef => {
+    const c = a < 0 ? -a : a;
+    let r = result[c]!;
+    if (r === 0) r = result[c] = bdd.variable(order.nodeLevels[c]!);
+    return a < 0 ? -r : r;
+  };
+
+  for (const n of postOrder) {
+    const args = graph.args[n]!;
+    let r = applyOperator(bdd, graph.operators[n]!, graph.thresholds[n]!, Array.from(args, refOf));
+    for (const a of args) {
+      const c = a < 0 ? -a : a;
+      pending[c] = pending[c]! - 1;
+      if (pending[c] === 0 && c !== 1) result[c] = 0;
+    }
+    if (isModule[n] === 1 && n !== top && r !== ONE && r !== ZERO) {
+      const level = order.nodeLevels[n]!;
+      levelModules[level] = modules.length;
+      modules.push({ node: n, level, root: r });
+      r = bdd.variable(level);
+    }
+    result[n] = r;
+    if (bdd.nodeCount > gcAt) {
+      compactLive(bdd, result, modules);
+      gcAt = Math.max(GC_MIN_NODES, 4 * bdd.nodeCount);
+    }
+  }
+
+  result[0] = refOf(top);
+  compactLive(bdd, result.subarray(0, 1), modules);
+  const rootRef = root < 0 ? -result[0]! : result[0]!;
+  const variableLevels = new Int32Array(graph.variables.length);
+  for (let v = 0; v < variableLevels.length; v++) variableLevels[v] = order.nodeLevels[v + 2]!;
+  return { bdd, graph, root: rootRef, order, variableLevels, modules, levelModules };
+}
+
+/** Compacts the manager, keeping the refs in `live` and the module roots, and updates them. */
+function compactLive(bdd: Bdd, live: Int32Array, modules: BddModule[]): void {
+  const roots = new Int32Array(live.length + modules.length);
+  roots.set(live);
+  modules.forEach((m, i) => (roots[live.length + i] = m.root));
+  bdd.compact(roots);
+  live.set(roots.subarray(0, live.length));
+  modules.forEach((m, i) => (modules[i] = { ...m, root: roots[live.length + i]! }));
+}
+
+/** Operator nodes below `top` (included), children first. */
+function postOrderOf(graph: BooleanGraph, top: number): number[] {
+  const order: number[] = [];
+  if (graph.args[top] === undefined) return order;
+  const state = new Uint8Array(graph.nodeCount + 1);
+  const stack: number[] = [top];
+  while (stack.length > 0) {
+    const n = stack[stack.length - 1]!;
+    if (state[n] === 2) {
+      stack.pop();
+      continue;
+    }
+    if (state[n] === 1) {
+      state[n] = 2;
+      order.push(n);
+      stack.pop();
+      continue;
+    }
+    state[n] = 1;
+    const args = graph.args[n]!;
+    for (let i = args.length - 1; i >= 0; i--) {
+      const a = args[i]!;
+      const c = a < 0 ? -a : a;
+      if (state[c] === 0 && graph.args[c] !== undefined) stack.push(c);
+    }
+  }
+  return order;
+}
