@@ -76,3 +76,10 @@ describe('file-system errors', () => {
     expect((err as FtreeError).exitCode).toBe(2);
   });
 });
+
+describe('docs/error-codes.md', () => {
+  it('lists every code with its severity', async () => {
+    const doc = await readFile(join(FIXTURES, '..', '..', 'docs', 'error-codes.md'), 'utf8');
+    for (const [code, info] of Object.entries(TREE_ERROR_CODES)) expect(doc).toContain(`| \`${code}\` | ${info.severity} |`);
+  });
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Bundles the CLI into dist/cli/ with esbuild so that start-up loads a few files instead of ~150
+// modules (see docs/decisions.md, "Start-up time"). mathjs stays external: it loads lazily.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { ftree: 'src/cli/main.ts' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['mathjs'],
+  sourcemap: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: "import { createRequire as __ftreeCreateRequire } from 'node:module'; const require = __ftreeCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
