@@ -9,6 +9,11 @@ import { CLI, REPO_ROOT } from './helpers/paths.js';
 const CASES = join(REPO_ROOT, 'test', 'cli');
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
+/** Timings vary from run to run: they are replaced by placeholders on both sides. */
+function normalize(text: string): string {
+  return text.replace(/\b\d+(\.\d+)? (ms|s)\b/g, '<time>').replace(/"seconds": [0-9.e-]+/g, '"seconds": "<time>"');
+}
+
 function read(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
@@ -21,7 +26,7 @@ describe('golden CLI cases', () => {
     const args = JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')) as string[];
     const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100' } as NodeJS.ProcessEnv;
     const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
-    const actual = { stdout: r.stdout, stderr: r.stderr, exit: `${r.status}\n` };
+    const actual = { stdout: normalize(r.stdout), stderr: normalize(r.stderr), exit: `${r.status}\n` };
     for (const key of ['stdout', 'stderr', 'exit'] as const) {
       const file = join(dir, key === 'exit' ? 'exit-code' : `expected-${key}`);
       if (update) writeFileSync(file, actual[key]);

@@ -56,6 +56,26 @@ Examples:
       setExit(await runValidate(paths, { ...opts, ...globals() }));
     });
 
+  program
+    .command('analyze')
+    .description('exact probability of the top event and the ranking of basic events')
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--top <n>', 'list the n most likely events (0 lists all)', '20')
+    .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes (default 40 million)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree analyze trees/two-train.yaml
+  $ ftree analyze trees/payment-gateway-outage.yaml --format json
+  $ ftree analyze --top 0 trees/payment-latency.yaml           # every event`,
+    )
+    .action(async (files: string[], opts) => {
+      const { runAnalyze } = await import('./analyze.js');
+      setExit(await runAnalyze(files, { ...opts, ...globals() }));
+    });
+
   return program;
 }
 

@@ -1,7 +1,7 @@
 // Terminal output shared by the commands (cli stage): colour decisions, fatal and internal errors.
 
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { FtreeError } from '../model/diagnostic.js';
+import type { Diagnostic, FtreeError } from '../model/diagnostic.js';
 import { renderDiagnosticText } from '../report/render-diagnostics.js';
 
 /** Colour for a stream: off with --no-color, NO_COLOR, TERM=dumb, or when the stream is not a terminal. */
@@ -13,9 +13,17 @@ export function chalkFor(stream: NodeJS.WriteStream, enabled = true): ChalkInsta
   return new Chalk({ level: on ? 1 : 0 });
 }
 
-export function printFatal(e: FtreeError, sources: ReadonlyMap<string, string> = new Map()): void {
+export function printFatal(e: FtreeError): void {
   const chalk = chalkFor(process.stderr, !process.argv.includes('--no-color'));
-  for (const d of e.diagnostics) process.stderr.write(`${renderDiagnosticText(d, { sources, chalk })}\n`);
+  const text = e.diagnostics.map((d) => renderDiagnosticText(d, { sources: e.sources, chalk }));
+  process.stderr.write(`${text.join('\n\n')}\n`);
+}
+
+/** Warnings of a tree that loaded, in one compact block on stderr. */
+export function printWarnings(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>, color: boolean): void {
+  if (diagnostics.length === 0) return;
+  const chalk = chalkFor(process.stderr, color);
+  process.stderr.write(`${diagnostics.map((d) => renderDiagnosticText(d, { sources, chalk })).join('\n\n')}\n\n`);
 }
 
 export function printInternalError(e: unknown, debug: boolean): void {

@@ -31,13 +31,16 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export class FtreeError extends Error {
   readonly diagnostics: readonly Diagnostic[];
   readonly exitCode: ExitCode;
+  /** Texts of the files the diagnostics point into, for caret snippets. */
+  readonly sources: ReadonlyMap<string, string>;
 
-  constructor(diagnostics: Diagnostic | readonly Diagnostic[], exitCode: ExitCode = EXIT.invalid) {
+  constructor(diagnostics: Diagnostic | readonly Diagnostic[], exitCode: ExitCode = EXIT.invalid, sources: ReadonlyMap<string, string> = new Map()) {
     const list = Array.isArray(diagnostics) ? (diagnostics as readonly Diagnostic[]) : [diagnostics as Diagnostic];
     super(list.map((d) => `${d.code}: ${d.message}`).join('\n'));
     this.name = 'FtreeError';
     this.diagnostics = list;
     this.exitCode = exitCode;
+    this.sources = sources;
   }
 
   get code(): string {

@@ -1,0 +1,47 @@
+// `ftree analyze`: exact analysis of a tree (cli stage).
+// load (YAML or MEF) → compile and build the BDD → P(top), P(x|T), Birnbaum → render.
+
+import { analyzeProbability } from '../engine/index.js';
+import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { analysisToJson } from '../report/analysis-json.js';
+import { renderAnalysisText } from '../report/analysis-text.js';
+import { loadInput } from './load-input.js';
+import type { GlobalOptions } from './main.js';
+import { chalkFor } from './output.js';
+
+export interface AnalyzeOptions extends GlobalOptions {
+  readonly format: 'text' | 'json';
+  readonly top?: string;
+  readonly maxBddNodes?: string;
+}
+
+export async function runAnalyze(files: readonly string[], options: AnalyzeOptions): Promise<number> {
+  const { tree, warnings } = await loadInput(files, { color: options.color !== false });
+  const maxNodes = options.maxBddNodes === undefined ? undefined : parsePositiveInteger(options.maxBddNodes, '--max-bdd-nodes');
+  const analysis = analyzeProbability(tree, maxNodes === undefined ? {} : { maxNodes });
+  const report = { tree, analysis, warnings };
+  if (options.format === 'json') {
+    process.stdout.write(`${JSON.stringify(analysisToJson(report), null, 2)}\n`);
+  } else {
+    const limit = options.top === undefined ? 20 : parsePositiveInteger(options.top, '--top', true);
+    const text = renderAnalysisText(report, {
+      chalk: chalkFor(process.stdout, options.color !== false),
+      ...(limit === 0 ? {} : { limit }),
+      width: process.stdout.columns ?? 80,
+    });
+    process.stdout.write(`${text}\n`);
+  }
+  return EXIT.ok;
+}
+
+function parsePositiveInteger(value: string, flag: string, zeroAllowed = false): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) {
+    throw usageError(`${flag} takes a whole number${zeroAllowed ? '' : ' above 0'}, not "${value}"`);
+  }
+  return n;
+}
+
+function usageError(message: string): FtreeError {
+  return new FtreeError({ code: 'USAGE', severity: 'error', message }, EXIT.usage);
+}

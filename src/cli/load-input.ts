@@ -1,0 +1,39 @@
+// Loads the tree a command works on (cli stage): a YAML tree file, or Open-PSA MEF XML files
+// (several files form one model). Invalid input ends the command with its diagnostics (exit 1).
+
+import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import type { FaultTree } from '../model/fault-tree.js';
+import { loadTree } from '../model/load-tree.js';
+import { printWarnings } from './output.js';
+
+export interface LoadedInput {
+  readonly tree: FaultTree;
+  readonly warnings: readonly Diagnostic[];
+}
+
+export interface LoadInputOptions {
+  readonly color: boolean;
+  /** Print warnings on stderr (default true). */
+  readonly printWarnings?: boolean;
+}
+
+const MEF_FILE = /\.(xml|opsa)$/i;
+
+export async function loadInput(files: readonly string[], options: LoadInputOptions): Promise<LoadedInput> {
+  const mef = files.filter((f) => MEF_FILE.test(f));
+  if (mef.length > 0 && mef.length !== files.length) {
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'Give either one YAML tree or Open-PSA MEF XML files, not both' }, EXIT.usage);
+  }
+  if (mef.length === 0 && files.length !== 1) {
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `Give one YAML tree file, not ${files.length}`, hint: 'several files form one model only for Open-PSA MEF XML' }, EXIT.usage);
+  }
+  const result = await loadTree(files[0]!);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const unreadable = errors.length > 0 && errors.every((d) => d.code === 'FILE_UNREADABLE');
+  if (!result.tree || errors.length > 0) {
+    throw new FtreeError(result.diagnostics, unreadable ? EXIT.usage : EXIT.invalid, result.sources);
+  }
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+  if (options.printWarnings !== false) printWarnings(warnings, result.sources, options.color);
+  return { tree: result.tree, warnings };
+}

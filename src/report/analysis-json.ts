@@ -1,0 +1,65 @@
+// The JSON document of `ftree analyze` (report stage), following the contract of DESIGN §5:
+// stable keys `ftree`, `tree`, `top`, `events` (sorted by posterior), `warnings`; more may be added.
+
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { FaultTree } from '../model/fault-tree.js';
+import type { ProbabilityAnalysis } from '../engine/index.js';
+import { diagnosticToJson } from './render-diagnostics.js';
+
+export interface AnalysisReport {
+  readonly tree: FaultTree;
+  readonly analysis: ProbabilityAnalysis;
+  readonly warnings: readonly Diagnostic[];
+}
+
+export interface RankedEvent {
+  readonly id: string;
+  readonly label?: string;
+  readonly prior: number;
+  readonly posterior: number;
+  readonly birnbaum: number;
+  readonly pGivenTrue: number;
+  readonly pGivenFalse: number;
+}
+
+/** Every basic event, highest posterior first (ties by id, so the order is deterministic). */
+export function rankEvents(report: AnalysisReport): RankedEvent[] {
+  return report.analysis.events
+    .map((e) => {
+      const label = report.tree.events.get(e.id)?.label;
+      return { ...e, ...(label !== undefined ? { label } : {}) };
+    })
+    .sort((a, b) => b.posterior - a.posterior || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function analysisToJson(report: AnalysisReport): Record<string, unknown> {
+  const { tree, analysis } = report;
+  const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
+  return {
+    ftree: 1,
+    tree: tree.name,
+    ...(tree.title !== undefined ? { title: tree.title } : {}),
+    top: { id: tree.top, ...(top?.label !== undefined ? { label: top.label } : {}), probability: analysis.pTop, method: analysis.method },
+    model: {
+      files: tree.files,
+      gates: tree.gates.size,
+      events: tree.events.size,
+      houses: tree.houses.size,
+      mission_time_hours: tree.missionTime,
+      bdd_nodes: analysis.bddNodes,
+    },
+    events: rankEvents(report).map((e) => ({
+      id: e.id,
+      ...(e.label !== undefined ? { label: e.label } : {}),
+      prior: e.prior,
+      adjusted: e.prior,
+      posterior: e.posterior,
+      birnbaum: e.birnbaum,
+      p_top_given_true: e.pGivenTrue,
+      p_top_given_false: e.pGivenFalse,
+      signals: [],
+    })),
+    warnings: report.warnings.map(diagnosticToJson),
+    seconds: analysis.seconds,
+  };
+}

@@ -1,0 +1,67 @@
+// The terminal summary of `ftree analyze` (report stage): top event, exact probability, model size,
+// then the events ranked by P(x|T), fitted to an 80-column terminal.
+
+import type { ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { rankEvents, type AnalysisReport } from './analysis-json.js';
+import { formatCount, formatProbability, formatSeconds } from './format-number.js';
+
+export interface AnalysisTextOptions {
+  readonly chalk: ChalkInstance;
+  /** How many events to list (all when undefined). */
+  readonly limit?: number;
+  /** Terminal width; tables are fitted to it. */
+  readonly width?: number;
+}
+
+export function renderAnalysisText(report: AnalysisReport, options: AnalysisTextOptions): string {
+  const { chalk } = options;
+  const { tree, analysis } = report;
+  const width = Math.max(60, options.width ?? 80);
+  const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
+  const lines: string[] = [];
+  lines.push(chalk.bold(tree.title ?? tree.name) + chalk.dim(`  (${tree.file})`));
+  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${top.label}` : ''}`);
+  lines.push(`${chalk.dim('P(top)')}     ${chalk.bold(formatProbability(analysis.pTop, 6))} ${chalk.dim('(exact, BDD)')}`);
+  const houses = tree.houses.size > 0 ? `, ${plural(tree.houses.size, 'house event')}` : '';
+  lines.push(
+    `${chalk.dim('Model')}      ${plural(tree.gates.size, 'gate')}, ${plural(tree.events.size, 'basic event')}${houses}` +
+      ` · mission ${formatHours(tree.missionTime)} · BDD ${formatCount(analysis.bddNodes)} nodes · ${formatSeconds(analysis.seconds)}`,
+  );
+  lines.push('');
+
+  const ranked = rankEvents(report);
+  const shown = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
+  const numWidth = 9;
+  const idWidth = Math.min(30, Math.max(5, ...shown.map((e) => e.id.length)));
+  const labelWidth = Math.max(10, width - 4 - 3 * (numWidth + 1) - (idWidth + 1) - 1);
+  const table = new Table({
+    head: ['#', 'P(x|T)', 'prior', 'Birnbaum', 'event', 'label'].map((h) => chalk.dim(h)),
+    colAligns: ['right', 'right', 'right', 'right', 'left', 'left'],
+    colWidths: [4, numWidth + 1, numWidth + 1, numWidth + 1, idWidth + 1, labelWidth + 1],
+    wordWrap: false,
+    chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '' },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1 },
+  });
+  shown.forEach((e, i) => {
+    table.push([String(i + 1), chalk.bold(formatProbability(e.posterior)), formatProbability(e.prior), formatProbability(e.birnbaum), clip(e.id, idWidth), chalk.dim(clip(e.label ?? '', labelWidth))]);
+  });
+  lines.push(table.toString().replace(/ +$/gm, ''));
+  if (shown.length < ranked.length) lines.push(chalk.dim(`… ${ranked.length - shown.length} more events (--top 0 lists all, --format json gives everything)`));
+  lines.push(chalk.dim('P(x|T): probability that the event occurred given the top event occurred; Birnbaum: P(T|x) − P(T|¬x)'));
+  return lines.join('\n');
+}
+
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function clip(s: string, width: number): string {
+  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
+}
+
+function formatHours(h: number): string {
+  if (h >= 8760 && h % 8760 === 0) return `${h / 8760} y`;
+  if (h >= 24 && h % 24 === 0) return `${h / 24} d`;
+  return `${formatProbability(h)} h`;
+}

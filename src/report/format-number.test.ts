@@ -1,0 +1,22 @@
+import { formatCount, formatProbability, formatSeconds } from './format-number.js';
+
+describe('formatProbability', () => {
+  it.each([
+    [0, '0'],
+    [1, '1'],
+    [0.7225, '0.723'],
+    [0.0123, '0.0123'],
+    [0.001, '0.001'],
+    [1.2823e-6, '1.28e-6'],
+    [0.5, '0.5'],
+    [Infinity, '∞'],
+  ])('formats %p as %p', (p, s) => {
+    expect(formatProbability(p)).toBe(s);
+  });
+});
+
+it('formats seconds and counts', () => {
+  expect(formatSeconds(0.0123)).toBe('12 ms');
+  expect(formatSeconds(2.345)).toBe('2.35 s');
+  expect(formatCount(1615876)).toBe('1,615,876');
+});

@@ -1,0 +1,29 @@
+// Number formatting for tables and text reports (report stage): probabilities with three
+// significant digits, scientific below 1e-3; durations in readable units.
+
+/** 0.0123 → "0.0123", 1.2345e-6 → "1.23e-6", 1 → "1", 0 → "0". */
+export function formatProbability(p: number, digits = 3): string {
+  if (!Number.isFinite(p)) return p > 0 ? '∞' : Number.isNaN(p) ? 'n/a' : '−∞';
+  if (p === 0) return '0';
+  const abs = Math.abs(p);
+  if (abs < 1e-3 || abs >= 1e6) {
+    const [m, e] = p.toExponential(digits - 1).split('e');
+    return `${trimZeros(m!)}e${Number(e)}`;
+  }
+  return trimZeros(p.toPrecision(digits));
+}
+
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** Seconds as "12 ms", "1.4 s". */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 1) return `${Math.max(0, seconds * 1000).toFixed(seconds < 0.01 ? 1 : 0)} ms`;
+  return `${seconds.toFixed(seconds < 10 ? 2 : 1)} s`;
+}
+
+/** Thousands separators: 1234567 → "1,234,567". */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
