@@ -139,6 +139,8 @@ describe('the schema rejects what an editor should flag', () => {
     ['an unknown aggregate', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0]!.aggregate = 'p99'; }],
     ['a score combined with a threshold', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0]!.score = 5; }],
     ['a sensitivity above 1', (t) => { (evidenceA(t).logs as Record<string, unknown>[])[0]!.sensitivity = 90; }],
+    ['a parameter named like the reserved mission_time', (t) => { t.parameters = { mission_time: 8 }; }],
+    ['a parameter name no expression can read', (t) => { t.parameters = { 'lambda-db': 2e-5 }; }],
     ['a metric signal without a rule', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0] = { query: 'up' }; }],
     ['a change signal with neither service nor kind', (t) => { (evidenceA(t).changes as Record<string, unknown>[])[0] = { within: '1h' }; }],
     ['a log signal without a pattern', (t) => { (evidenceA(t).logs as Record<string, unknown>[])[0] = { min_count: 3 }; }],
