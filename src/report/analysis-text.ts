@@ -47,7 +47,8 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
     table.push([String(i + 1), chalk.bold(formatProbability(e.posterior)), formatProbability(e.prior), formatProbability(e.birnbaum), clip(e.id, idWidth), chalk.dim(clip(e.label ?? '', labelWidth))]);
   });
   lines.push(table.toString().replace(/ +$/gm, ''));
-  if (shown.length < ranked.length) lines.push(chalk.dim(`… ${ranked.length - shown.length} more events (--top 0 lists all, --format json gives everything)`));
+  const rest = ranked.length - shown.length;
+  if (rest > 0) lines.push(chalk.dim(`… ${plural(rest, 'more event')} (--top 0 lists all, --format json gives everything)`));
   lines.push(chalk.dim('P(x|T): probability that the event occurred given the top event occurred; Birnbaum: P(T|x) − P(T|¬x)'));
   return lines.join('\n');
 }
