@@ -13,6 +13,8 @@ import type { SourceSpan } from './source-span.js';
 
 /** The tree's default mission time when a file gives none, in hours. */
 export const DEFAULT_MISSION_TIME = 24;
+/** Rate-based events more likely than this at the mission time are probably in the wrong unit. */
+const NEAR_ONE = 0.999;
 
 interface Owner {
   readonly section: Section;
@@ -186,7 +188,16 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
     }
     const e = events.get(id);
     if (e) {
-      modelEvents.set(id, toEvent(e, missionTime, expressionValues.events.get(id)));
+      const event = toEvent(e, missionTime, expressionValues.events.get(id));
+      if (event.probability > NEAR_ONE && (event.model.kind === 'rate' || event.model.kind === 'repairable' || event.model.kind === 'weibull')) {
+        reader.warn(
+          'PROBABILITY_NEAR_ONE',
+          `Event "${id}" is almost certain: P = ${event.probability.toPrecision(6)} over the mission time of ${event.model.missionTime} h`,
+          e.span,
+          'check the units: a bare rate is per hour and `/m` means per minute (monthly is 12/y)',
+        );
+      }
+      modelEvents.set(id, event);
       continue;
     }
     const h = houses.get(id);

@@ -30,7 +30,7 @@ export const TREE_ERROR_CODES = {
   MISSING_TOP: { severity: 'error', summary: 'the tree has no `top:`' },
   UNKNOWN_TOP: { severity: 'error', summary: 'the top names an id that is not defined' },
   INVALID_TOP: { severity: 'error', summary: 'the top is a house event' },
-  INVALID_ID: { severity: 'error', summary: 'an id with characters other than letters, digits, _ - . :' },
+  INVALID_ID: { severity: 'error', summary: 'an id with characters other than letters, digits, _ - . :, or a parameter name that expressions cannot read or that is reserved' },
   INVALID_EXPRESSION: { severity: 'error', summary: 'an expression that does not parse, uses forbidden syntax, or is not a finite number' },
   EXPRESSION_UNKNOWN_NAME: { severity: 'error', summary: 'an expression reads a name that is neither a parameter nor mission_time' },
   MISSING_KEY: { severity: 'error', summary: 'a required key is missing (gate type or inputs, atleast k, signal pattern, …)' },
@@ -54,6 +54,7 @@ export const TREE_ERROR_CODES = {
   UNUSED_EVENT: { severity: 'warning', summary: 'an event not reachable from the top event' },
   UNUSED_HOUSE: { severity: 'warning', summary: 'a house event not reachable from the top event' },
   UNUSED_PARAMETER: { severity: 'warning', summary: 'a parameter no expression reads' },
+  PROBABILITY_NEAR_ONE: { severity: 'warning', summary: 'a rate-based event whose probability over the mission time exceeds 0.999 (a unit slip?)' },
   TRANSFER_NOT_FOUND: { severity: 'error', summary: 'a transfer names a file that cannot be read' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

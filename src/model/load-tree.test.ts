@@ -153,4 +153,29 @@ events:
     expect(lines).toEqual([...lines].sort((x, y) => x - y));
     expect(r.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['UNDEFINED_REFERENCE', 'ARITY', 'PROBABILITY_RANGE']));
   });
+
+  it('refuses parameter names that expressions cannot read or that are reserved', async () => {
+    const r = await load(`ftree: 1
+top: a
+parameters:
+  mission_time: 5
+  lambda-db: 1e-5
+events:
+  a: { probability: 0.1 }
+`);
+    expect(r.diagnostics.filter((d) => d.code === 'INVALID_ID').map((d) => d.span!.line)).toEqual([4, 5]);
+  });
+
+  it('refuses a metric signal that mixes an anomaly score with a threshold', async () => {
+    const r = await load(`ftree: 1
+top: a
+events:
+  a:
+    probability: 0.1
+    evidence:
+      metrics:
+        - { query: up, score: 5, above: 3 }
+`);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['CONFLICTING_KEYS']);
+  });
 });

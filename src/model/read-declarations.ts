@@ -24,6 +24,7 @@ const CHECK_KEYS = ['how', 'cost'];
 
 const ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+const PARAMETER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 export type Section = 'gate' | 'event' | 'house' | 'transfer';
@@ -154,6 +155,16 @@ export function readDeclarations(root: RawNode, file: string, reader: RawReader)
   const declared: { id: string; section: Section; span: SourceSpan }[] = [];
   const parameters = new Map<string, ParameterDecl>();
   for (const [id, entry] of idEntries(reader, keys.get('parameters'), 'parameters', 'parameter')) {
+    if (!PARAMETER_PATTERN.test(id) || id === 'mission_time' || id === 'pi' || id === 'e') {
+      const reserved = id === 'mission_time' || id === 'pi' || id === 'e';
+      reader.report(
+        'INVALID_ID',
+        reserved ? `The parameter name "${id}" is reserved` : `Invalid parameter name "${id}": expressions could not read it`,
+        entry.keySpan,
+        reserved ? '`mission_time`, `pi` and `e` are predefined in expressions: choose another name' : 'parameter names start with a letter or _ and hold letters, digits and _ only',
+      );
+      continue;
+    }
     const value = readNumberSpec(reader, entry.value, `The parameter "${id}"`, true);
     if (value) parameters.set(id, { id, span: entry.keySpan, value });
   }

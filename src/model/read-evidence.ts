@@ -159,6 +159,10 @@ function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal
   if (!keys.has('above') && !keys.has('below') && !keys.has('score')) {
     reader.report('INVALID_SIGNAL', `The metric signal ${what} has no rule`, map.span, 'add `above: N`, `below: N` or an anomaly `score: 5`');
   }
+  if (keys.has('score') && (keys.has('above') || keys.has('below') || keys.has('aggregate'))) {
+    const other = ['above', 'below', 'aggregate'].find((k) => keys.has(k))!;
+    reader.report('CONFLICTING_KEYS', `The metric signal ${what} mixes an anomaly score with ${other}`, keys.get('score')!.keySpan, 'a signal is either a threshold (above/below with an aggregate) or an anomaly score: split it into two signals');
+  }
   if (score !== undefined && score <= 0) {
     reader.report('INVALID_NUMBER', `The anomaly score of ${what} must be positive, not ${score}`, keys.get('score')!.value.span);
   }

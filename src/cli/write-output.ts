@@ -1,0 +1,40 @@
+// Writes a command's output file (cli stage): never over an existing file unless forced, and
+// atomically — a temporary file beside the target, then a rename — so a crash leaves no half file.
+
+import { randomBytes } from 'node:crypto';
+import { access, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { EXIT, FtreeError } from '../model/diagnostic.js';
+
+export interface WriteOutputOptions {
+  /** Replace an existing file. */
+  readonly force?: boolean;
+}
+
+export async function writeOutputFile(path: string, content: string, options: WriteOutputOptions = {}): Promise<void> {
+  if (!options.force && (await exists(path))) {
+    throw new FtreeError(
+      { code: 'OUTPUT_EXISTS', severity: 'error', message: `${path} already exists`, hint: 'pass --force to replace it, or choose another file with -o' },
+      EXIT.usage,
+    );
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, content, { flag: 'wx' });
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    const err = e as NodeJS.ErrnoException;
+    const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` }, EXIT.usage);
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
