@@ -168,30 +168,19 @@ export function readDeclarations(root: RawNode, file: string, reader: RawReader)
     const value = readNumberSpec(reader, entry.value, `The parameter "${id}"`, true);
     if (value) parameters.set(id, { id, span: entry.keySpan, value });
   }
-  const gates = new Map<string, GateDecl>();
-  for (const [id, entry] of idEntries(reader, keys.get('gates'), 'gates', 'gate')) {
-    declared.push({ id, section: 'gate', span: entry.keySpan });
-    const gate = readGate(reader, id, entry);
-    if (gate && !gates.has(id)) gates.set(id, gate);
-  }
-  const events = new Map<string, EventDecl>();
-  for (const [id, entry] of idEntries(reader, keys.get('events'), 'events', 'event')) {
-    declared.push({ id, section: 'event', span: entry.keySpan });
-    const event = readEvent(reader, id, entry);
-    if (event && !events.has(id)) events.set(id, event);
-  }
-  const houses = new Map<string, HouseDecl>();
-  for (const [id, entry] of idEntries(reader, keys.get('houses'), 'houses', 'house event')) {
-    declared.push({ id, section: 'house', span: entry.keySpan });
-    const house = readHouse(reader, id, entry);
-    if (house && !houses.has(id)) houses.set(id, house);
-  }
-  const transfers = new Map<string, TransferDecl>();
-  for (const [id, entry] of idEntries(reader, keys.get('transfers'), 'transfers', 'transfer')) {
-    declared.push({ id, section: 'transfer', span: entry.keySpan });
-    const transfer = readTransfer(reader, id, entry, file);
-    if (transfer && !transfers.has(id)) transfers.set(id, transfer);
-  }
+  const readSection = <T>(section: Section, key: string, what: string, read: (id: string, entry: RawEntry) => T | undefined): Map<string, T> => {
+    const out = new Map<string, T>();
+    for (const [id, entry] of idEntries(reader, keys.get(key), key, what)) {
+      declared.push({ id, section, span: entry.keySpan });
+      const decl = read(id, entry);
+      if (decl !== undefined && !out.has(id)) out.set(id, decl);
+    }
+    return out;
+  };
+  const gates = readSection('gate', 'gates', 'gate', (id, entry) => readGate(reader, id, entry));
+  const events = readSection('event', 'events', 'event', (id, entry) => readEvent(reader, id, entry));
+  const houses = readSection('house', 'houses', 'house event', (id, entry) => readHouse(reader, id, entry));
+  const transfers = readSection('transfer', 'transfers', 'transfer', (id, entry) => readTransfer(reader, id, entry, file));
 
   const result: FileDeclarations = {
     file,
