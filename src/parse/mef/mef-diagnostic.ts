@@ -5,7 +5,7 @@ import type { SourceSpan } from '../../model/source-span.js';
 
 /**
  * Every code the MEF reader reports. The last group is shared with the YAML path's validation.
- * docs/mef.md lists each with its meaning; src/parse/mef/fixtures/ holds one invalid file per code.
+ * README.md beside this file lists each with its meaning; fixtures/invalid/ holds one file per error code.
  */
 export type MefErrorCode =
   | 'MEF_XML_SYNTAX' // not well-formed XML, or an undeclared namespace prefix
@@ -15,18 +15,34 @@ export type MefErrorCode =
   | 'MEF_INCLUDE_CYCLE' // a file includes itself, directly or not
   | 'MEF_UNIT_MISMATCH' // a parameter reference names another unit than the parameter's definition
   | 'CCF_INVALID' // a CCF group's members or factor levels do not fit its model
-  | 'FILE_NOT_FOUND' // an input file named by the caller cannot be read (a usage error)
-  | 'MISSING_PROBABILITY' // a basic event without an expression
-  | 'AMBIGUOUS_TOP' // several gates could be the top event
-  | 'NO_TOP' // no gate at all
+  | 'AMBIGUOUS_TOP' // several gates of the first fault tree could be the top event
+  // Shared with the YAML path (src/model/error-codes.ts), same meaning:
+  | 'FILE_UNREADABLE'
+  | 'MISSING_TOP'
+  | 'UNKNOWN_TOP'
+  | 'MISSING_PROBABILITY'
   | 'UNDEFINED_REFERENCE'
   | 'DUPLICATE_ID'
-  | 'DUPLICATE_INPUT'
   | 'CYCLE'
   | 'ARITY'
+  | 'INVALID_K'
   | 'PROBABILITY_RANGE'
   | 'NEGATIVE_RATE'
-  | 'INVALID_ARGUMENT';
+  | 'NEGATIVE_VALUE'
+  | 'INVALID_NUMBER'
+  | 'INVALID_EXPRESSION'
+  | 'INVALID_DISTRIBUTION';
+
+/** Warnings: the model loads, but something deserves a look. */
+export type MefWarningCode =
+  | 'UNCERTAINTY_DROPPED' // a deviate inside a larger expression: its uncertainty cannot be carried
+  // Shared with the YAML path:
+  | 'DUPLICATE_INPUT'
+  | 'UNUSED_GATE'
+  | 'UNUSED_EVENT'
+  | 'UNUSED_HOUSE'
+  | 'UNUSED_PARAMETER'
+  | 'PROBABILITY_NEAR_ONE';
 
 export function mefError(code: MefErrorCode, message: string, span?: SourceSpan, hint?: string): Diagnostic {
   const d: { code: string; severity: 'error'; message: string; span?: SourceSpan; hint?: string } = {
@@ -39,7 +55,7 @@ export function mefError(code: MefErrorCode, message: string, span?: SourceSpan,
   return d;
 }
 
-export function mefWarning(code: string, message: string, span?: SourceSpan, hint?: string): Diagnostic {
+export function mefWarning(code: MefWarningCode, message: string, span?: SourceSpan, hint?: string): Diagnostic {
   const d: { code: string; severity: 'warning'; message: string; span?: SourceSpan; hint?: string } = {
     code,
     severity: 'warning',

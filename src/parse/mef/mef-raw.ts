@@ -101,8 +101,9 @@ export interface RawCcfGroup extends RawDefinitionBase {
 
 export interface RawFaultTree {
   readonly name: string;
-  readonly label?: string;
-  readonly attributes: ReadonlyMap<string, string>;
+  /** Set when the tree's element closes (the tree is listed when it opens, in document order). */
+  label?: string;
+  attributes: ReadonlyMap<string, string>;
   readonly span: SourceSpan;
 }
 
@@ -115,6 +116,8 @@ export interface RawComponent {
 export interface RawMefModel {
   name?: string;
   label?: string;
+  /** The first file's <opsa-mef> element. */
+  span?: SourceSpan;
   readonly attributes: Map<string, string>;
   readonly faultTrees: RawFaultTree[];
   readonly components: RawComponent[];
