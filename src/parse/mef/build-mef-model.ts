@@ -469,6 +469,12 @@ class MefModelBuilder {
     const wanted = this.options.top;
     if (wanted !== undefined) {
       if (gates.has(wanted) || this.basicEvents.has(wanted)) return wanted;
+      const def = this.owner.get(wanted);
+      if (def?.kind === 'house-event') {
+        problems.push(mefError('INVALID_TOP', `The top event is a house event: ${wanted}`, undefined, 'give the id of a gate or basic event'));
+        return undefined;
+      }
+      if (def) return undefined; // defined, but broken: already reported
       const guess = didYouMean(wanted, gates.keys());
       problems.push(mefError('UNKNOWN_TOP', `Top event not found: ${wanted}`, undefined, guess ? `did you mean "${guess}"?` : 'give the id of a gate'));
       return undefined;

@@ -73,9 +73,12 @@ describe('loadMef error fixtures: one per code, with line and column', () => {
     }
   });
 
-  it('reports a top option that names nothing', () => {
-    const [d] = diagnosticsOf(() => loadMefSync([join(mefFixturesDir(), 'valid/kitchen-sink.xml')], { top: 'train' }));
-    expect(d).toMatchObject({ code: 'UNKNOWN_TOP', hint: 'did you mean "trains"?' });
+  it('reports a top option that names nothing, or a house event', () => {
+    const kitchenSink = join(mefFixturesDir(), 'valid/kitchen-sink.xml');
+    const [unknown] = diagnosticsOf(() => loadMefSync([kitchenSink], { top: 'train' }));
+    expect(unknown).toMatchObject({ code: 'UNKNOWN_TOP', hint: 'did you mean "trains"?' });
+    const [house] = diagnosticsOf(() => loadMefSync([kitchenSink], { top: 'maintenance' }));
+    expect(house).toMatchObject({ code: 'INVALID_TOP' });
   });
 
   it('collects every problem of a model before throwing, sorted by position', () => {

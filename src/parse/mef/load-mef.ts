@@ -80,6 +80,7 @@ function buildFromRaw(raw: RawMefModel, options: LoadMefOptions): FaultTree {
   if (hasErrors(raw.diagnostics)) throw new FtreeError(sortDiagnostics(raw.diagnostics));
   const { tree, diagnostics, warnings } = buildMefModel(raw, options);
   if (options.onWarning) for (const warning of warnings) options.onWarning(warning);
-  if (!tree || hasErrors(diagnostics)) throw new FtreeError(sortDiagnostics(diagnostics));
+  if (hasErrors(diagnostics)) throw new FtreeError(sortDiagnostics(diagnostics));
+  if (!tree) throw new Error('buildMefModel returned neither a tree nor an error');
   return tree;
 }
