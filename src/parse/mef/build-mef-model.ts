@@ -27,13 +27,14 @@ import type {
 /** SCRAM's default system mission time, in hours. */
 export const DEFAULT_MISSION_TIME = 8760;
 
-/** Model-level attribute ftree writes to carry a mission time through MEF (see docs/mef.md). */
+/** Model-level attributes ftree writes (src/report/mef-export.ts) to carry its mission time and top. */
 export const MISSION_TIME_ATTRIBUTE = 'mission-time';
+export const TOP_ATTRIBUTE = 'top';
 
 export interface BuildMefModelOptions {
   /** System mission time in hours (default: the model's `mission-time` attribute, else 8760). */
   readonly missionTime?: number;
-  /** Id of the top gate (or basic event); by default the single root gate of the first fault tree. */
+  /** Id of the top gate (or basic event); by default the model's `top` attribute, else the single root gate of the first fault tree. */
   readonly top?: string;
   /** Probability of basic events without an expression; by default they are an error. */
   readonly defaultProbability?: number;
@@ -466,7 +467,7 @@ class MefModelBuilder {
    * roots, the one of the first fault tree that has roots (two in that tree: ambiguous).
    */
   private chooseTop(gates: ReadonlyMap<string, Gate>, problems: Diagnostic[]): string | undefined {
-    const wanted = this.options.top;
+    const wanted = this.options.top ?? this.raw.attributes.get(TOP_ATTRIBUTE);
     if (wanted !== undefined) {
       if (gates.has(wanted) || this.basicEvents.has(wanted)) return wanted;
       const def = this.owner.get(wanted);
