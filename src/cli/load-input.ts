@@ -27,9 +27,9 @@ export async function loadInput(files: readonly string[], options: LoadInputOpti
   if (mef.length === 0 && files.length !== 1) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: `Give one YAML tree file, not ${files.length}`, hint: 'several files form one model only for Open-PSA MEF XML' }, EXIT.usage);
   }
-  const result = await loadTree(files[0]!);
+  const result = mef.length > 0 ? await (await import('./load-mef-input.js')).loadMefInput(files) : await loadTree(files[0]!);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const unreadable = errors.length > 0 && errors.every((d) => d.code === 'FILE_UNREADABLE');
+  const unreadable = errors.length > 0 && errors.every((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_NOT_FOUND');
   if (!result.tree || errors.length > 0) {
     throw new FtreeError(result.diagnostics, unreadable ? EXIT.usage : EXIT.invalid, result.sources);
   }

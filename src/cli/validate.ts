@@ -8,6 +8,8 @@ import { collectTreeFiles } from './collect-tree-files.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
 
+const MEF_FILE = /\.(xml|opsa)$/i;
+
 export interface ValidateOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'github';
   readonly strict?: boolean;
@@ -20,11 +22,15 @@ interface FileResult {
 }
 
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
-  const files = await collectTreeFiles(paths);
+  const all = await collectTreeFiles(paths);
+  // Open-PSA MEF files named together form one model (a tree and its basic-event data).
+  const mef = all.filter((f) => MEF_FILE.test(f));
+  const groups: string[][] = [...all.filter((f) => !MEF_FILE.test(f)).map((f) => [f]), ...(mef.length > 0 ? [mef] : [])];
   const results: FileResult[] = [];
   const sources = new Map<string, string>();
-  for (const file of files) {
-    const r = await loadTree(file);
+  for (const group of groups) {
+    const file = group.join(' + ');
+    const r = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group) : await loadTree(group[0]!);
     for (const [k, v] of r.sources) sources.set(k, v);
     results.push({
       file,
