@@ -66,7 +66,7 @@ describe('analyzeProbability', () => {
       gates[`p${i}`] = { type: 'and', inputs: [`x${i}`, `y${i}`] };
       pairs.push(`p${i}`);
     }
-    gates['top'] = { type: 'or', inputs: ['xs', 'odd'] };
+    gates['top'] = { type: 'or', inputs: ['odd', 'xs'] };
     gates['odd'] = { type: 'xor', inputs: pairs };
     expect(() => analyzeProbability(tree(gates, events), { maxNodes: 2000 })).toThrow(/The BDD exceeds 2000 nodes/);
   });

@@ -108,6 +108,11 @@ export class Bdd {
   }
 
   and(f: BddRef, g: BddRef): BddRef {
+    this.resizeCache();
+    return this.andRec(f, g);
+  }
+
+  private andRec(f: BddRef, g: BddRef): BddRef {
     // Terminal cases.
     if (f === g) return f;
     if (f === -g) return ZERO;
@@ -119,8 +124,8 @@ export class Bdd {
       f = g;
       g = t;
     }
-    const slot = (hashTriple(OP_AND, f, g) & this.cacheMask) << 2;
     const cache = this.cache;
+    const slot = (hashTriple(OP_AND, f, g) & this.cacheMask) << 2;
     if (cache[slot] === OP_AND && cache[slot + 1] === f && cache[slot + 2] === g) return cache[slot + 3]!;
     const nf = f < 0 ? -f : f;
     const ng = g < 0 ? -g : g;
@@ -139,16 +144,14 @@ export class Bdd {
       g0 = g < 0 ? -this.low[ng]! : this.low[ng]!;
       g1 = g < 0 ? -this.high[ng]! : this.high[ng]!;
     }
-    const r1 = this.and(f1, g1);
-    const r0 = this.and(f0, g0);
+    const r1 = this.andRec(f1, g1);
+    const r0 = this.andRec(f0, g0);
     const r = this.makeNode(top, r0, r1);
-    // The cache may have been resized during the recursion.
-    const s = (hashTriple(OP_AND, f, g) & this.cacheMask) << 2;
-    const c = this.cache;
-    c[s] = OP_AND;
-    c[s + 1] = f;
-    c[s + 2] = g;
-    c[s + 3] = r;
+    // The computed table is resized only between top-level operations, so the slot still holds.
+    cache[slot] = OP_AND;
+    cache[slot + 1] = f;
+    cache[slot + 2] = g;
+    cache[slot + 3] = r;
     return r;
   }
 
@@ -161,6 +164,11 @@ export class Bdd {
   }
 
   xor(f: BddRef, g: BddRef): BddRef {
+    this.resizeCache();
+    return this.xorRec(f, g);
+  }
+
+  private xorRec(f: BddRef, g: BddRef): BddRef {
     // xor(¬f, g) = ¬xor(f, g): work on regular references and fix the sign at the end.
     let sign = 1;
     if (f < 0) {
@@ -179,8 +187,8 @@ export class Bdd {
       f = g;
       g = t;
     }
-    const slot = (hashTriple(OP_XOR, f, g) & this.cacheMask) << 2;
     const cache = this.cache;
+    const slot = (hashTriple(OP_XOR, f, g) & this.cacheMask) << 2;
     if (cache[slot] === OP_XOR && cache[slot + 1] === f && cache[slot + 2] === g) return sign * cache[slot + 3]!;
     const lf = this.level[f]!;
     const lg = this.level[g]!;
@@ -189,13 +197,11 @@ export class Bdd {
     const f1 = lf === top ? this.high[f]! : f;
     const g0 = lg === top ? this.low[g]! : g;
     const g1 = lg === top ? this.high[g]! : g;
-    const r = this.makeNode(top, this.xor(f0, g0), this.xor(f1, g1));
-    const s = (hashTriple(OP_XOR, f, g) & this.cacheMask) << 2;
-    const c = this.cache;
-    c[s] = OP_XOR;
-    c[s + 1] = f;
-    c[s + 2] = g;
-    c[s + 3] = r;
+    const r = this.makeNode(top, this.xorRec(f0, g0), this.xorRec(f1, g1));
+    cache[slot] = OP_XOR;
+    cache[slot + 1] = f;
+    cache[slot + 2] = g;
+    cache[slot + 3] = r;
     return sign * r;
   }
 
@@ -271,9 +277,8 @@ export class Bdd {
       const r = roots[i]!;
       roots[i] = r < 0 ? -remap[-r]! : remap[r]!;
     }
-    let size = INITIAL_NODES * 2;
-    while (size < next * 2) size *= 2;
-    this.rehash(size);
+    // The arrays keep their capacity: the build usually grows back to it.
+    this.rehash(this.unique.length);
     this.cache.fill(0);
   }
 
@@ -294,8 +299,11 @@ export class Bdd {
     this.level = grow(this.level, next);
     this.low = grow(this.low, next);
     this.high = grow(this.high, next);
-    // The computed table grows with the nodes, up to its cap.
-    const entries = Math.min(MAX_CACHE, Math.max(MIN_CACHE, next >> 1));
+  }
+
+  /** The computed table grows with the node arrays, up to its cap; only between operations. */
+  private resizeCache(): void {
+    const entries = Math.min(MAX_CACHE, Math.max(MIN_CACHE, this.level.length));
     if (entries > this.cacheMask + 1) {
       this.cache = new Int32Array(entries * 4);
       this.cacheMask = entries - 1;

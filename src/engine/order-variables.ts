@@ -13,9 +13,11 @@ export interface VariableOrder {
 }
 
 /**
- * Levels in depth-first order from `root`, arguments taken in their order; module nodes (other
- * than the root) get a level where they first appear. Variables not below `root` follow at the
- * end, in variable order, so that any gate of the tree can be built in the same manager.
+ * Levels in depth-first order from `root`; module nodes (other than the root) get a level where
+ * they first appear. A node's arguments are visited from the last to the first: on the Aralia set
+ * this gives smaller BDDs than the first-to-last order overall (docs/algorithms.md). Variables not
+ * below `root` follow at the end, in variable order, so that any gate of the tree can be built in
+ * the same manager.
  */
 export function orderVariables(graph: BooleanGraph, root: Literal, isModule: Uint8Array): VariableOrder {
   const nodeLevels = new Int32Array(graph.nodeCount + 1).fill(-1);
@@ -37,9 +39,8 @@ export function orderVariables(graph: BooleanGraph, root: Literal, isModule: Uin
       continue;
     }
     if (isModule[n] === 1 && n !== top) place(n);
-    // Push in reverse so that the first argument is visited first.
-    for (let i = args.length - 1; i >= 0; i--) {
-      const a = args[i]!;
+    // Pushed first to last, so that the last argument is visited first.
+    for (const a of args) {
       const c = a < 0 ? -a : a;
       if (visited[c] === 0) stack.push(c);
     }
