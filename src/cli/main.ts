@@ -76,6 +76,35 @@ Examples:
       setExit(await runAnalyze(files, { ...opts, ...globals() }));
     });
 
+  program
+    .command('evidence')
+    .description('the state of every evidence signal of a tree over an incident window')
+    .argument('<tree>', 'a YAML tree (or Open-PSA MEF XML files)')
+    .option('--logs <paths...>', 'log files (plain or .gz), folders, or - for standard input')
+    .option('--metrics <files...>', 'metric files: CSV, Prometheus query_range JSON, OpenMetrics text')
+    .option('--prometheus <url>', 'run each metric query on this Prometheus (auth: FTREE_PROMETHEUS_TOKEN, or FTREE_PROMETHEUS_USER and FTREE_PROMETHEUS_PASSWORD)')
+    .option('--changes <file>', 'deploys and config changes: JSON lines or CSV (time, service, kind, description)')
+    .option('--since <time>', 'start of the incident window: ISO 8601, 10:05 (today), or -30m')
+    .option('--until <time>', 'end of the window (default now)')
+    .option('--baseline <length|range>', 'the baseline: a length just before the window (2h), START..END, or none (default: as long as the window)')
+    .option('--timezone <zone>', 'zone of timestamps written without one: UTC, +02:00, Europe/Berlin', 'UTC')
+    .option('--no-templates', 'do not mine log templates (no unexplained evidence)')
+    .option('--step <duration>', 'Prometheus query resolution (default: range / 10,000, at least 15s)')
+    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree evidence trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35
+  $ kubectl logs deploy/payments-api --since=2h | ftree evidence trees/payment-latency.yaml --logs - --since -1h
+  $ ftree evidence trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json`,
+    )
+    .action(async (tree: string, opts) => {
+      const { runEvidence } = await import('./evidence.js');
+      setExit(await runEvidence([tree], { ...opts, ...globals() }));
+    });
+
   return program;
 }
 

@@ -1,0 +1,79 @@
+// `ftree evidence`: the state of every signal of a tree over an incident window (cli stage).
+// load tree → resolve window → list sources → collectEvidence → render text or JSON.
+
+import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { parseDuration } from '../model/units.js';
+import { collectEvidence, listLogSources, parseTimeZone, resolveTimeWindow, type EvidenceSources, type PrometheusAuth } from '../evidence/index.js';
+import { evidenceToJson } from '../report/evidence-json.js';
+import { renderEvidenceText } from '../report/evidence-text.js';
+import { loadInput } from './load-input.js';
+import type { GlobalOptions } from './main.js';
+import { chalkFor, printWarnings } from './output.js';
+
+export interface EvidenceOptions extends GlobalOptions {
+  readonly format: 'text' | 'json';
+  readonly logs?: string[];
+  readonly metrics?: string[];
+  readonly prometheus?: string;
+  readonly changes?: string;
+  readonly since?: string;
+  readonly until?: string;
+  readonly baseline?: string;
+  readonly timezone: string;
+  readonly templates?: boolean;
+  readonly step?: string;
+  readonly timeout?: string;
+}
+
+export async function runEvidence(files: readonly string[], options: EvidenceOptions): Promise<number> {
+  const color = options.color !== false;
+  const { tree } = await loadInput(files, { color });
+  const zone = parseTimeZone(options.timezone);
+  if (!zone) throw usageError(`Unknown time zone "${options.timezone}"`, 'use UTC, an offset such as +02:00, or an IANA name such as Europe/Berlin');
+  const { window, baseline } = resolveTimeWindow({
+    ...(options.since !== undefined ? { since: options.since } : {}),
+    ...(options.until !== undefined ? { until: options.until } : {}),
+    ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
+    zone,
+  });
+  const logPaths = options.logs ?? [];
+  if (logPaths.filter((p) => p === '-').length > 1) throw usageError('Standard input (-) can be read once only');
+  const sources: EvidenceSources = {
+    ...(logPaths.length > 0 ? { logs: await listLogSources(logPaths, { stdin: process.stdin }) } : {}),
+    ...(options.metrics ? { metricFiles: options.metrics } : {}),
+    ...(options.prometheus ? { prometheus: { url: options.prometheus, auth: prometheusAuth(), ...prometheusTiming(options) } } : {}),
+    ...(options.changes ? { changesFile: options.changes } : {}),
+  };
+  const evidence = await collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
+  printWarnings(evidence.warnings, new Map(), color);
+  const report = { tree, evidence };
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(evidenceToJson(report), null, 2)}\n`);
+  else process.stdout.write(`${renderEvidenceText(report, { chalk: chalkFor(process.stdout, color), width: process.stdout.columns ?? 80 })}\n`);
+  return EXIT.ok;
+}
+
+/** Credentials from the environment only, so that they stay out of shell history and output. */
+function prometheusAuth(): PrometheusAuth {
+  const env = process.env;
+  return {
+    ...(env['FTREE_PROMETHEUS_TOKEN'] ? { token: env['FTREE_PROMETHEUS_TOKEN'] } : {}),
+    ...(env['FTREE_PROMETHEUS_USER'] ? { user: env['FTREE_PROMETHEUS_USER'] } : {}),
+    ...(env['FTREE_PROMETHEUS_PASSWORD'] ? { password: env['FTREE_PROMETHEUS_PASSWORD'] } : {}),
+  };
+}
+
+function prometheusTiming(options: EvidenceOptions): { stepSeconds?: number; timeoutMs?: number } {
+  const seconds = (value: string | undefined, flag: string): number | undefined => {
+    if (value === undefined) return undefined;
+    const d = parseDuration(/^\d+(\.\d+)?$/.test(value) ? `${value}s` : value);
+    if (!d.ok || d.value <= 0) throw usageError(`${flag} takes a positive duration such as 30s or 1m, not "${value}"`);
+    return d.value * 3600;
+  };
+  const step = seconds(options.step, '--step');
+  const timeout = seconds(options.timeout, '--timeout');
+  return { ...(step !== undefined ? { stepSeconds: Math.ceil(step) } : {}), ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}) };
+}
+
+function usageError(message: string, hint?: string): FtreeError {
+  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
+}

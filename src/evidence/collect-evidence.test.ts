@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadTree } from '../model/load-tree.js';
+import { collectEvidence } from './collect-evidence.js';
+import { listLogSources } from './list-log-sources.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ftree-collect-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const window = { start: Date.parse('2026-11-22T10:05:00Z'), end: Date.parse('2026-11-22T10:35:00Z') };
+const baseline = { start: Date.parse('2026-11-22T09:35:00Z'), end: window.start };
+
+function write(name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+const TREE = `ftree: 1
+name: mini
+top: top
+gates:
+  top: { type: or, inputs: [db_locks, pool_small, deploy_bad] }
+events:
+  db_locks:
+    probability: 0.01
+    evidence:
+      logs:
+        - pattern: "Lock wait timeout exceeded"
+        - pattern: "/deadlock found/i"
+      metrics:
+        - query: mysql_global_status_innodb_row_lock_waits
+          above: 50
+        - query: rate(mysql_global_status_innodb_row_lock_waits[5m])
+          score: 5
+  pool_small:
+    probability: 0.02
+    evidence:
+      metrics:
+        - query: hikaricp_connections_pending{application="payments-api"}
+          score: 5
+  deploy_bad:
+    probability: 0.01
+    evidence:
+      changes:
+        - { service: payments-api, kind: deploy, within: 1h }
+`;
+
+describe('collectEvidence', () => {
+  it('gives every signal a state from logs, metric files and changes', async () => {
+    const { tree } = await loadTree(write('tree.yaml', TREE));
+    const log = write('app.log', [
+      ...Array.from({ length: 10 }, (_, i) => `2026-11-22T09:${40 + i}:00Z INFO Captured payment ${i}`),
+      ...Array.from({ length: 6 }, (_, i) => `2026-11-22T10:${10 + i}:00Z ERROR Lock wait timeout exceeded; try restarting transaction`),
+      ...Array.from({ length: 4 }, (_, i) => `2026-11-22T10:${20 + i}:00Z WARN Pool stats (total=10, active=10, idle=0, waiting=${30 + i})`),
+    ].join('\n'));
+    const rows = ['time,metric,value,application'];
+    for (let m = 0; m < 60; m++) {
+      const t = new Date(baseline.start + m * 60_000).toISOString();
+      rows.push(`${t},mysql_global_status_innodb_row_lock_waits,${m >= 35 ? 80 : 5},`);
+      rows.push(`${t},hikaricp_connections_pending,${m < 30 ? m % 3 : 2},payments-api`);
+    }
+    const metrics = write('m.csv', rows.join('\n'));
+    const changes = write('changes.jsonl', '{"time":"2026-11-22T09:45:00Z","service":"payments-api","kind":"deploy","description":"v2.14.0"}\n');
+    const e = await collectEvidence(tree!, { logs: await listLogSources([log]), metricFiles: [metrics], changesFile: changes }, { window, baseline });
+    const states = e.signals.map((s) => `${s.owner} ${s.kind} ${s.state}${s.count !== undefined ? ` ${s.count}` : ''}`);
+    expect(states).toEqual([
+      'db_locks log fired 6',
+      'db_locks log silent 0',
+      'db_locks metric fired',
+      'db_locks metric unknown',
+      'pool_small metric silent',
+      'deploy_bad change fired 1',
+    ]);
+    expect(e.signals[2]).toMatchObject({ value: 80, baseline: 5, source: 'files', firstSeen: Date.parse('2026-11-22T10:10:00Z') });
+    expect(e.signals[3]!.reason).toMatch(/only Prometheus can evaluate it/);
+    expect(e.unexplained).toMatchObject([{ template: 'WARN Pool stats (total=<NUM>, active=<NUM>, idle=<NUM>, waiting=<NUM>)', why: 'new', window: 4, baseline: 0 }]);
+    expect(e.logs[0]).toMatchObject({ lines: 20, windowLines: 10, baselineLines: 10 });
+  });
+
+  it('without data sources every signal is unknown, with the reason', async () => {
+    const { tree } = await loadTree(write('tree2.yaml', TREE));
+    const e = await collectEvidence(tree!, {}, { window, baseline });
+    expect(new Set(e.signals.map((s) => s.reason))).toEqual(new Set(['No logs were given (--logs)', 'No metrics were given (--metrics or --prometheus)', 'No changes file was given (--changes)']));
+  });
+});

@@ -1,0 +1,9 @@
+// The evidence stage's public API: readers of logs, metrics and changes, and collectEvidence(),
+// which turns them into a state per signal of a tree. Nothing here prints.
+export { collectEvidence, type CollectEvidenceOptions, type EvidenceSources } from './collect-evidence.js';
+export type { EvidenceResult, SignalResult, SignalState, SignalKind, UnexplainedTemplate, MetricFileSummary } from './evidence-result.js';
+export { listLogSources, type LogSource } from './list-log-sources.js';
+export { resolveTimeWindow, parseTimePoint, type TimeRange, type TimeWindow } from './resolve-time-window.js';
+export { parseTimeZone, UTC, type TimeZone } from './time-zone.js';
+export { redactUrl, type PrometheusOptions, type PrometheusAuth } from './query-prometheus-range.js';
+export type { LogSourceStats } from './scan-logs.js';

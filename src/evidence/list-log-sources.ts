@@ -1,0 +1,73 @@
+// Log sources named on the command line (evidence stage): files (plain or gzip), folders searched
+// recursively (hidden entries skipped, files in name order), and `-` for standard input.
+
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXIT, FtreeError } from '../model/diagnostic.js';
+
+export interface LogSource {
+  /** The path as given, or `-` for standard input. */
+  readonly name: string;
+  open(): AsyncIterable<Buffer | string>;
+}
+
+export interface ListLogSourcesOptions {
+  /** The stream read for `-` (the CLI passes process.stdin). */
+  readonly stdin?: AsyncIterable<Buffer | string>;
+}
+
+const CHUNK = 1024 * 1024;
+
+/** Expands paths into sources; an unreadable path is a usage error (exit 2) before any reading starts. */
+export async function listLogSources(paths: readonly string[], options: ListLogSourcesOptions = {}): Promise<LogSource[]> {
+  const out: LogSource[] = [];
+  for (const path of paths) {
+    if (path === '-') {
+      const stdin = options.stdin;
+      if (!stdin) throw unreadable(path, 'standard input is not available');
+      out.push({ name: '-', open: () => stdin });
+      continue;
+    }
+    for (const file of await expand(path)) out.push({ name: file, open: () => createReadStream(file, { highWaterMark: CHUNK }) });
+  }
+  return out;
+}
+
+async function expand(path: string): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw unreadable(path, reason(e));
+  }
+  if (info.isFile()) return [path];
+  if (!info.isDirectory()) throw unreadable(path, 'not a file or a folder');
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      throw unreadable(dir, reason(e));
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile()) files.push(p);
+    }
+  };
+  await walk(path);
+  return files;
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+}
+
+function unreadable(path: string, why: string): FtreeError {
+  return new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${why}` }, EXIT.usage);
+}

@@ -1,0 +1,276 @@
+// One streaming pass over every log source (evidence stage): each line gets its time (or its
+// predecessor's), lines in the window or the baseline are read in full, prefiltered by literal,
+// matched against the tree's log signals, and fed to the template miner. Memory stays constant.
+
+import type { CompiledLogSignal } from './compile-log-signal.js';
+import { LiteralPrefilter } from './literal-prefilter.js';
+import type { LogSource } from './list-log-sources.js';
+import type { LineContext, LineHead, LogRecord } from './log-record.js';
+import { TemplateMiner } from './mine-log-templates.js';
+import { parseLogRecord } from './parse-log-record.js';
+import { readLineTime } from './read-line-time.js';
+import { MAX_LINE_BYTES, readLogBlocks, type BlockStats } from './read-log-blocks.js';
+import type { TimeRange } from './resolve-time-window.js';
+import type { TimeZone } from './time-zone.js';
+
+export interface LogSample {
+  readonly time: number;
+  readonly source: string;
+  readonly text: string;
+}
+
+/** What one log signal saw. */
+export interface LogSignalCounts {
+  window: number;
+  baseline: number;
+  /** Lines in the window / baseline the signal applies to (those carrying its filtered fields). */
+  windowLines: number;
+  baselineLines: number;
+  firstSeen?: number;
+  /** The earliest matching lines in the window (at most three). */
+  samples: LogSample[];
+}
+
+export interface LogSourceStats {
+  readonly name: string;
+  lines: number;
+  /** Lines without a time before any timed line: they cannot be placed. */
+  untimed: number;
+  /** Lines that looked structured or timed but could not be read (bad JSON, month 13). */
+  malformed: number;
+  /** Lines cut at the length limit. */
+  truncated: number;
+  windowLines: number;
+  baselineLines: number;
+  firstTime?: number;
+  lastTime?: number;
+}
+
+export interface LogScanOptions {
+  readonly window: TimeRange;
+  readonly baseline?: TimeRange;
+  readonly zone: TimeZone;
+  /** Mine templates of the lines in the window and the baseline (default true). */
+  readonly templates?: boolean;
+  readonly maxLineBytes?: number;
+  /** Stops the scan between blocks. */
+  readonly signal?: AbortSignal;
+}
+
+export interface LogScanResult {
+  readonly sources: readonly LogSourceStats[];
+  /** Parallel to the signals given. */
+  readonly signals: readonly LogSignalCounts[];
+  readonly miner?: TemplateMiner;
+}
+
+const MAX_SAMPLES = 3;
+const MAX_SAMPLE_CHARS = 500;
+/** Formats whose matching needs the parsed record (CRI lines may hold JSON). */
+const STRUCTURED = new Set(['json', 'journald', 'logfmt', 'cri']);
+
+export async function scanLogs(sources: readonly LogSource[], signals: readonly CompiledLogSignal[], options: LogScanOptions): Promise<LogScanResult> {
+  const scanner = new LogScanner(signals, options);
+  const stats: LogSourceStats[] = [];
+  for (const source of sources) {
+    const s = scanner.startSource(source.name);
+    const blockStats: BlockStats = { truncated: 0 };
+    for await (const block of readLogBlocks(source.open(), blockStats, options.maxLineBytes ?? MAX_LINE_BYTES)) {
+      options.signal?.throwIfAborted();
+      scanner.addBlock(block);
+    }
+    scanner.endSource();
+    s.truncated += blockStats.truncated;
+    stats.push(s);
+  }
+  return { sources: stats, signals: scanner.counts, ...(scanner.miner ? { miner: scanner.miner } : {}) };
+}
+
+/** The per-line work, kept in one class so that the hot loop touches only fields. */
+export class LogScanner {
+  readonly counts: LogSignalCounts[];
+  readonly miner?: TemplateMiner;
+  private readonly prefilter: LiteralPrefilter;
+  private readonly candidates: Int32Array;
+  private readonly runnable: boolean[];
+  private readonly anyFields: boolean;
+  private readonly ctx: LineContext;
+  private readonly wStart: number;
+  private readonly wEnd: number;
+  private readonly bStart: number;
+  private readonly bEnd: number;
+  private readonly maxLine: number;
+  private stats!: LogSourceStats;
+  private lastTime: number | undefined;
+  /** A CRI line split in parts (tag P), waiting for its last part. */
+  private partial: { line: string; head: LineHead } | undefined;
+
+  constructor(
+    private readonly signals: readonly CompiledLogSignal[],
+    options: LogScanOptions,
+  ) {
+    this.counts = signals.map(() => ({ window: 0, baseline: 0, windowLines: 0, baselineLines: 0, samples: [] }));
+    this.runnable = signals.map((s) => s.matcher !== undefined);
+    this.prefilter = new LiteralPrefilter(signals.map((s) => (s.matcher ? s.prefilter : { literals: [], caseInsensitive: false })));
+    this.candidates = new Int32Array(signals.length);
+    this.anyFields = signals.some((s) => s.fields.length > 0);
+    this.ctx = { zone: options.zone, referenceMs: options.window.end };
+    this.wStart = options.window.start;
+    this.wEnd = options.window.end;
+    this.bStart = options.baseline?.start ?? Number.POSITIVE_INFINITY;
+    this.bEnd = options.baseline?.end ?? Number.NEGATIVE_INFINITY;
+    this.maxLine = options.maxLineBytes ?? MAX_LINE_BYTES;
+    if (options.templates !== false) this.miner = new TemplateMiner();
+  }
+
+  startSource(name: string): LogSourceStats {
+    this.stats = { name, lines: 0, untimed: 0, malformed: 0, truncated: 0, windowLines: 0, baselineLines: 0 };
+    this.lastTime = undefined;
+    this.partial = undefined;
+    return this.stats;
+  }
+
+  endSource(): void {
+    if (this.partial) {
+      const { line, head } = this.partial;
+      this.partial = undefined;
+      this.place(line, head);
+    }
+  }
+
+  /** Lines separated by `\n`, a trailing `\r` ignored. */
+  addBlock(block: string): void {
+    let start = 0;
+    const n = block.length;
+    while (start <= n) {
+      let end = block.indexOf('\n', start);
+      if (end < 0) end = n;
+      let stop = end;
+      if (stop > start && block.charCodeAt(stop - 1) === 13) stop--;
+      if (stop > start || end < n) this.addLine(stop - start > this.maxLine ? this.cut(block, start) : block.slice(start, stop));
+      start = end + 1;
+    }
+  }
+
+  private cut(block: string, start: number): string {
+    this.stats.truncated++;
+    return block.slice(start, start + this.maxLine);
+  }
+
+  addLine(line: string): void {
+    this.stats.lines++;
+    const head = readLineTime(line, this.ctx);
+    if (head.format === 'cri') {
+      // Join the parts of a long CRI line; the joined line keeps the first part's time.
+      if (this.partial) {
+        const joined = this.partial.line + line.slice(head.body);
+        if (head.partial && joined.length < this.maxLine) {
+          this.partial = { line: joined, head: this.partial.head };
+          return;
+        }
+        const first = this.partial.head;
+        this.partial = undefined;
+        this.place(joined.length > this.maxLine ? joined.slice(0, this.maxLine) : joined, first);
+        return;
+      }
+      if (head.partial) {
+        this.partial = { line, head };
+        return;
+      }
+    }
+    this.place(line, head);
+  }
+
+  private place(line: string, head: LineHead): void {
+    const stats = this.stats;
+    if (head.malformed) stats.malformed++;
+    let time = head.time;
+    const own = time !== undefined;
+    if (time === undefined) {
+      time = this.lastTime;
+      if (time === undefined) {
+        if (!head.malformed) stats.untimed++;
+        return;
+      }
+    } else {
+      this.lastTime = time;
+      if (stats.firstTime === undefined || time < stats.firstTime) stats.firstTime = time;
+      if (stats.lastTime === undefined || time > stats.lastTime) stats.lastTime = time;
+    }
+    let inWindow: boolean;
+    if (time >= this.wStart && time < this.wEnd) {
+      inWindow = true;
+      stats.windowLines++;
+    } else if (time >= this.bStart && time < this.bEnd) {
+      inWindow = false;
+      stats.baselineLines++;
+    } else return;
+    this.match(line, head, time, own, inWindow);
+  }
+
+  private match(line: string, head: LineHead, time: number, own: boolean, inWindow: boolean): void {
+    const n = this.prefilter.candidates(line, 0, line.length, this.candidates);
+    const miner = this.miner;
+    let record: LogRecord | undefined;
+    if (this.anyFields || (miner && own) || (n > 0 && STRUCTURED.has(head.format))) record = parseLogRecord(line, head, this.ctx);
+    if (this.anyFields) {
+      // Coverage of field-filtered signals: lines that carry every filtered field.
+      for (let i = 0; i < this.signals.length; i++) {
+        const s = this.signals[i]!;
+        if (s.fields.length > 0 && !s.fields.every((f) => record!.fields?.has(f.key))) continue;
+        if (inWindow) this.counts[i]!.windowLines++;
+        else this.counts[i]!.baselineLines++;
+      }
+    } else {
+      for (const c of this.counts) {
+        if (inWindow) c.windowLines++;
+        else c.baselineLines++;
+      }
+    }
+    let explained = false;
+    for (let k = 0; k < n; k++) {
+      const i = this.candidates[k]!;
+      if (!this.runnable[i]) continue;
+      const s = this.signals[i]!;
+      if (s.fields.length > 0) {
+        const fields = record!.fields;
+        if (!fields || !s.fields.every((f) => {
+          const v = fields.get(f.key);
+          return v !== undefined && f.matcher.test(v);
+        })) continue;
+      }
+      if (!matchesRecord(s, line, record)) continue;
+      explained = true;
+      const c = this.counts[i]!;
+      if (!inWindow) {
+        c.baseline++;
+        continue;
+      }
+      c.window++;
+      if (c.firstSeen === undefined || time < c.firstSeen) c.firstSeen = time;
+      addSample(c.samples, { time, source: this.stats.name, text: line.length > MAX_SAMPLE_CHARS ? `${line.slice(0, MAX_SAMPLE_CHARS)}…` : line });
+    }
+    if (miner && own && record && !head.malformed && !record.malformed) miner.add(record.message, inWindow, time, explained);
+  }
+}
+
+/**
+ * Text lines are matched as written; structured lines (and CRI lines holding them) by their message,
+ * then by each field's value, so that escapes in the JSON do not hide a match.
+ */
+function matchesRecord(s: CompiledLogSignal, line: string, record: LogRecord | undefined): boolean {
+  const matcher = s.matcher!;
+  if (!record?.structured) return matcher.test(line);
+  if (matcher.test(record.message)) return true;
+  for (const v of record.fields?.values() ?? []) if (v !== record.message && matcher.test(v)) return true;
+  return false;
+}
+
+/** Keeps the earliest samples, at most MAX_SAMPLES. */
+function addSample(samples: LogSample[], sample: LogSample): void {
+  if (samples.length === MAX_SAMPLES && sample.time >= samples[MAX_SAMPLES - 1]!.time) return;
+  let i = samples.length;
+  while (i > 0 && samples[i - 1]!.time > sample.time) i--;
+  samples.splice(i, 0, sample);
+  if (samples.length > MAX_SAMPLES) samples.pop();
+}

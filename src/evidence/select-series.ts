@@ -1,0 +1,26 @@
+// Which series read from files answer a tree's metric query (evidence stage). First, series named
+// exactly by the query text (a CSV column headed with the PromQL, a saved response with "query");
+// else, when the query is a plain selector, series of that name whose labels match.
+
+import type { MetricSeries } from './metric-series.js';
+import { parseSeriesSelector } from './parse-series-selector.js';
+
+export type SeriesSelection = { readonly series: readonly MetricSeries[] } | { readonly reason: string };
+
+export function selectSeries(query: string, all: readonly MetricSeries[]): SeriesSelection {
+  const text = normalizeQuery(query);
+  const exact = all.filter((s) => s.name !== '' && normalizeQuery(s.name) === text);
+  if (exact.length > 0) return { series: exact };
+  const selector = parseSeriesSelector(query);
+  if (!selector) {
+    return { reason: `The query is PromQL beyond a plain selector: only Prometheus can evaluate it (--prometheus), or name a series in the files exactly "${query}"` };
+  }
+  const matched = all.filter((s) => selector.matches(s));
+  if (matched.length > 0) return { series: matched };
+  return { reason: `No series in the metric files matches ${query}` };
+}
+
+/** Whitespace does not count: `sum(rate(x[5m]))` and `sum( rate(x[5m]) )` are the same query. */
+export function normalizeQuery(query: string): string {
+  return query.replace(/\s+/g, '');
+}
