@@ -105,6 +105,44 @@ Examples:
       setExit(await runEvidence([tree], { ...opts, ...globals() }));
     });
 
+  program
+    .command('import')
+    .description('convert an Open-PSA MEF model (SCRAM, XFTA) into an ftree YAML tree')
+    .argument('<files...>', 'Open-PSA MEF XML files forming one model')
+    .option('-o, --output <file>', 'write the tree to this file (default: standard output)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--schema <path>', 'add the yaml-language-server line pointing at this schema path')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree import model.xml -o trees/model.yaml
+  $ ftree import tree.xml basic-events.xml -o model.yaml --schema ../schema/ftree.schema.json`,
+    )
+    .action(async (files: string[], opts) => {
+      const { runImport } = await import('./import.js');
+      setExit(await runImport(files, { ...opts, ...globals() }));
+    });
+
+  program
+    .command('export')
+    .description('write a tree as Open-PSA MEF XML (for SCRAM, XFTA), YAML or JSON')
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['mef', 'yaml', 'json']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .option('--force', 'replace the output file if it exists')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree export trees/two-train.yaml --format mef -o two-train.xml && scram two-train.xml
+  $ ftree export trees/payment-latency.yaml --format json`,
+    )
+    .action(async (files: string[], opts) => {
+      const { runExport } = await import('./export.js');
+      setExit(await runExport(files, { ...opts, ...globals() }));
+    });
+
   return program;
 }
 
