@@ -366,27 +366,13 @@ class MefModelBuilder {
     this.gateList.push(PLACEHOLDER); // keeps parents before their synthetic children
     const inputs: string[] = [];
     const inputSpans: SourceSpan[] = [];
-    const seen = formula.kind === 'op' && formula.args.length > 16 ? new Set<string>() : undefined;
-    const add = (arg: RawFormula): void => {
-      const input = this.inputOf(arg, def);
-      if (input === undefined) {
-        this.brokenGates.add(id);
-        return;
-      }
-      if (seen ? seen.has(input) : inputs.includes(input)) {
-        // As in the YAML path: a warning, and the input stays listed twice.
-        this.warnings.push(mefWarning('DUPLICATE_INPUT', `Gate "${id}" lists input "${input}" twice`, arg.span, 'remove the repeated input'));
-      }
-      seen?.add(input);
-      inputs.push(input);
-      inputSpans.push(arg.span);
-    };
     let type: GateType = 'or'; // a formula that is one event or constant: a pass-through OR
     if (formula.kind === 'op') {
       type = formula.op;
-      for (const arg of formula.args) add(arg);
+      const seen = formula.args.length > 16 ? new Set<string>() : undefined;
+      for (const arg of formula.args) this.addInput(id, arg, def, inputs, inputSpans, seen);
     } else {
-      add(formula);
+      this.addInput(id, formula, def, inputs, inputSpans, undefined);
     }
     if (own && type === 'and' && def.attributes.get('flavor') === 'inhibit') type = 'inhibit';
     const gate: Mutable<Gate> = { id, type, inputs, inputSpans, span: own ? def.span : formula.span };
@@ -395,6 +381,21 @@ class MefModelBuilder {
     if (own) withLabel(gate, def);
     this.gateTree.set(id, def.scope.tree);
     this.gateList[slot] = gate;
+  }
+
+  private addInput(id: string, arg: RawFormula, def: RawGate, inputs: string[], inputSpans: SourceSpan[], seen: Set<string> | undefined): void {
+    const input = this.inputOf(arg, def);
+    if (input === undefined) {
+      this.brokenGates.add(id);
+      return;
+    }
+    if (seen ? seen.has(input) : inputs.includes(input)) {
+      // As in the YAML path: a warning, and the input stays listed twice.
+      this.warnings.push(mefWarning('DUPLICATE_INPUT', `Gate "${id}" lists input "${input}" twice`, arg.span, 'remove the repeated input'));
+    }
+    seen?.add(input);
+    inputs.push(input);
+    inputSpans.push(arg.span);
   }
 
   private inputOf(arg: RawFormula, def: RawGate): string | undefined {

@@ -19,11 +19,13 @@ function checkArity(gate: Gate, diagnostics: Diagnostic[]): void {
   const n = gate.inputs.length;
   const exact = EXACT_ARITY[gate.type];
   const min = MIN_ARITY[gate.type];
-  const arity = (need: string): void =>
-    void diagnostics.push(mefError('ARITY', `Gate "${gate.id}" of type ${gate.type} takes ${need} input${need.endsWith(' 1') || need === '1' ? '' : 's'}, not ${n}`, gate.span));
-  if (exact !== undefined && n !== exact) arity(String(exact));
-  else if (min !== undefined && n < min) arity(`at least ${min}`);
-  else if (gate.type === 'atleast' && n >= 1 && !(gate.k !== undefined && gate.k >= 1 && gate.k <= n)) {
+  let need: string | undefined;
+  if (exact !== undefined && n !== exact) need = String(exact);
+  else if (min !== undefined && n < min) need = `at least ${min}`;
+  if (need !== undefined) {
+    const plural = need.endsWith(' 1') || need === '1' ? '' : 's';
+    diagnostics.push(mefError('ARITY', `Gate "${gate.id}" of type ${gate.type} takes ${need} input${plural}, not ${n}`, gate.span));
+  } else if (gate.type === 'atleast' && !(gate.k !== undefined && gate.k >= 1 && gate.k <= n)) {
     diagnostics.push(mefError('INVALID_K', `Gate "${gate.id}" needs 1 ≤ k ≤ ${n}, not k = ${gate.k}`, gate.span, 'k (the atleast min) counts how many of the inputs must be true'));
   } else if (gate.type === 'cardinality' && !(gate.k !== undefined && gate.max !== undefined && gate.k <= gate.max && gate.max <= n)) {
     diagnostics.push(mefError('INVALID_K', `Gate "${gate.id}" needs 0 ≤ min ≤ max ≤ ${n}, not min = ${gate.k}, max = ${gate.max}`, gate.span));

@@ -29,7 +29,7 @@ export class MefNameTable<T extends Named> {
 
   /** Registers a definition; returns the earlier definition it clashes with, if any. */
   add(def: T): T | undefined {
-    const [container, last] = split(def.scope.basePath, def.name);
+    const [container, last] = def.name.includes('.') ? split(def.scope.basePath, def.name) : [def.scope.basePath, def.name];
     const samePath = this.byPath.get(container)?.get(last);
     if (samePath) return samePath;
     if (def.scope.role === 'public') {
@@ -46,17 +46,10 @@ export class MefNameTable<T extends Named> {
   /** Resolves `reference` as written inside the container `basePath`; `accept` filters by kind. */
   find(reference: string, basePath: string, accept?: (def: T) => boolean): T | undefined {
     if (basePath) {
-      const [container, last] = split(basePath, reference);
-      const local = this.byPath.get(container)?.get(last);
+      const local = reference.includes('.') ? this.atPath(basePath, reference) : this.byPath.get(basePath)?.get(reference);
       if (local && (!accept || accept(local))) return local;
     }
-    let global: T | undefined;
-    if (reference.includes('.')) {
-      const [container, last] = split('', reference);
-      global = this.byPath.get(container)?.get(last);
-    } else {
-      global = this.byName.get(reference);
-    }
+    const global = reference.includes('.') ? this.atPath('', reference) : this.byName.get(reference);
     return global && (!accept || accept(global)) ? global : undefined;
   }
 
@@ -74,6 +67,11 @@ export class MefNameTable<T extends Named> {
       if (def && def.scope.role === 'private' && def.name === name) return def;
     }
     return undefined;
+  }
+
+  private atPath(container: string, name: string): T | undefined {
+    const [path, last] = split(container, name);
+    return this.byPath.get(path)?.get(last);
   }
 
   /** Whether a fault tree or component with this (possibly partial) path holds any definition. */

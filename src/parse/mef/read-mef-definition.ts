@@ -32,8 +32,8 @@ const UNITS: readonly string[] = ['bool', 'int', 'float', 'hours', 'hours-1', 'y
 /** Label, attributes, and the remaining (body) children of a definition. */
 interface Header {
   readonly label?: string;
-  readonly attributes: Map<string, string>;
-  readonly body: XmlNode[];
+  readonly attributes: ReadonlyMap<string, string>;
+  readonly body: readonly XmlNode[];
 }
 
 export function readMefDefinition(node: XmlNode, scope: MefScope, model: RawMefModel): void {
@@ -165,7 +165,11 @@ function readRole(node: XmlNode, scope: MefScope, diagnostics: Diagnostic[]): Me
 }
 
 /** Splits off <label> and <attributes>; reports repeats and malformed attributes. */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
+
 export function readHeader(node: XmlNode, diagnostics: Diagnostic[]): Header {
+  // Most definitions have neither: no copies then.
+  if (!node.children.some((c) => c.name === 'label' || c.name === 'attributes')) return { attributes: NO_ATTRIBUTES, body: node.children };
   let label: string | undefined;
   let sawLabel = false;
   let sawAttributes = false;
