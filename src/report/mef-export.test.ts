@@ -139,7 +139,7 @@ describe('exportMef', () => {
 
 describeBench('exportMef round trips of the benchmark models', () => {
   it.each([
-    ['scram-input/Aralia/das9701.xml', {}],
+    ['scram-input/Aralia/das9601.xml', {}],
     ['scram-input/Aralia/edf9203.xml', {}],
     ['scram-input/Aralia/cea9601.xml', {}],
     ['scram-input/ThreeMotor/three_motor.xml', {}],

@@ -116,7 +116,7 @@ const BENCH = mefBenchmarksDir();
   const input = (path: string): string => join(BENCH ?? '', path);
 
   it.each([
-    ['scram-input/Aralia/das9701.xml', {}],
+    ['scram-input/Aralia/das9601.xml', {}],
     ['scram-input/Aralia/cea9601.xml', {}],
     ['scram-input/Chinese/chinese.xml+scram-input/Chinese/chinese-basic-events.xml', {}],
     ['scram-input/ThreeMotor/three_motor.xml', {}],

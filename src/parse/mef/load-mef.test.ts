@@ -35,7 +35,7 @@ const ARALIA: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 describeBench('loadMef on the Aralia benchmark set', () => {
-  it('loads all 43 trees with their gate and event counts, each well under 100 ms', () => {
+  it('loads all 43 trees with their gate and event counts, timing each (typically < 100 ms; fails over 250 ms)', () => {
     const files = readdirSync(input('Aralia')).filter((f) => f.endsWith('.xml')).sort();
     expect(files).toHaveLength(43);
     loadMefSync([input('Aralia/ftr10.xml')]); // warm the code paths once
@@ -47,12 +47,12 @@ describeBench('loadMef on the Aralia benchmark set', () => {
       times.push([name, performance.now() - start]);
       expect([name, tree.gates.size, tree.events.size]).toEqual([name, ...ARALIA[name]!]);
       expect(tree.gates.has(tree.top)).toBe(true);
-      for (const event of tree.events.values()) expect(event.probability).toBe(0.01);
+      expect([...tree.events.values()].every((e) => e.probability === 0.01)).toBe(true);
     }
     const total = times.reduce((s, [, ms]) => s + ms, 0);
     const [slowest, worst] = times.reduce((a, b) => (b[1] > a[1] ? b : a));
     console.log(`Aralia: ${files.length} files in ${total.toFixed(0)} ms, slowest ${slowest} ${worst.toFixed(1)} ms`);
-    expect(worst).toBeLessThan(process.env['CI_SLOW'] ? 1000 : 250);
+    expect(worst).toBeLessThan(250); // generous: shared CI machines are slow and noisy
   });
 });
 
