@@ -12,7 +12,7 @@ import type { EvidenceResult, MetricFileSummary, SignalResult } from './evidence
 import { findUnexplainedTemplates } from './find-unexplained-templates.js';
 import type { LogSource } from './list-log-sources.js';
 import type { MetricSeries } from './metric-series.js';
-import { queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
+import { checkPrometheusUrl, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
 import { readChanges, type ChangeLog } from './read-changes.js';
 import { readMetricFile } from './read-metric-file.js';
 import type { TimeRange, TimeWindow } from './resolve-time-window.js';
@@ -56,6 +56,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   const { window, baseline } = options;
   const notes: string[] = [];
   const warnings: Diagnostic[] = [];
+  if (sources.prometheus) checkPrometheusUrl(sources.prometheus.url);
   const signals: SignalResult[] = [];
 
   // Logs: one pass over every source for all log signals.
@@ -193,14 +194,14 @@ async function queryAll(metricSignals: readonly Owned<MetricSignal>[], prometheu
   const run = (query: string): Promise<QueryOutcome> => {
     let p = byQuery.get(query);
     if (!p) {
-      p = new Promise<QueryOutcome>((resolve) => {
+      p = new Promise<QueryOutcome>((resolve, reject) => {
         queue.push(async () => {
           try {
             const parts = await Promise.all(ranges.map((r) => queryPrometheusRange(query, r, prometheus)));
             resolve({ series: mergeSeries(parts.flat()) });
           } catch (e) {
-            if (e instanceof FtreeError) resolve({ error: e });
-            else throw e;
+            if (e instanceof FtreeError && e.exitCode === EXIT.dataSource) resolve({ error: e });
+            else reject(e);
           }
         });
       });

@@ -48,14 +48,23 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** Refuses a URL that is not http(s) before any query runs (a usage error, exit 2). */
+export function checkPrometheusUrl(url: string): void {
+  let u: URL | undefined;
+  try {
+    u = new URL(url);
+  } catch {
+    u = undefined;
+  }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) {
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `The Prometheus URL is not an http(s) URL: ${redactUrl(url)}`, hint: 'for example --prometheus http://127.0.0.1:9090' }, EXIT.usage);
+  }
+}
+
 export async function queryPrometheusRange(query: string, range: { start: number; end: number }, options: PrometheusOptions): Promise<MetricSeries[]> {
   const shown = redactUrl(options.url);
-  let base: URL;
-  try {
-    base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
-  } catch {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `The Prometheus URL is not a URL: ${shown}` }, EXIT.usage);
-  }
+  checkPrometheusUrl(options.url);
+  const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
   const headers: Record<string, string> = { accept: 'application/json' };
   const user = options.auth?.user ?? (base.username ? decodeURIComponent(base.username) : undefined);
   const password = options.auth?.password ?? (base.password ? decodeURIComponent(base.password) : '');

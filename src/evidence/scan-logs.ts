@@ -205,7 +205,9 @@ export class LogScanner {
       inWindow = false;
       stats.baselineLines++;
     } else return;
-    this.match(line, head, time, own, inWindow);
+    // A CRI line holding an indented line is a stack-trace line, whatever its runtime timestamp.
+    const continuation = head.format === 'cri' && (line.charCodeAt(head.body) === 9 || line.charCodeAt(head.body) === 32);
+    this.match(line, head, time, own && !continuation, inWindow);
   }
 
   private match(line: string, head: LineHead, time: number, own: boolean, inWindow: boolean): void {
@@ -248,7 +250,7 @@ export class LogScanner {
       }
       c.window++;
       if (c.firstSeen === undefined || time < c.firstSeen) c.firstSeen = time;
-      addSample(c.samples, { time, source: this.stats.name, text: line.length > MAX_SAMPLE_CHARS ? `${line.slice(0, MAX_SAMPLE_CHARS)}…` : line });
+      addSample(c.samples, { time, source: this.stats.name, text: sampleText(line, head, record, time) });
     }
     if (miner && own && record && !head.malformed && !record.malformed) miner.add(record.message, inWindow, time, explained);
   }
@@ -264,6 +266,12 @@ function matchesRecord(s: CompiledLogSignal, line: string, record: LogRecord | u
   if (matcher.test(record.message)) return true;
   for (const v of record.fields?.values() ?? []) if (v !== record.message && matcher.test(v)) return true;
   return false;
+}
+
+/** Text lines as written; structured and CRI lines as their time and message, easier to read. */
+function sampleText(line: string, head: LineHead, record: LogRecord | undefined, time: number): string {
+  const text = record && (record.structured || head.format === 'cri') ? `${new Date(time).toISOString()} ${record.level ? `${record.level.toUpperCase()} ` : ''}${record.message}` : line;
+  return text.length > MAX_SAMPLE_CHARS ? `${text.slice(0, MAX_SAMPLE_CHARS)}…` : text;
 }
 
 /** Keeps the earliest samples, at most MAX_SAMPLES. */

@@ -66,7 +66,7 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
     }
     for (const [reason, who] of reasons) {
       const names = who.length > 3 ? `${who.slice(0, 3).join(', ')} and ${who.length - 3} more` : who.join(', ');
-      lines.push(`  ${clip(names, width - 2)}`, chalk.dim(`    ${clip(reason, width - 4)}`));
+      lines.push(`  ${clip(names, width - 2)}`, chalk.dim(wrap(`    ${reason}`, width)));
     }
   }
 
@@ -99,13 +99,25 @@ function describeSignal(s: SignalResult): string {
 }
 
 function formatMain(s: SignalResult): string {
-  if (s.kind === 'metric') return s.value === undefined ? '' : s.value === Number.POSITIVE_INFINITY ? '∞' : formatProbability(s.value);
+  if (s.kind === 'metric') return s.value === undefined ? '' : formatValue(s.value);
   return s.count === undefined ? '' : formatCount(s.count);
 }
 
 function formatBaseline(s: SignalResult): string {
   if (s.baseline === undefined) return '';
-  return s.kind === 'metric' ? formatProbability(s.baseline) : formatCount(s.baseline);
+  return s.kind === 'metric' ? formatValue(s.baseline) : formatCount(s.baseline);
+}
+
+/** Short enough for a narrow column: 0.35, 42, 1,250, 262k, 1.85M, ∞. */
+function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'n/a' : v > 0 ? '∞' : '−∞';
+  const abs = Math.abs(v);
+  if (abs >= 1e4) {
+    for (const [scale, unit] of [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
+      if (abs >= scale) return `${Number((v / scale).toPrecision(3))}${unit}`;
+    }
+  }
+  return formatProbability(v);
 }
 
 function describeSources(e: EvidenceResult): string {
@@ -144,14 +156,16 @@ function formatLength(ms: number): string {
   return Number.isInteger(h) ? `${h}h` : `${h.toFixed(1)}h`;
 }
 
+/** Wraps at spaces; continuation lines are indented two more than the first. */
 function wrap(text: string, width: number): string {
+  const indent = /^ */.exec(text)![0];
   const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
+  let line = indent;
+  for (const word of text.slice(indent.length).split(' ')) {
+    if (line.trim() !== '' && line.length + 1 + word.length > width) {
       out.push(line);
-      line = `      ${word}`;
-    } else line = line === '' ? word : `${line} ${word}`;
+      line = `${indent}  ${word}`;
+    } else line = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
   }
   out.push(line);
   return out.join('\n');
