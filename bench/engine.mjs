@@ -6,7 +6,8 @@
 // Usage: npm run build && node bench/engine.mjs [--timeout S] [--no-scram] [--json FILE] [tree …]
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,16 +28,23 @@ const REFERENCE = {
 };
 
 if (process.argv[2] === '--child') {
-  await runChild(process.argv[3]);
+  await runChild(process.argv[3], process.argv[4]);
 } else {
   await runParent(process.argv.slice(2));
 }
 
-/** In the child: load, analyse, report one JSON line. */
-async function runChild(file) {
+/**
+ * In the child: load, analyse, report one JSON line. `bundle` is the built MEF reader and engine
+ * bundled into one file (as the CLI ships, see scripts/bundle.mjs), else dist/ is imported as is.
+ */
+async function runChild(file, bundle) {
   const dist = join(root, 'dist');
-  const { loadMefSync } = await import(pathToFileURL(join(dist, 'parse', 'mef', 'index.js')).href);
-  const { analyzeProbability } = await import(pathToFileURL(join(dist, 'engine', 'index.js')).href);
+  const { loadMefSync, analyzeProbability } = bundle
+    ? await import(pathToFileURL(bundle).href)
+    : {
+        ...(await import(pathToFileURL(join(dist, 'parse', 'mef', 'index.js')).href)),
+        ...(await import(pathToFileURL(join(dist, 'engine', 'index.js')).href)),
+      };
   const tree = loadMefSync([file]);
   const analysis = analyzeProbability(tree);
   const line = {
@@ -70,6 +78,9 @@ async function runParent(args) {
     process.exit(2);
   }
   const scram = useScram && spawnSync('scram', ['--version']).status === 0;
+  const bundleDir = mkdtempSync(join(tmpdir(), 'ftree-bench-'));
+  const bundle = await bundleChild(join(bundleDir, 'engine-child.mjs'));
+  process.on('exit', () => rmSync(bundleDir, { recursive: true, force: true }));
   const timeBin = existsSync('/usr/bin/time');
   const trees = (names.length > 0 ? names : readdirSync(araliaDir).filter((f) => f.endsWith('.xml')).map((f) => basename(f, '.xml'))).sort();
 
@@ -84,7 +95,7 @@ async function runParent(args) {
   let failures = 0;
   for (const name of trees) {
     const file = join(araliaDir, `${name}.xml`);
-    const ours = runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file], timeout);
+    const ours = runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file, ...(bundle ? [bundle] : [])], timeout);
     let result = { tree: name, ...ours };
     if (ours.ok) {
       const line = JSON.parse(ours.stdout.trim().split('\n').pop());
@@ -95,9 +106,13 @@ async function runParent(args) {
     } else failures++;
     total += ours.seconds;
     if (scram) {
+      // `timeout` ends SCRAM itself (ending /usr/bin/time alone would orphan it).
+      const scramArgs = ['--bdd', '--probability', '1', '-l', '0', '-o', '/dev/null', file];
+      const limited = ['-s', 'KILL', String(timeout), 'scram', ...scramArgs];
       const run = timeBin
-        ? runTimed('/usr/bin/time', ['-f', '%M', 'scram', '--bdd', '--probability', '1', '-l', '0', '-o', '/dev/null', file], timeout)
-        : runTimed('scram', ['--bdd', '--probability', '1', '-l', '0', '-o', '/dev/null', file], timeout);
+        ? runTimed('/usr/bin/time', ['-f', '%M', 'timeout', ...limited], timeout + 5)
+        : runTimed('timeout', limited, timeout + 5);
+      run.timedOut ||= run.seconds >= timeout;
       result.scramSeconds = run.ok ? run.seconds : undefined;
       result.scramStatus = run.ok ? 'ok' : run.timedOut ? 'timeout' : 'failed';
       if (run.ok && timeBin) result.scramPeakMiB = Number(run.stderr.trim().split('\n').pop()) / 1024;
@@ -138,6 +153,31 @@ async function runParent(args) {
   }
   if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(results, null, 2)}\n`);
   if (failures > 0) process.exitCode = 1;
+}
+
+/** Bundles dist/'s MEF reader and engine into one module with esbuild; undefined without esbuild. */
+async function bundleChild(outfile) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return undefined;
+  }
+  const dist = join(root, 'dist');
+  await esbuild.build({
+    stdin: {
+      contents: `export { loadMefSync } from './parse/mef/index.js';\nexport { analyzeProbability } from './engine/index.js';\n`,
+      resolveDir: dist,
+      loader: 'js',
+    },
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return outfile;
 }
 
 /** Runs a command with a time limit; whole-process wall time. */

@@ -6,7 +6,7 @@ function valueOf(bdd: Bdd, f: BddRef, mask: number): boolean {
   let sign = f < 0;
   let n = Math.abs(f);
   while (n !== 1) {
-    const next = (mask >> bdd.level[n]!) & 1 ? bdd.high[n]! : bdd.low[n]!;
+    const next = (mask >> bdd.level(n)) & 1 ? bdd.high(n) : bdd.low(n);
     if (next < 0) sign = !sign;
     n = Math.abs(next);
   }
@@ -23,8 +23,8 @@ describe('Bdd', () => {
     const a = bdd.variable(0);
     expect(a).toBeGreaterThan(1);
     expect(bdd.variable(0)).toBe(a);
-    expect(bdd.high[a]).toBe(ONE);
-    expect(bdd.low[a]).toBe(ZERO);
+    expect(bdd.high(a)).toBe(ONE);
+    expect(bdd.low(a)).toBe(ZERO);
     expect(bdd.not(a)).toBe(-a);
   });
 
@@ -45,7 +45,7 @@ describe('Bdd', () => {
     const v = [0, 1, 2, 3].map((l) => bdd.variable(l));
     let f = ZERO;
     for (let i = 0; i < 4; i++) f = bdd.xor(f, bdd.and(v[i]!, -v[(i + 1) % 4]!));
-    for (let n = 2; n <= bdd.nodeCount; n++) expect(bdd.high[n]).toBeGreaterThan(0);
+    for (let n = 2; n <= bdd.nodeCount; n++) expect(bdd.high(n)).toBeGreaterThan(0);
     expect(truthTable(bdd, f, 4)).toEqual(
       Array.from({ length: 16 }, (_, m) => {
         let x = false;

@@ -17,51 +17,53 @@ export const ZERO: BddRef = -1;
 export const TERMINAL_LEVEL = 0x7fffffff;
 
 export interface BddManagerOptions {
-  /** Most nodes the manager may hold before it throws `BDD_NODE_LIMIT` (default 40 million). */
+  /** Most nodes the manager may hold before it throws `BDD_NODE_LIMIT` (default 30 million, about 1 GiB). */
   readonly maxNodes?: number;
 }
 
-export const DEFAULT_MAX_NODES = 40_000_000;
+export const DEFAULT_MAX_NODES = 30_000_000;
 
 const OP_AND = 1;
 const OP_XOR = 2;
+
+/** Int32 fields per node record in `nodes`: level, low, high, next in its unique-table chain. */
+export const NODE_STRIDE = 4;
+const LEVEL = 0;
+const LOW = 1;
+const HIGH = 2;
+const NEXT = 3;
 
 const INITIAL_NODES = 1 << 12;
 const MIN_CACHE = 1 << 12;
 const MAX_CACHE = 1 << 22;
 
 /**
- * The BDD manager: nodes live in growable typed arrays (level, low, high), canonical through an
- * open-addressing unique table; `and` and `xor` are memoised in a lossy computed table. The high
- * (then) edge of a stored node is never complemented, so every function has one reference.
- * Levels are plain integers: level 0 is the top of the order.
+ * The BDD manager. A node is a record of four Int32 in one growable array (level, low, high, and
+ * the next node of its unique-table chain), so that reading a node touches one cache line. The
+ * unique table is a bucket array of chains through the records; `and` and `xor` are memoised in
+ * a lossy computed table. The high (then) edge of a stored node is never complemented, so every
+ * function has one reference. Levels are plain integers: level 0 is the top of the order.
  */
 export class Bdd {
-  /** Level of each node (index 0 unused; node 1 is the terminal). */
-  level: Int32Array;
-  /** Else-child of each node (may be complemented). */
-  low: Int32Array;
-  /** Then-child of each node (never complemented). */
-  high: Int32Array;
-  /** Number of used node slots, the terminal included (node indices are 1..size-1 … size). */
+  /** Node records, `NODE_STRIDE` Int32 per node (index 0 unused; node 1 is the terminal). */
+  nodes: Int32Array;
+  /** Number of node slots in use, the unused slot 0 included. */
   private used = 2;
   readonly maxNodes: number;
 
-  private unique: Int32Array;
-  private uniqueMask: number;
+  private buckets: Int32Array;
+  private bucketMask: number;
   private cache: Int32Array;
   private cacheMask: number;
 
   constructor(options: BddManagerOptions = {}) {
     this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
-    this.level = new Int32Array(INITIAL_NODES);
-    this.low = new Int32Array(INITIAL_NODES);
-    this.high = new Int32Array(INITIAL_NODES);
-    this.level[1] = TERMINAL_LEVEL;
-    this.low[1] = ONE;
-    this.high[1] = ONE;
-    this.unique = new Int32Array(INITIAL_NODES * 2);
-    this.uniqueMask = this.unique.length - 1;
+    this.nodes = new Int32Array(INITIAL_NODES * NODE_STRIDE);
+    this.nodes[NODE_STRIDE + LEVEL] = TERMINAL_LEVEL;
+    this.nodes[NODE_STRIDE + LOW] = ONE;
+    this.nodes[NODE_STRIDE + HIGH] = ONE;
+    this.buckets = new Int32Array(INITIAL_NODES);
+    this.bucketMask = INITIAL_NODES - 1;
     this.cache = new Int32Array(MIN_CACHE * 4);
     this.cacheMask = MIN_CACHE - 1;
   }
@@ -71,6 +73,21 @@ export class Bdd {
     return this.used - 1;
   }
 
+  /** Level of node `n` (a node index, not a reference). */
+  level(n: number): number {
+    return this.nodes[n * NODE_STRIDE + LEVEL]!;
+  }
+
+  /** Else-child of node `n` (may be complemented). */
+  low(n: number): BddRef {
+    return this.nodes[n * NODE_STRIDE + LOW]!;
+  }
+
+  /** Then-child of node `n` (never complemented). */
+  high(n: number): BddRef {
+    return this.nodes[n * NODE_STRIDE + HIGH]!;
+  }
+
   /** The single-variable function at `level`. */
   variable(level: number): BddRef {
     return this.makeNode(level, ZERO, ONE);
@@ -78,7 +95,7 @@ export class Bdd {
 
   /** Level of the top node of `f` (TERMINAL_LEVEL for constants). */
   topLevel(f: BddRef): number {
-    return this.level[f < 0 ? -f : f]!;
+    return this.nodes[(f < 0 ? -f : f) * NODE_STRIDE + LEVEL]!;
   }
 
   /** findOrAdd: the node (level, low, high), reduced and canonical. */
@@ -87,23 +104,24 @@ export class Bdd {
     if (low === high) return low;
     // Canonical form: the then-edge is regular; a complemented one moves to the result.
     if (high < 0) return -this.makeNode(level, -low, -high);
-    const mask = this.uniqueMask;
-    let slot = hashTriple(level, low, high) & mask;
-    for (;;) {
-      const n = this.unique[slot]!;
-      if (n === 0) break;
-      if (this.level[n] === level && this.low[n] === low && this.high[n] === high) return n;
-      slot = (slot + 1) & mask;
+    const bucket = hashTriple(level, low, high) & this.bucketMask;
+    let nodes = this.nodes;
+    for (let n = this.buckets[bucket]!; n !== 0; ) {
+      const i = n * NODE_STRIDE;
+      if (nodes[i + LEVEL] === level && nodes[i + LOW] === low && nodes[i + HIGH] === high) return n;
+      n = nodes[i + NEXT]!;
     }
-    // Not in the unique table: add it.
+    // Not in the unique table: add it at the head of its chain.
     const n = this.used;
-    if (n >= this.level.length) this.growNodes();
-    this.level[n] = level;
-    this.low[n] = low;
-    this.high[n] = high;
+    if ((n + 1) * NODE_STRIDE > nodes.length) nodes = this.growNodes();
+    const i = n * NODE_STRIDE;
+    nodes[i + LEVEL] = level;
+    nodes[i + LOW] = low;
+    nodes[i + HIGH] = high;
+    nodes[i + NEXT] = this.buckets[bucket]!;
+    this.buckets[bucket] = n;
     this.used = n + 1;
-    this.unique[slot] = n;
-    if (this.used * 2 > this.unique.length) this.rehash(this.unique.length * 2);
+    if (this.used > this.buckets.length) this.rehash(this.buckets.length * 2);
     return n;
   }
 
@@ -127,22 +145,23 @@ export class Bdd {
     const cache = this.cache;
     const slot = (hashTriple(OP_AND, f, g) & this.cacheMask) << 2;
     if (cache[slot] === OP_AND && cache[slot + 1] === f && cache[slot + 2] === g) return cache[slot + 3]!;
-    const nf = f < 0 ? -f : f;
-    const ng = g < 0 ? -g : g;
-    const lf = this.level[nf]!;
-    const lg = this.level[ng]!;
+    const nodes = this.nodes;
+    const i = (f < 0 ? -f : f) * NODE_STRIDE;
+    const j = (g < 0 ? -g : g) * NODE_STRIDE;
+    const lf = nodes[i + LEVEL]!;
+    const lg = nodes[j + LEVEL]!;
     const top = lf < lg ? lf : lg;
     let f0 = f;
     let f1 = f;
     let g0 = g;
     let g1 = g;
     if (lf === top) {
-      f0 = f < 0 ? -this.low[nf]! : this.low[nf]!;
-      f1 = f < 0 ? -this.high[nf]! : this.high[nf]!;
+      f0 = f < 0 ? -nodes[i + LOW]! : nodes[i + LOW]!;
+      f1 = f < 0 ? -nodes[i + HIGH]! : nodes[i + HIGH]!;
     }
     if (lg === top) {
-      g0 = g < 0 ? -this.low[ng]! : this.low[ng]!;
-      g1 = g < 0 ? -this.high[ng]! : this.high[ng]!;
+      g0 = g < 0 ? -nodes[j + LOW]! : nodes[j + LOW]!;
+      g1 = g < 0 ? -nodes[j + HIGH]! : nodes[j + HIGH]!;
     }
     const r1 = this.andRec(f1, g1);
     const r0 = this.andRec(f0, g0);
@@ -190,13 +209,16 @@ export class Bdd {
     const cache = this.cache;
     const slot = (hashTriple(OP_XOR, f, g) & this.cacheMask) << 2;
     if (cache[slot] === OP_XOR && cache[slot + 1] === f && cache[slot + 2] === g) return sign * cache[slot + 3]!;
-    const lf = this.level[f]!;
-    const lg = this.level[g]!;
+    const nodes = this.nodes;
+    const i = f * NODE_STRIDE;
+    const j = g * NODE_STRIDE;
+    const lf = nodes[i + LEVEL]!;
+    const lg = nodes[j + LEVEL]!;
     const top = lf < lg ? lf : lg;
-    const f0 = lf === top ? this.low[f]! : f;
-    const f1 = lf === top ? this.high[f]! : f;
-    const g0 = lg === top ? this.low[g]! : g;
-    const g1 = lg === top ? this.high[g]! : g;
+    const f0 = lf === top ? nodes[i + LOW]! : f;
+    const f1 = lf === top ? nodes[i + HIGH]! : f;
+    const g0 = lg === top ? nodes[j + LOW]! : g;
+    const g1 = lg === top ? nodes[j + HIGH]! : g;
     const r = this.makeNode(top, this.xorRec(f0, g0), this.xorRec(f1, g1));
     cache[slot] = OP_XOR;
     cache[slot + 1] = f;
@@ -218,11 +240,11 @@ export class Bdd {
     const memo = new Map<number, BddRef>();
     const rec = (g: BddRef): BddRef => {
       const n = g < 0 ? -g : g;
-      const l = this.level[n]!;
+      const l = this.level(n);
       if (l > level) return g;
       let r = memo.get(n);
       if (r === undefined) {
-        r = l === level ? (value ? this.high[n]! : this.low[n]!) : this.makeNode(l, rec(this.low[n]!), rec(this.high[n]!));
+        r = l === level ? (value ? this.high(n) : this.low(n)) : this.makeNode(l, rec(this.low(n)), rec(this.high(n)));
         memo.set(n, r);
       }
       return g < 0 ? -r : r;
@@ -237,6 +259,7 @@ export class Bdd {
    */
   compact(roots: Int32Array): void {
     const used = this.used;
+    const nodes = this.nodes;
     const mark = new Uint8Array(used);
     mark[1] = 1;
     const stack: number[] = [];
@@ -248,28 +271,31 @@ export class Bdd {
       }
     }
     while (stack.length > 0) {
-      const n = stack.pop()!;
-      const lo = this.low[n]!;
+      const i = stack.pop()! * NODE_STRIDE;
+      const lo = nodes[i + LOW]!;
       const l = lo < 0 ? -lo : lo;
       if (mark[l] === 0) {
         mark[l] = 1;
         stack.push(l);
       }
-      const h = this.high[n]!;
+      const h = nodes[i + HIGH]!;
       if (mark[h] === 0) {
         mark[h] = 1;
         stack.push(h);
       }
     }
+    // Renumber in place: a node only moves down, after its children have moved.
     const remap = new Int32Array(used);
     remap[1] = 1;
     let next = 2;
     for (let n = 2; n < used; n++) {
       if (mark[n] === 0) continue;
-      const lo = this.low[n]!;
-      this.level[next] = this.level[n]!;
-      this.low[next] = lo < 0 ? -remap[-lo]! : remap[lo]!;
-      this.high[next] = remap[this.high[n]!]!;
+      const i = n * NODE_STRIDE;
+      const k = next * NODE_STRIDE;
+      const lo = nodes[i + LOW]!;
+      nodes[k + LEVEL] = nodes[i + LEVEL]!;
+      nodes[k + LOW] = lo < 0 ? -remap[-lo]! : remap[lo]!;
+      nodes[k + HIGH] = remap[nodes[i + HIGH]!]!;
       remap[n] = next++;
     }
     this.used = next;
@@ -278,12 +304,12 @@ export class Bdd {
       roots[i] = r < 0 ? -remap[-r]! : remap[r]!;
     }
     // The arrays keep their capacity: the build usually grows back to it.
-    this.rehash(this.unique.length);
+    this.rehash(this.buckets.length);
     this.cache.fill(0);
   }
 
-  private growNodes(): void {
-    const size = this.level.length;
+  private growNodes(): Int32Array {
+    const size = this.nodes.length / NODE_STRIDE;
     if (size >= this.maxNodes) {
       throw new FtreeError(
         {
@@ -296,14 +322,13 @@ export class Bdd {
       );
     }
     const next = Math.min(size * 2, this.maxNodes + 1);
-    this.level = grow(this.level, next);
-    this.low = grow(this.low, next);
-    this.high = grow(this.high, next);
+    this.nodes = grow(this.nodes, next * NODE_STRIDE);
+    return this.nodes;
   }
 
   /** The computed table grows with the node arrays, up to its cap; only between operations. */
   private resizeCache(): void {
-    const entries = Math.min(MAX_CACHE, Math.max(MIN_CACHE, this.level.length));
+    const entries = Math.min(MAX_CACHE, Math.max(MIN_CACHE, this.nodes.length / NODE_STRIDE));
     if (entries > this.cacheMask + 1) {
       this.cache = new Int32Array(entries * 4);
       this.cacheMask = entries - 1;
@@ -311,15 +336,17 @@ export class Bdd {
   }
 
   private rehash(size: number): void {
-    const table = new Int32Array(size);
+    const buckets = new Int32Array(size);
     const mask = size - 1;
+    const nodes = this.nodes;
     for (let n = 2; n < this.used; n++) {
-      let slot = hashTriple(this.level[n]!, this.low[n]!, this.high[n]!) & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = n;
+      const i = n * NODE_STRIDE;
+      const b = hashTriple(nodes[i + LEVEL]!, nodes[i + LOW]!, nodes[i + HIGH]!) & mask;
+      nodes[i + NEXT] = buckets[b]!;
+      buckets[b] = n;
     }
-    this.unique = table;
-    this.uniqueMask = mask;
+    this.buckets = buckets;
+    this.bucketMask = mask;
   }
 }
 

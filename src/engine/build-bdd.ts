@@ -9,7 +9,7 @@ import { orderVariables, type VariableOrder } from './order-variables.js';
 import { applyOperator } from './apply-operator.js';
 
 export interface BddOptions {
-  /** Most nodes the manager may hold (default 40 million); beyond it `BDD_NODE_LIMIT` is thrown. */
+  /** Most nodes the manager may hold (default 30 million); beyond it `BDD_NODE_LIMIT` is thrown. */
   readonly maxNodes?: number;
   /** Build one BDD per module (default true). False gives one flat BDD over the variables. */
   readonly modularize?: boolean;

@@ -3,7 +3,7 @@
 // Rauzy 2001, "Mathematical foundations of minimal cutsets" and Dutuit & Rauzy 2001 (RESS 72).
 
 import type { BddModel } from './build-bdd.js';
-import type { BddRef } from './bdd.js';
+import { NODE_STRIDE, type BddRef } from './bdd.js';
 import { computeNodeProbabilities, refProbability } from './top-probability.js';
 
 export interface EventImportanceOptions {
@@ -47,9 +47,7 @@ export function computeEventImportance(
   const modules = [...model.modules].sort((a, b) => Math.abs(b.root) - Math.abs(a.root));
   let next = 0;
   let nextRoot = modules.length > 0 ? Math.abs(modules[0]!.root) : 0;
-  const level = bdd.level;
-  const low = bdd.low;
-  const high = bdd.high;
+  const records = bdd.nodes;
   for (let n = end - 1; n >= 2; n--) {
     while (n === nextRoot) {
       const m = modules[next++]!;
@@ -61,10 +59,11 @@ export function computeEventImportance(
     const re = even[n]!;
     const ro = odd[n]!;
     if (re === 0 && ro === 0) continue;
-    const lv = level[n]!;
+    const i = n * NODE_STRIDE;
+    const lv = records[i]!;
     const p = pLevel[lv]!;
-    const h = high[n]!;
-    const l = low[n]!;
+    const l = records[i + 1]!;
+    const h = records[i + 2]!;
     const lt = l > 0 ? pTrue[l]! : pFalse[-l]!;
     const lf = l > 0 ? pFalse[l]! : pTrue[-l]!;
     derivative[lv] = derivative[lv]! + re * (pTrue[h]! - lt) + ro * (pFalse[h]! - lf);

@@ -2,7 +2,7 @@
 // stage): Bryant 1986; Rauzy 1993, "New algorithms for fault trees analysis" (RESS 40).
 
 import type { BddModel } from './build-bdd.js';
-import type { BddRef } from './bdd.js';
+import { NODE_STRIDE, type BddRef } from './bdd.js';
 
 /**
  * P(f) and P(¬f) of every node of the manager, and the probability of every level. Both are kept
@@ -34,13 +34,12 @@ export function computeNodeProbabilities(model: BddModel, q: Float64Array = mode
   const modules = [...model.modules].sort((a, b) => Math.abs(a.root) - Math.abs(b.root));
   let next = 0;
   let nextRoot = modules.length > 0 ? Math.abs(modules[0]!.root) : end;
-  const level = bdd.level;
-  const low = bdd.low;
-  const high = bdd.high;
+  const records = bdd.nodes;
   for (let n = 2; n < end; n++) {
-    const p = pLevel[level[n]!]!;
-    const h = high[n]!;
-    const l = low[n]!;
+    const i = n * NODE_STRIDE;
+    const p = pLevel[records[i]!]!;
+    const l = records[i + 1]!;
+    const h = records[i + 2]!;
     const lt = l > 0 ? pTrue[l]! : pFalse[-l]!;
     const lf = l > 0 ? pFalse[l]! : pTrue[-l]!;
     pTrue[n] = p * pTrue[h]! + (1 - p) * lt;
