@@ -58,6 +58,8 @@ const KIND_WORD: Readonly<Record<RawEvent['kind'], string>> = { gate: 'gate', 'b
 /** Suggestions cost a scan of the names; past this many unknown references, none are computed. */
 const MAX_HINTED_REFERENCES = 50;
 const PLACEHOLDER = {} as Gate;
+/** Longest chain of parameters using parameters (they are evaluated recursively). */
+const MAX_PARAMETER_DEPTH = 1000;
 /** Above this, a rate-based event is reported as almost certain (as the YAML path does). */
 const NEAR_ONE = 0.999;
 
@@ -235,6 +237,11 @@ class MefModelBuilder {
       return undefined;
     }
     if (!def.expression) {
+      this.parameterValues.set(def, null);
+      return undefined;
+    }
+    if (this.evaluating.length >= MAX_PARAMETER_DEPTH) {
+      this.diagnostics.push(mefError('INVALID_EXPRESSION', `Parameters refer to parameters more than ${MAX_PARAMETER_DEPTH} deep: ${mefIdOf(def)}`, def.span, 'shorten the chain of parameters'));
       this.parameterValues.set(def, null);
       return undefined;
     }

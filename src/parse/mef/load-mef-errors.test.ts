@@ -227,3 +227,48 @@ describeBench('loadMef on SCRAM invalid inputs', () => {
     expect(found[0]!.hint).toBe('"PumpOne" is a basic event: write <basic-event name="PumpOne"/> or <event name="PumpOne"/>');
   });
 });
+
+describe('loadMef robustness', () => {
+  it('reads <include file>, each file once, relative to the including file', () => {
+    const main = join(mefFixturesDir(), 'valid/split-tree.xml');
+    const tree = loadMefSync([main, main]);
+    expect(tree.files.map((f) => f.slice(f.lastIndexOf('/') + 1))).toEqual(['split-tree.xml', 'split-tree-data.xml', 'split-tree-more.xml']);
+    expect([...tree.events.keys()]).toEqual(['a', 'b']);
+  });
+
+  it('gives correct positions with CRLF line ends and a byte-order mark', () => {
+    const text = '\uFEFF<?xml version="1.0"?>\r\n<opsa-mef>\r\n  <define-fault-tree name="t">\r\n    <define-gate name="top"><or><gate name="nope"/></or></define-gate>\r\n  </define-fault-tree>\r\n</opsa-mef>\r\n';
+    const [d] = diagnosticsOf(() => parseMefText(text, 'crlf.xml'));
+    expect(d).toMatchObject({ code: 'UNDEFINED_REFERENCE', span: { line: 4, col: 33 } });
+  });
+
+  it('refuses absurd nesting with a diagnostic, not a stack overflow', () => {
+    const depth = 100_000;
+    const text = `<opsa-mef><define-fault-tree name="t"><define-gate name="g">${'<not>'.repeat(depth)}<basic-event name="a"/>${'</not>'.repeat(depth)}</define-gate></define-fault-tree></opsa-mef>`;
+    const found = diagnosticsOf(() => parseMefText(text, 'deep.xml'));
+    expect(found.map((d) => d.code)).toEqual(['MEF_INVALID']);
+    expect(found[0]!.message).toMatch(/^Elements nested deeper than 500 levels/);
+  });
+
+  it.each([
+    ['', 'MEF_XML_SYNTAX'],
+    ['not xml at all', 'MEF_XML_SYNTAX'],
+    ['\u0000\u0001\u0002', 'MEF_XML_SYNTAX'],
+    ['<opsa-mef>', 'MEF_XML_SYNTAX'],
+    ['<opsa-mef><define-fault-tree name="t"><define-gate name="g"><or><gate name="g"/></or></define-gate></define-fault-tree></opsa-mef>', 'CYCLE'],
+    ['<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]><opsa-mef>&a;</opsa-mef>', 'MEF_XML_SYNTAX'],
+    ['<opsa-mef><define-fault-tree><define-gate/></define-fault-tree></opsa-mef>', 'MEF_INVALID'],
+    ['<opsa-mef><define-fault-tree name="t"><define-gate name="g"><atleast min="-1"><basic-event name="a"/></atleast></define-gate></define-fault-tree></opsa-mef>', 'MEF_INVALID'],
+  ])('answers %j with %s, never a raw exception', (text, code) => {
+    expect(diagnosticsOf(() => parseMefText(text, 'bad.xml')).map((d) => d.code)).toContain(code);
+  });
+});
+
+describe('loadMef limits', () => {
+  it('refuses a chain of 5000 parameters with a diagnostic, not a stack overflow', () => {
+    const params = Array.from({ length: 5000 }, (_, i) => `<define-parameter name="p${i}">${i === 4999 ? '<float value="0.1"/>' : `<parameter name="p${i + 1}"/>`}</define-parameter>`).join('');
+    const text = `<opsa-mef><define-fault-tree name="t"><define-gate name="g"><or><basic-event name="a"/></or></define-gate><define-basic-event name="a"><parameter name="p0"/></define-basic-event>${params}</define-fault-tree></opsa-mef>`;
+    const codes = diagnosticsOf(() => parseMefText(text, 'chain.xml')).map((d) => d.code);
+    expect(codes).toContain('INVALID_EXPRESSION');
+  });
+});

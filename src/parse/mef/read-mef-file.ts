@@ -12,6 +12,9 @@ import { checkAttributes, requireAttribute, truncate, type XmlNode } from './mef
 
 const XINCLUDE_NS = 'http://www.w3.org/2001/XInclude';
 
+/** Deepest element nesting read (formulas and expressions are read recursively). */
+export const MAX_DEPTH = 500;
+
 /** MEF elements outside the fault-tree layer: valid MEF that ftree does not read. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   'define-event-tree': 'event trees',
@@ -105,6 +108,10 @@ export function readMefFile(input: string, file: string, model: RawMefModel, opt
   parser.on('opentag', (tag: SaxesTagPlain) => {
     const parent = stack[stack.length - 1];
     const span = spanAt(tagStart, parser.position);
+    if (stack.length >= MAX_DEPTH) {
+      diagnostics.push(mefError('MEF_INVALID', `Elements nested deeper than ${MAX_DEPTH} levels: <${tag.name}>`, span, 'flatten the formula into several gates'));
+      throw new StopParsing();
+    }
     let prefixes = parent?.prefixes ?? noPrefixes;
     if (mayHavePrefixes && hasPrefixedName(tag)) {
       prefixes = declarePrefixes(tag, prefixes);
