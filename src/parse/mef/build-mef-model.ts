@@ -5,7 +5,7 @@
 
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { didYouMean } from '../../model/did-you-mean.js';
-import type { BasicEvent, FaultTree, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
+import type { BasicEvent, Distribution, FaultTree, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
 import { formatLocation, type SourceSpan } from '../../model/source-span.js';
 import { checkGateGraph } from './check-gate-graph.js';
 import { evaluateMefExpression, type EvaluatedExpression, type ExpressionContext } from './evaluate-mef-expression.js';
@@ -458,6 +458,19 @@ class MefModelBuilder {
       if (!this.usedParameters.has(def) && parameters.has(mefIdOf(def))) {
         this.warnings.push(mefWarning('UNUSED_PARAMETER', `Parameter "${mefIdOf(def)}" is not used by any expression`, def.span, 'use it in an expression, or remove it'));
       }
+    }
+    // A deviate reached through a parameter shared by several events: one random variable in MEF,
+    // independent ones in the model.
+    const sharing = new Map<Distribution, string[]>();
+    for (const event of this.basicEvents.values()) {
+      if (event.distribution && cone.has(event.id)) (sharing.get(event.distribution) ?? sharing.set(event.distribution, []).get(event.distribution)!).push(event.id);
+    }
+    for (const ids of sharing.values()) {
+      if (ids.length < 2) continue;
+      const shown = ids.slice(0, 5).map((id) => `"${id}"`).join(', ');
+      this.warnings.push(
+        mefWarning('UNCERTAINTY_SHARED', `Events ${shown}${ids.length > 5 ? ', …' : ''} take their distribution from one parameter`, this.basicEvents.get(ids[0]!)!.span, 'MEF samples the parameter once per trial; uncertainty analysis samples these events independently'),
+      );
     }
     for (const event of this.basicEvents.values()) {
       const kind = event.model.kind;

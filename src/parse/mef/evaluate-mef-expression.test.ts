@@ -162,3 +162,25 @@ describe('evaluateMefExpression', () => {
     }
   });
 });
+
+describe('distributions through parameters', () => {
+  it('gives events the deviate of their parameter, and warns when several share it', () => {
+    const text = `<opsa-mef>
+  <define-fault-tree name="t">
+    <define-gate name="top"><and><basic-event name="a"/><basic-event name="b"/><basic-event name="c"/></and></define-gate>
+    <define-basic-event name="a"><parameter name="shared"/></define-basic-event>
+    <define-basic-event name="b"><parameter name="alias"/></define-basic-event>
+    <define-basic-event name="c"><parameter name="own"/></define-basic-event>
+    <define-parameter name="alias"><parameter name="shared"/></define-parameter>
+    <define-parameter name="shared"><uniform-deviate><float value="0.1"/><float value="0.3"/></uniform-deviate></define-parameter>
+    <define-parameter name="own"><beta-deviate><float value="1"/><float value="9"/></beta-deviate></define-parameter>
+  </define-fault-tree>
+</opsa-mef>`;
+    const warnings: string[] = [];
+    const tree = parseMefText(text, 'shared.xml', { onWarning: (w) => warnings.push(`${w.code} ${w.message}`) });
+    expect(tree.events.get('a')!.distribution).toEqual({ kind: 'uniform', min: 0.1, max: 0.3 });
+    expect(tree.events.get('b')!.distribution).toEqual({ kind: 'uniform', min: 0.1, max: 0.3 });
+    expect(tree.events.get('c')!.distribution).toEqual({ kind: 'beta', alpha: 1, beta: 9 });
+    expect(warnings).toEqual(['UNCERTAINTY_SHARED Events "a", "b" take their distribution from one parameter']);
+  });
+});
