@@ -73,7 +73,8 @@ export function readMefFile(input: string, file: string, model: RawMefModel, opt
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const diagnostics = model.diagnostics;
   const firstDiagnostic = diagnostics.length;
-  const parser = new SaxesParser<{ xmlns: false; position: true; fileName: string }>({ xmlns: false, fileName: file, position: true });
+  // Positions come from offsets (spanAt), so the parser need not track lines.
+  const parser = new SaxesParser<{ xmlns: false; position: false; fileName: string }>({ xmlns: false, fileName: file, position: false });
   const stack: Frame[] = [];
   const noPrefixes: ReadonlyMap<string, string> = new Map();
   let sawRoot = false;
