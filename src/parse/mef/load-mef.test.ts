@@ -35,24 +35,28 @@ const ARALIA: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 describeBench('loadMef on the Aralia benchmark set', () => {
-  it('loads all 43 trees with their gate and event counts, timing each (typically < 100 ms; fails over 250 ms)', () => {
+  it('loads all 43 trees with their gate and event counts, timing each (typically < 100 ms)', () => {
     const files = readdirSync(input('Aralia')).filter((f) => f.endsWith('.xml')).sort();
     expect(files).toHaveLength(43);
     loadMefSync([input('Aralia/ftr10.xml')]); // warm the code paths once
-    const times: [string, number][] = [];
+    const times: [string, number, number][] = [];
     for (const file of files) {
       const name = file.replace(/\.xml$/, '');
       const start = performance.now();
+      const cpu = process.cpuUsage();
       const tree = loadMefSync([input(`Aralia/${file}`)]);
-      times.push([name, performance.now() - start]);
+      const used = process.cpuUsage(cpu);
+      times.push([name, performance.now() - start, (used.user + used.system) / 1000]);
       expect([name, tree.gates.size, tree.events.size]).toEqual([name, ...ARALIA[name]!]);
       expect(tree.gates.has(tree.top)).toBe(true);
       expect([...tree.events.values()].every((e) => e.probability === 0.01)).toBe(true);
     }
     const total = times.reduce((s, [, ms]) => s + ms, 0);
-    const [slowest, worst] = times.reduce((a, b) => (b[1] > a[1] ? b : a));
-    console.log(`Aralia: ${files.length} files in ${total.toFixed(0)} ms, slowest ${slowest} ${worst.toFixed(1)} ms`);
-    expect(worst).toBeLessThan(250); // generous: shared CI machines are slow and noisy
+    const [slowest, wall, cpu] = times.reduce((a, b) => (b[1] > a[1] ? b : a));
+    const worstCpu = Math.max(...times.map(([, , c]) => c));
+    console.log(`Aralia: ${files.length} files in ${total.toFixed(0)} ms, slowest ${slowest} ${wall.toFixed(1)} ms (${cpu.toFixed(1)} ms CPU)`);
+    // CPU time, with room to spare: wall time on a shared CI machine says more about its neighbours.
+    expect(worstCpu).toBeLessThan(250);
   });
 });
 
