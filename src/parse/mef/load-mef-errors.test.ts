@@ -207,6 +207,11 @@ describeBench('loadMef on SCRAM invalid inputs', () => {
     ['fta/invalid_expression.xml', 'INVALID_DISTRIBUTION', 8, 7],
     ['fta/missing_expression.xml', 'MISSING_PROBABILITY', 27, 5],
     ['empty_model.xml', 'MISSING_TOP', 2, 1],
+    ['model/substitution.xml', 'MEF_UNSUPPORTED', 3, 3],
+    ['model/valid_alignment.xml', 'MEF_UNSUPPORTED', 3, 3],
+    ['model/extern_library.xml', 'MEF_UNSUPPORTED', 3, 3],
+    ['model/undefined_extern_function.xml', 'MEF_UNSUPPORTED', 5, 7],
+    ['eta/simplest_correct.xml', 'MEF_UNSUPPORTED', 4, 3],
   ])('%s gives %s at %i:%i', (file, code, line, col) => {
     // Many of these files also lack probabilities (SCRAM checks them only when asked to quantify).
     const options = code === 'MISSING_PROBABILITY' ? {} : { defaultProbability: 0.5 };
