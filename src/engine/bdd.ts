@@ -356,10 +356,13 @@ function grow(a: Int32Array, size: number): Int32Array {
   return b;
 }
 
+// A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.
+const imul = Math.imul;
+
 function hashTriple(a: number, b: number, c: number): number {
-  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+  let h = imul(a, 0x9e3779b1) ^ imul(b, 0x85ebca77) ^ imul(c, 0xc2b2ae3d);
   h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
+  h = imul(h, 0x2c1b3c6d);
   h ^= h >>> 13;
   return h >>> 0;
 }
