@@ -1,8 +1,13 @@
-// The ftree library: load and validate trees without the CLI (`import { loadTree } from 'ftree'`).
+// The ftree library: load, validate and analyse trees without the CLI
+// (`import { loadTree, analyzeProbability } from 'ftree'`).
 export { loadTree, type LoadTreeOptions, type LoadTreeResult } from './model/load-tree.js';
+export { loadMef, parseMefText, type LoadMefOptions } from './parse/mef/index.js';
 export type * from './model/fault-tree.js';
 export { FtreeError, EXIT, type Diagnostic, type Severity } from './model/diagnostic.js';
 export { TREE_ERROR_CODES, type TreeErrorCode } from './model/error-codes.js';
 export type { SourceSpan } from './model/source-span.js';
 export { probabilityAt } from './model/probability-at.js';
 export { parseDuration, parseRate } from './model/units.js';
+export { analyzeProbability, type ProbabilityAnalysis, type EventProbability } from './engine/index.js';
+export { exportMef } from './report/mef-export.js';
+export { exportYaml, type ExportYamlOptions } from './report/yaml-export.js';

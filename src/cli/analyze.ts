@@ -3,6 +3,7 @@
 
 import { analyzeProbability } from '../engine/index.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { parseDuration } from '../model/units.js';
 import { analysisToJson } from '../report/analysis-json.js';
 import { renderAnalysisText } from '../report/analysis-text.js';
 import { loadInput } from './load-input.js';
@@ -11,19 +12,25 @@ import { chalkFor } from './output.js';
 
 export interface AnalyzeOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
-  readonly top?: string;
+  readonly limit?: string;
+  readonly topEvent?: string;
+  readonly missionTime?: string;
   readonly maxBddNodes?: string;
 }
 
 export async function runAnalyze(files: readonly string[], options: AnalyzeOptions): Promise<number> {
-  const { tree, warnings } = await loadInput(files, { color: options.color !== false });
+  const { tree, warnings } = await loadInput(files, {
+    color: options.color !== false,
+    ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
+    ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
+  });
   const maxNodes = options.maxBddNodes === undefined ? undefined : parsePositiveInteger(options.maxBddNodes, '--max-bdd-nodes');
   const analysis = analyzeProbability(tree, maxNodes === undefined ? {} : { maxNodes });
   const report = { tree, analysis, warnings };
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(analysisToJson(report), null, 2)}\n`);
   } else {
-    const limit = options.top === undefined ? 20 : parsePositiveInteger(options.top, '--top', true);
+    const limit = options.limit === undefined ? 20 : parsePositiveInteger(options.limit, '--limit', true);
     const text = renderAnalysisText(report, {
       chalk: chalkFor(process.stdout, options.color !== false),
       ...(limit === 0 ? {} : { limit }),
@@ -40,6 +47,12 @@ function parsePositiveInteger(value: string, flag: string, zeroAllowed = false):
     throw usageError(`${flag} takes a whole number${zeroAllowed ? '' : ' above 0'}, not "${value}"`);
   }
   return n;
+}
+
+function parseMissionTime(value: string): number {
+  const r = parseDuration(value);
+  if (!r.ok || r.value <= 0) throw usageError(`--mission-time takes a positive duration such as 24h or 1y, not "${value}"`);
+  return r.value;
 }
 
 function usageError(message: string): FtreeError {

@@ -13,6 +13,10 @@ export interface LoadedInput {
 
 export interface LoadInputOptions {
   readonly color: boolean;
+  /** Gate (or event) to analyse as the top event instead of the model's own. */
+  readonly top?: string;
+  /** Open-PSA MEF only: the system mission time in hours (YAML trees carry `mission_time`). */
+  readonly missionTime?: number;
   /** Print warnings on stderr (default true). */
   readonly printWarnings?: boolean;
 }
@@ -27,7 +31,14 @@ export async function loadInput(files: readonly string[], options: LoadInputOpti
   if (mef.length === 0 && files.length !== 1) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: `Give one YAML tree file, not ${files.length}`, hint: 'several files form one model only for Open-PSA MEF XML' }, EXIT.usage);
   }
-  const result = mef.length > 0 ? await (await import('./load-mef-input.js')).loadMefInput(files) : await loadTree(files[0]!);
+  if (mef.length === 0 && options.missionTime !== undefined) {
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--mission-time applies to Open-PSA MEF models', hint: 'a YAML tree sets `mission_time:` in the file' }, EXIT.usage);
+  }
+  const top = options.top !== undefined ? { top: options.top } : {};
+  const result =
+    mef.length > 0
+      ? await (await import('./load-mef-input.js')).loadMefInput(files, { ...top, ...(options.missionTime !== undefined ? { missionTime: options.missionTime } : {}) })
+      : await loadTree(files[0]!, top);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const unreadable = errors.length > 0 && errors.every((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_NOT_FOUND');
   if (!result.tree || errors.length > 0) {

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { isFtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import { loadMef } from '../parse/mef/index.js';
+import { loadMef, type LoadMefOptions } from '../parse/mef/index.js';
 
 export interface MefInputResult {
   readonly tree?: FaultTree;
@@ -14,10 +14,10 @@ export interface MefInputResult {
   readonly exitCode?: number;
 }
 
-export async function loadMefInput(files: readonly string[]): Promise<MefInputResult> {
+export async function loadMefInput(files: readonly string[], options: Pick<LoadMefOptions, 'top' | 'missionTime'> = {}): Promise<MefInputResult> {
   const warnings: Diagnostic[] = [];
   try {
-    const tree = await loadMef(files, { onWarning: (w) => warnings.push(w) });
+    const tree = await loadMef(files, { ...options, onWarning: (w) => warnings.push(w) });
     return { tree, diagnostics: warnings, sources: await readSources(warnings) };
   } catch (e) {
     if (!isFtreeError(e)) throw e;

@@ -61,7 +61,9 @@ Examples:
     .description('exact probability of the top event and the ranking of basic events')
     .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--top <n>', 'list the n most likely events (0 lists all)', '20')
+    .option('--limit <n>', 'list the n most likely events (0 lists all)', '20')
+    .option('--top-event <id>', 'analyse this gate as the top event (a subtree, or a root of a MEF model with several)')
+    .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time, such as 24h or 1y (default: the model\'s, else 1 y)')
     .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes (default 40 million)')
     .addHelpText(
       'after',
@@ -69,7 +71,8 @@ Examples:
 Examples:
   $ ftree analyze trees/two-train.yaml
   $ ftree analyze trees/payment-gateway-outage.yaml --format json
-  $ ftree analyze --top 0 trees/payment-latency.yaml           # every event`,
+  $ ftree analyze --limit 0 trees/payment-latency.yaml         # every event
+  $ ftree analyze trees/payment-latency.yaml --top-event db_query_delay  # one subtree`,
     )
     .action(async (files: string[], opts) => {
       const { runAnalyze } = await import('./analyze.js');

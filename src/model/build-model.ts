@@ -34,6 +34,8 @@ interface GateNode {
 export interface BuildModelOptions {
   /** Files whose loading failed: transfers into them are not checked further. */
   readonly failedFiles?: ReadonlySet<string>;
+  /** Analyse this gate or event as the top event instead of the file's `top:` (a subtree). */
+  readonly top?: string;
 }
 
 export async function buildModel(files: readonly FileDeclarations[], reader: RawReader, options: BuildModelOptions = {}): Promise<FaultTree | undefined> {
@@ -77,22 +79,24 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
 
   // 2. The top event.
   let top: string | undefined;
-  if (main.top) {
-    const owner = owners.get(main.top.id);
+  const topRef = options.top !== undefined ? { id: options.top, span: undefined } : main.top;
+  if (topRef) {
+    const owner = owners.get(topRef.id);
     if (!owner) {
-      const guess = didYouMean(main.top.id, allIds());
-      reader.report('UNKNOWN_TOP', `The top event "${main.top.id}" is not defined`, main.top.span, guess ? `did you mean "${guess}"?` : 'define it under `gates:`');
+      const guess = didYouMean(topRef.id, allIds());
+      reader.report('UNKNOWN_TOP', `The top event "${topRef.id}" is not defined`, topRef.span, guess ? `did you mean "${guess}"?` : 'define it under `gates:`');
     } else if (owner.section === 'house') {
-      reader.report('INVALID_TOP', `The top event "${main.top.id}" is a house event`, main.top.span, 'the top is a gate (or a basic event for a one-event tree)');
+      reader.report('INVALID_TOP', `The top event "${topRef.id}" is a house event`, topRef.span, 'the top is a gate (or a basic event for a one-event tree)');
     } else {
-      top = main.top.id;
+      top = topRef.id;
     }
   }
 
   // 3. References and arity. Ids suggested for a misspelt reference are not also reported unused.
   const suggested = new Set<string>();
   // Reachability means little once references are broken: unused warnings are then left out.
-  let structureBroken = top === undefined;
+  // With another top chosen, the rest of the file is not "unused": those warnings are left out too.
+  let structureBroken = top === undefined || options.top !== undefined;
   for (const [id, g] of gates) {
     if (g.transfer) {
       checkTransfer(reader, g.transfer, byFile, owners, failed);

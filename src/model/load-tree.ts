@@ -16,6 +16,8 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface LoadTreeOptions {
   readonly maxFileBytes?: number;
+  /** Analyse this gate (or event) as the top event: the model is the subtree below it. */
+  readonly top?: string;
 }
 
 export interface LoadTreeResult {
@@ -59,7 +61,7 @@ export async function loadTree(path: string, options: LoadTreeOptions = {}): Pro
     if (!d.isTree) failed.add(file);
     for (const t of d.transfers.values()) queue.push({ file: t.file, from: { span: t.fileSpan, id: t.id } });
   }
-  const tree = decls.length > 0 && decls[0]!.isTree ? await buildModel(decls, reader, { failedFiles: failed }) : undefined;
+  const tree = decls.length > 0 && decls[0]!.isTree ? await buildModel(decls, reader, { failedFiles: failed, ...(options.top !== undefined ? { top: options.top } : {}) }) : undefined;
   const diagnostics = sortDiagnostics(reader.diagnostics);
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, sources, ...(tree && !hasError ? { tree } : {}) };

@@ -48,7 +48,7 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
   });
   lines.push(table.toString().replace(/ +$/gm, ''));
   const rest = ranked.length - shown.length;
-  if (rest > 0) lines.push(chalk.dim(`… ${plural(rest, 'more event')} (--top 0 lists all, --format json gives everything)`));
+  if (rest > 0) lines.push(chalk.dim(`… ${plural(rest, 'more event')} (--limit 0 lists all, --format json gives everything)`));
   lines.push(chalk.dim('P(x|T): probability that the event occurred given the top event occurred; Birnbaum: P(T|x) − P(T|¬x)'));
   return lines.join('\n');
 }
