@@ -73,3 +73,31 @@ describe('LiteralPrefilter', () => {
     );
   });
 });
+
+describe('LiteralPrefilter.scanBlock', () => {
+  it('finds the same candidate lines as the per-line search, with Wu–Manber and Aho–Corasick (property)', () => {
+    const word = fc.array(fc.constantFrom('a', 'b', 'c', 'A', ' ', '-', 'é'), { minLength: 1, maxLength: 9 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, fc.boolean()), { minLength: 1, maxLength: 6 }), fc.array(fc.oneof(word, fc.constant('\n')), { maxLength: 30 }), (pats, parts) => {
+        const sets = pats.map(([w, i]) => (w.replace(/[^\x20-\x7e]/g, '').length >= 4 ? { literals: [w.replace(/[^\x20-\x7e]/g, '')], caseInsensitive: i } : undefined));
+        const pre = new LiteralPrefilter(sets);
+        const text = parts.join('');
+        const { hits, count } = pre.scanBlock(text, new Int32Array(2));
+        const byBlock = new Set<string>();
+        for (let h = 0; h < count; h++) {
+          const line = text.slice(0, hits[2 * h]!).split('\n').length - 1;
+          byBlock.add(`${line}:${hits[2 * h + 1]}`);
+        }
+        const byLine = new Set<string>();
+        text.split('\n').forEach((l, n) => {
+          const out = new Int32Array(sets.length);
+          const k = pre.candidates(l, 0, l.length, out);
+          for (const p of out.subarray(0, k)) if (sets[p]) byLine.add(`${n}:${p}`);
+        });
+        expect([...byBlock].sort()).toEqual([...byLine].sort());
+        for (let h = 1; h < count; h++) expect(hits[2 * h]!).toBeGreaterThanOrEqual(hits[2 * h - 2]!);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

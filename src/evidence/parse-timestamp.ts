@@ -30,8 +30,24 @@ function digits(text: string, i: number, n: number): number {
   return v;
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return DAYS[month - 1] ?? 31;
+}
+
+/** Date.UTC of the last minute asked for: log lines come in runs of the same minute. */
+let cachedMinuteKey = -1;
+let cachedMinuteMs = 0;
+
+function minuteUtc(year: number, month: number, day: number, hour: number, minute: number): number {
+  const key = ((((year * 13 + month) * 32 + day) * 24 + hour) * 60) + minute;
+  if (key !== cachedMinuteKey) {
+    cachedMinuteKey = key;
+    cachedMinuteMs = Date.UTC(year, month - 1, day, hour, minute);
+  }
+  return cachedMinuteMs;
 }
 
 /**
@@ -94,15 +110,25 @@ export function readIsoTimestamp(text: string, pos: number, zone: TimeZone): Tim
         i = j;
       }
     }
-  } else if (z === 32 && /^ (?:UTC|GMT)(?![A-Za-z0-9])/.test(text.slice(i, i + 5))) {
+  } else if (z === 32 && isUtcWord(text, i + 1)) {
     offsetMs = 0;
     i += 4;
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) {
     return { ms: INVALID_TIMESTAMP, end: i };
   }
-  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)) + Math.floor(fraction);
+  const wall = minuteUtc(year, month, day, hour, minute) + Math.min(second, 59) * 1000 + Math.floor(fraction);
   return { ms: offsetMs === undefined ? zone.toUtc(wall) : wall - offsetMs, end: i };
+}
+
+/** ` UTC` or ` GMT` after a time, not followed by a letter or digit. */
+function isUtcWord(text: string, i: number): boolean {
+  const a = text.charCodeAt(i);
+  if (a !== 85 && a !== 71) return false; // U, G
+  const word = text.slice(i, i + 3);
+  if (word !== 'UTC' && word !== 'GMT') return false;
+  const next = text.charCodeAt(i + 3);
+  return !((next >= 48 && next <= 57) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122));
 }
 
 /**

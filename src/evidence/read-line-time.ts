@@ -160,10 +160,13 @@ function readJsonHead(line: string, ctx: LineContext): LineHead {
     const valueEnd = skipValue(line, i);
     if (valueEnd < 0) break;
     if (JSON_TIME_KEYS.has(key)) {
+      // The common case, an ISO string, is read in place; anything else goes the general way.
+      const iso = line.charCodeAt(i) === 34 ? readIsoTimestamp(line, i + 1, ctx.zone) : undefined;
+      const format = key === '__REALTIME_TIMESTAMP' ? 'journald' : 'json';
+      if (iso && iso.end === valueEnd - 1) return head(format, iso.ms, 0, !closed);
       const raw = line.slice(i, valueEnd);
       const value = raw.charCodeAt(0) === 34 ? raw.slice(1, -1) : Number(raw);
       const t = parseTimestampValue(value, ctx.zone);
-      const format = key === '__REALTIME_TIMESTAMP' ? 'journald' : 'json';
       return t === undefined ? head(format, undefined, 0, true) : head(format, t, 0, !closed);
     }
     i = skipWs(line, valueEnd);

@@ -2,6 +2,7 @@
 // constant: a block is one chunk of the stream, and a line longer than the limit is cut, its rest
 // skipped, never buffered whole. Gzip streams are recognised by their magic bytes and inflated.
 
+import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 
@@ -65,10 +66,15 @@ export async function* readLogBlocks(input: AsyncIterable<Buffer | string>, stat
   if (carry && carry.length > 0) yield carry.toString('utf8');
 }
 
+/** ASCII, the usual content of logs, decodes as Latin-1: a copy, no UTF-8 state machine. */
+function decode(chunk: Buffer, start: number, end: number): string {
+  return isAscii(chunk.subarray(start, end)) ? chunk.toString('latin1', start, end) : chunk.toString('utf8', start, end);
+}
+
 /** The common case is one block; a chunk larger than the limit may hold a line to cut. */
 function* splitLongLines(chunk: Buffer, start: number, end: number, stats: BlockStats, max: number): Generator<string> {
   if (end - start <= max) {
-    yield chunk.toString('utf8', start, end);
+    yield decode(chunk, start, end);
     return;
   }
   let from = start;

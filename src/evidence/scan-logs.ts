@@ -83,7 +83,7 @@ export async function scanLogs(sources: readonly LogSource[], signals: readonly 
     s.truncated += blockStats.truncated;
     stats.push(s);
   }
-  return { sources: stats, signals: scanner.counts, ...(scanner.miner ? { miner: scanner.miner } : {}) };
+  return { sources: stats, signals: scanner.finalCounts(), ...(scanner.miner ? { miner: scanner.miner } : {}) };
 }
 
 /** The per-line work, kept in one class so that the hot loop touches only fields. */
@@ -91,7 +91,17 @@ export class LogScanner {
   readonly counts: LogSignalCounts[];
   readonly miner?: TemplateMiner;
   private readonly prefilter: LiteralPrefilter;
+  /** Indexes of the signals that may match the current line. */
   private readonly candidates: Int32Array;
+  /** Candidates of the line being placed (set by addBlock from the block's prefilter hits). */
+  private candidateCount = 0;
+  private readonly stamp: Int32Array;
+  private generation = 0;
+  private hits: Int32Array = new Int32Array(1024);
+  /** Signals with field filters: only they count their own window and baseline lines. */
+  private readonly filtered: number[];
+  private windowTotal = 0;
+  private baselineTotal = 0;
   private readonly runnable: boolean[];
   private readonly anyFields: boolean;
   private readonly ctx: LineContext;
@@ -113,7 +123,9 @@ export class LogScanner {
     this.runnable = signals.map((s) => s.matcher !== undefined);
     this.prefilter = new LiteralPrefilter(signals.map((s) => (s.matcher ? s.prefilter : { literals: [], caseInsensitive: false })));
     this.candidates = new Int32Array(signals.length);
-    this.anyFields = signals.some((s) => s.fields.length > 0);
+    this.stamp = new Int32Array(signals.length);
+    this.filtered = signals.flatMap((s, i) => (s.fields.length > 0 ? [i] : []));
+    this.anyFields = this.filtered.length > 0;
     this.ctx = { zone: options.zone, referenceMs: options.window.end };
     this.wStart = options.window.start;
     this.wEnd = options.window.end;
@@ -134,12 +146,20 @@ export class LogScanner {
     if (this.partial) {
       const { line, head } = this.partial;
       this.partial = undefined;
+      this.candidateCount = this.prefilter.candidates(line, 0, line.length, this.candidates);
       this.place(line, head);
     }
   }
 
-  /** Lines separated by `\n`, a trailing `\r` ignored. */
+  /** Lines separated by `\n`, a trailing `\r` ignored. The literal prefilter runs once per block. */
   addBlock(block: string): void {
+    const scanned = this.prefilter.scanBlock(block, this.hits);
+    const hits = (this.hits = scanned.hits);
+    const hitCount = scanned.count;
+    const unfiltered = this.prefilter.unfiltered;
+    const stamp = this.stamp;
+    const candidates = this.candidates;
+    let h = 0;
     let start = 0;
     const n = block.length;
     while (start <= n) {
@@ -147,9 +167,31 @@ export class LogScanner {
       if (end < 0) end = n;
       let stop = end;
       if (stop > start && block.charCodeAt(stop - 1) === 13) stop--;
-      if (stop > start || end < n) this.addLine(stop - start > this.maxLine ? this.cut(block, start) : block.slice(start, stop));
+      if (stop > start || end < n) {
+        const gen = ++this.generation;
+        let c = 0;
+        for (const p of unfiltered) {
+          stamp[p] = gen;
+          candidates[c++] = p;
+        }
+        for (; h < hitCount && hits[2 * h]! < end; h++) {
+          const p = hits[2 * h + 1]!;
+          if (stamp[p] !== gen) {
+            stamp[p] = gen;
+            candidates[c++] = p;
+          }
+        }
+        this.candidateCount = c;
+        this.addLine(stop - start > this.maxLine ? this.cut(block, start) : block.slice(start, stop), true);
+      }
       start = end + 1;
     }
+  }
+
+  /** Counts as the evaluation needs them: unfiltered signals see every line of the window. */
+  finalCounts(): LogSignalCounts[] {
+    const filtered = new Set(this.filtered);
+    return this.counts.map((c, i) => (filtered.has(i) ? c : { ...c, windowLines: this.windowTotal, baselineLines: this.baselineTotal }));
   }
 
   private cut(block: string, start: number): string {
@@ -157,7 +199,9 @@ export class LogScanner {
     return block.slice(start, start + this.maxLine);
   }
 
-  addLine(line: string): void {
+  /** One line; `prefiltered` when addBlock already set its candidates. */
+  addLine(line: string, prefiltered = false): void {
+    if (!prefiltered) this.candidateCount = this.prefilter.candidates(line, 0, line.length, this.candidates);
     this.stats.lines++;
     const head = readLineTime(line, this.ctx);
     if (head.format === 'cri') {
@@ -170,7 +214,9 @@ export class LogScanner {
         }
         const first = this.partial.head;
         this.partial = undefined;
-        this.place(joined.length > this.maxLine ? joined.slice(0, this.maxLine) : joined, first);
+        const whole = joined.length > this.maxLine ? joined.slice(0, this.maxLine) : joined;
+        this.candidateCount = this.prefilter.candidates(whole, 0, whole.length, this.candidates);
+        this.place(whole, first);
         return;
       }
       if (head.partial) {
@@ -201,9 +247,11 @@ export class LogScanner {
     if (time >= this.wStart && time < this.wEnd) {
       inWindow = true;
       stats.windowLines++;
+      this.windowTotal++;
     } else if (time >= this.bStart && time < this.bEnd) {
       inWindow = false;
       stats.baselineLines++;
+      this.baselineTotal++;
     } else return;
     // A CRI line holding an indented line is a stack-trace line, whatever its runtime timestamp.
     const continuation = head.format === 'cri' && (line.charCodeAt(head.body) === 9 || line.charCodeAt(head.body) === 32);
@@ -211,23 +259,15 @@ export class LogScanner {
   }
 
   private match(line: string, head: LineHead, time: number, own: boolean, inWindow: boolean): void {
-    const n = this.prefilter.candidates(line, 0, line.length, this.candidates);
+    const n = this.candidateCount;
     const miner = this.miner;
     let record: LogRecord | undefined;
     if (this.anyFields || (miner && own) || (n > 0 && STRUCTURED.has(head.format))) record = parseLogRecord(line, head, this.ctx);
-    if (this.anyFields) {
-      // Coverage of field-filtered signals: lines that carry every filtered field.
-      for (let i = 0; i < this.signals.length; i++) {
-        const s = this.signals[i]!;
-        if (s.fields.length > 0 && !s.fields.every((f) => record!.fields?.has(f.key))) continue;
-        if (inWindow) this.counts[i]!.windowLines++;
-        else this.counts[i]!.baselineLines++;
-      }
-    } else {
-      for (const c of this.counts) {
-        if (inWindow) c.windowLines++;
-        else c.baselineLines++;
-      }
+    // Coverage of field-filtered signals: lines that carry every filtered field.
+    for (const i of this.filtered) {
+      if (!this.signals[i]!.fields.every((f) => record!.fields?.has(f.key))) continue;
+      if (inWindow) this.counts[i]!.windowLines++;
+      else this.counts[i]!.baselineLines++;
     }
     let explained = false;
     for (let k = 0; k < n; k++) {
