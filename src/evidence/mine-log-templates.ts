@@ -43,6 +43,8 @@ interface TreeNode {
   clusters: Cluster[];
 }
 
+const LEADING = '("\'[{<';
+const TRAILING = ')"\']},;:.>';
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/;
 const IPV6 = /^\[?[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\]?(:\d+)?$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,8 +65,11 @@ export function maskToken(token: string): string {
   const eq = token.indexOf('=');
   if (eq > 0 && eq < token.length - 1) return `${token.slice(0, eq + 1)}${maskToken(token.slice(eq + 1))}`;
   // Keep surrounding punctuation: "(id=42)," → "(id=<NUM>),"
-  const m = /^([("'[{<]*)(.*?)([)"'\]},;:.>]*)$/.exec(token)!;
-  const core = m[2]!;
+  let a = 0;
+  while (a < token.length && LEADING.includes(token[a]!)) a++;
+  let b = token.length;
+  while (b > a && TRAILING.includes(token[b - 1]!)) b--;
+  const core = token.slice(a, b);
   if (core === '') return token;
   let kind: string;
   if (NUMBER.test(core)) kind = '<NUM>';
@@ -72,7 +77,7 @@ export function maskToken(token: string): string {
   else if (UUID.test(core)) kind = '<UUID>';
   else if (HEX.test(core)) kind = '<HEX>';
   else kind = '<ID>';
-  return `${m[1]}${kind}${m[3]}`;
+  return `${token.slice(0, a)}${kind}${token.slice(b)}`;
 }
 
 function isVariable(token: string): boolean {
@@ -172,16 +177,29 @@ export class TemplateMiner {
   }
 }
 
+/** Splits at whitespace and masks tokens holding a digit, in one pass over the characters. */
 function tokenize(message: string): string[] {
-  const raw = message.length > 4096 ? message.slice(0, 4096) : message;
-  const parts = raw.split(/\s+/);
+  const n = Math.min(message.length, 4096);
   const out: string[] = [];
-  for (const p of parts) {
-    if (p === '') continue;
-    out.push(maskToken(p));
-    if (out.length === MAX_TOKENS) break;
+  let i = 0;
+  while (i < n && out.length < MAX_TOKENS) {
+    while (i < n && isSpace(message.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    let digit = false;
+    for (; i < n; i++) {
+      const c = message.charCodeAt(i);
+      if (isSpace(c)) break;
+      if (c >= 48 && c <= 57) digit = true;
+    }
+    const token = message.slice(start, i);
+    out.push(digit ? maskToken(token) : token);
   }
   return out;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Drain's simSeq: the share of positions where the template holds the same constant token. */

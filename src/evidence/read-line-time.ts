@@ -224,3 +224,26 @@ function skipValue(s: string, i: number): number {
   }
   return j > i ? j : -1;
 }
+
+/** Where the value of the first of `keys` at the top level of a JSON object line lies, if anywhere. */
+export function findJsonValue(line: string, keys: ReadonlySet<string>): { key: string; start: number; end: number } | undefined {
+  const n = line.length;
+  let i = 1;
+  while (i < n) {
+    i = skipWs(line, i);
+    if (line.charCodeAt(i) !== 34) return undefined;
+    const keyEnd = stringEnd(line, i);
+    if (keyEnd < 0) return undefined;
+    const key = line.slice(i + 1, keyEnd);
+    i = skipWs(line, keyEnd + 1);
+    if (line.charCodeAt(i) !== 58) return undefined;
+    i = skipWs(line, i + 1);
+    const valueEnd = skipValue(line, i);
+    if (valueEnd < 0) return undefined;
+    if (keys.has(key)) return { key, start: i, end: valueEnd };
+    i = skipWs(line, valueEnd);
+    if (line.charCodeAt(i) !== 44) return undefined;
+    i++;
+  }
+  return undefined;
+}

@@ -8,6 +8,7 @@ import type { LogSource } from './list-log-sources.js';
 import type { LineContext, LineHead, LogRecord } from './log-record.js';
 import { TemplateMiner } from './mine-log-templates.js';
 import { parseLogRecord } from './parse-log-record.js';
+import { readLogMessage } from './read-log-message.js';
 import { readLineTime } from './read-line-time.js';
 import { MAX_LINE_BYTES, readLogBlocks, type BlockStats } from './read-log-blocks.js';
 import type { TimeRange } from './resolve-time-window.js';
@@ -262,7 +263,7 @@ export class LogScanner {
     const n = this.candidateCount;
     const miner = this.miner;
     let record: LogRecord | undefined;
-    if (this.anyFields || (miner && own) || (n > 0 && STRUCTURED.has(head.format))) record = parseLogRecord(line, head, this.ctx);
+    if (this.anyFields || (n > 0 && STRUCTURED.has(head.format))) record = parseLogRecord(line, head, this.ctx);
     // Coverage of field-filtered signals: lines that carry every filtered field.
     for (const i of this.filtered) {
       if (!this.signals[i]!.fields.every((f) => record!.fields?.has(f.key))) continue;
@@ -292,7 +293,10 @@ export class LogScanner {
       if (c.firstSeen === undefined || time < c.firstSeen) c.firstSeen = time;
       addSample(c.samples, { time, source: this.stats.name, text: sampleText(line, head, record, time) });
     }
-    if (miner && own && record && !head.malformed && !record.malformed) miner.add(record.message, inWindow, time, explained);
+    if (miner && own && !head.malformed) {
+      const message = record ? (record.malformed ? undefined : record.message) : readLogMessage(line, head, this.ctx);
+      if (message !== undefined) miner.add(message, inWindow, time, explained);
+    }
   }
 }
 
