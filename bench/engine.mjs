@@ -146,7 +146,12 @@ async function runParent(args) {
   printTable(header, rows);
   console.log(`\ntrees: ${trees.length}, solved and agreeing with the reference: ${trees.length - failures}`);
   console.log(`total wall time (ftree): ${total.toFixed(2)} s`);
+  const withinTarget = results.filter((r) => r.ok && r.seconds <= 10 && r.peakMiB <= 2048).length;
+  console.log(`solved within 10 s and 2 GiB: ${withinTarget} of ${trees.length}`);
   if (scram) {
+    const notSlower = results.filter((r) => r.ok && r.scramSeconds !== undefined && r.seconds <= r.scramSeconds).length;
+    const scramFailed = results.filter((r) => r.scramSeconds === undefined).map((r) => r.tree);
+    console.log(`no slower than SCRAM (whole process): ${notSlower} of ${scramCompared}; SCRAM did not finish: ${scramFailed.join(', ') || 'none'}`);
     console.log(`on the ${scramCompared} trees SCRAM finished within ${timeout} s: ftree ${oursOnCompared.toFixed(2)} s, SCRAM ${scramTotal.toFixed(2)} s, ratio ${(oursOnCompared / scramTotal).toFixed(2)}`);
   } else {
     console.log('SCRAM not run (not on the PATH, or --no-scram)');
