@@ -231,7 +231,35 @@ function checkTree(spec: TreeSpec): void {
   }
 }
 
+/** Counterexamples found while developing (against deliberately broken engines), kept as fixed cases. */
+const REGRESSIONS: TreeSpec[] = [
+  // imply over a shared event: caught a non-negated first input.
+  {
+    probabilities: Array(13).fill(0),
+    otherProbabilities: Array(13).fill(0),
+    houses: [],
+    gates: [...Array(8).fill({ type: 'and', inputs: [0], k: 0, max: 0 }), { type: 'imply', inputs: [0], k: 0, max: 0 }],
+    conditionGate: 0,
+  },
+  // iff under an and with an event shared by a gate: caught a wrong complement in the backward pass.
+  {
+    probabilities: Array(11).fill(0),
+    otherProbabilities: Array(11).fill(0),
+    houses: [],
+    gates: [
+      { type: 'and', inputs: [0], k: 0, max: 0 },
+      { type: 'iff', inputs: [1], k: 0, max: 0 },
+      { type: 'and', inputs: [0], k: 0, max: 0 },
+      { type: 'and', inputs: [0], k: 0, max: 0 },
+      { type: 'and', inputs: [12, 2], k: 0, max: 0 },
+    ],
+    conditionGate: 0,
+  },
+];
+
 describe('BDD engine against a brute-force truth table', () => {
+  it.each(REGRESSIONS.map((spec, i) => [i, spec] as const))('agrees on regression case %i', (_i, spec) => checkTree(spec));
+
   it('agrees on random fault trees', () => {
     fc.assert(fc.property(treeSpec, (spec) => checkTree(spec)), { numRuns: 300 });
   });
