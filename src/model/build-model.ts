@@ -3,8 +3,9 @@
 
 import type { Diagnostic } from './diagnostic.js';
 import { didYouMean } from './did-you-mean.js';
-import type { BasicEvent, FaultTree, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from './fault-tree.js';
+import type { BasicEvent, FaultTree, Formula, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from './fault-tree.js';
 import { findCycle } from './find-cycle.js';
+import { formulaDependence, type FormulaDependence } from './formula-dependence.js';
 import { probabilityAt } from './probability-at.js';
 import type { RawReader } from './raw-reader.js';
 import type { EventDecl, FileDeclarations, GateDecl, HouseDecl, NumberSpec, Ref, Section, TransferDecl } from './read-declarations.js';
@@ -135,8 +136,9 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
     for (const [id, p] of f.parameters) {
       const prior = parameterDecls.get(id);
       if (prior) {
-        if (!(prior.decl.value.kind === 'number' && p.value.kind === 'number' && prior.decl.value.value === p.value.value) &&
-          !(prior.decl.value.kind === 'expression' && p.value.kind === 'expression' && prior.decl.value.source === p.value.source)) {
+        if ((!(prior.decl.value.kind === 'number' && p.value.kind === 'number' && prior.decl.value.value === p.value.value) &&
+          !(prior.decl.value.kind === 'expression' && p.value.kind === 'expression' && prior.decl.value.source === p.value.source)) ||
+          JSON.stringify(prior.decl.distribution) !== JSON.stringify(p.distribution)) {
           reader.report('DUPLICATE_ID', `The parameter "${id}" is defined twice with different values`, p.span, `first defined at ${prior.file}:${prior.decl.span.line}`);
         }
         continue;
@@ -149,7 +151,13 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
     [...events.values()].some((e) => e.spec?.kind === 'probability' && e.spec.value.kind === 'expression');
   const expressionValues = hasExpressions
     ? await evaluateExpressions(reader, parameterDecls, events, missionTime)
-    : { parameters: new Map([...parameterDecls].map(([id, p]) => [id, (p.decl.value as { value: number }).value])), events: new Map<string, number>(), used: new Set<string>() };
+    : {
+      parameters: new Map([...parameterDecls].map(([id, p]) => [id, (p.decl.value as { value: number }).value])),
+      events: new Map<string, number>(),
+      used: new Set<string>(),
+      parameterFormulas: new Map<string, Formula>(),
+      eventFormulas: new Map<string, Formula>(),
+    };
 
   // 6. Reachability: from the main top and from each file's own top; the rest is unused.
   const reachable = (start: string | undefined): Set<string> => {
@@ -211,7 +219,32 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
   for (const [id, p] of parameterDecls) {
     const value = expressionValues.parameters.get(id);
     if (value === undefined) continue;
-    parameters.set(id, { id, value, span: p.decl.span, ...(p.decl.value.kind === 'expression' ? { source: p.decl.value.source } : {}) });
+    const formula = expressionValues.parameterFormulas.get(id);
+    parameters.set(id, {
+      id,
+      value,
+      span: p.decl.span,
+      ...(p.decl.value.kind === 'expression' ? { source: p.decl.value.source } : {}),
+      ...(p.decl.distribution ? { distribution: p.decl.distribution } : {}),
+      ...(formula ? { formula } : {}),
+    });
+  }
+  // Formulas stay only where Monte Carlo or a time curve needs them: on what varies.
+  const dependence = new Map<string, FormulaDependence>();
+  const varies = (f: Formula): boolean => {
+    const d = formulaDependence(f, parameters, dependence);
+    return d.time || d.random;
+  };
+  for (const [id, p] of parameters) {
+    if (p.formula && !varies(p.formula)) {
+      const { formula, ...rest } = p;
+      void formula;
+      parameters.set(id, rest);
+    }
+  }
+  for (const [id, event] of modelEvents) {
+    const formula = expressionValues.eventFormulas.get(id);
+    if (formula && varies(formula)) modelEvents.set(id, { ...event, formula });
   }
   const tree: FaultTree = {
     name: main.name ?? slugify(baseName(main.file)),
@@ -370,6 +403,9 @@ function toEvent(e: EventDecl, treeMissionTime: number, expressionValue: number 
 interface ExpressionValues {
   readonly parameters: Map<string, number>;
   readonly events: Map<string, number>;
+  /** Formulas of the expression parameters and events (an event's own mission time written in). */
+  readonly parameterFormulas: Map<string, Formula>;
+  readonly eventFormulas: Map<string, Formula>;
   /** Parameters read by some expression. */
   readonly used: Set<string>;
 }
@@ -384,7 +420,9 @@ async function evaluateExpressions(
   await loadExpressionEngine();
   const values = new Map<string, number>();
   const used = new Set<string>();
-  const parsed = new Map<string, { names: readonly string[]; evaluate: (s: ReadonlyMap<string, number>) => number; span: SourceSpan }>();
+  const parsed = new Map<string, { names: readonly string[]; evaluate: (s: ReadonlyMap<string, number>) => number; formula: Formula; span: SourceSpan }>();
+  const parameterFormulas = new Map<string, Formula>();
+  const eventFormulas = new Map<string, Formula>();
   const known = (name: string) => parameterDecls.has(name) || name === 'mission_time';
 
   const parse = (owner: string, source: string, span: SourceSpan) => {
@@ -402,7 +440,7 @@ async function evaluateExpressions(
         reader.report('EXPRESSION_UNKNOWN_NAME', `The expression of ${owner} uses unknown name "${name}"`, span, guess ? `did you mean "${guess}"?` : 'define it under `parameters:`');
       }
     }
-    return ok ? { names: r.expression.names, evaluate: r.expression.evaluate, span } : undefined;
+    return ok ? { names: r.expression.names, evaluate: r.expression.evaluate, formula: r.expression.formula, span } : undefined;
   };
 
   for (const [id, p] of parameterDecls) {
@@ -429,7 +467,10 @@ async function evaluateExpressions(
         scope.set('mission_time', missionTime);
         const v = e.evaluate(scope);
         if (!Number.isFinite(v)) reader.report('INVALID_EXPRESSION', `The parameter "${id}" evaluates to ${v}`, e.span, 'the value must be a finite real number');
-        else values.set(id, v);
+        else {
+          values.set(id, v);
+          parameterFormulas.set(id, e.formula);
+        }
       }
       state.set(id, 'done');
     };
@@ -450,6 +491,13 @@ async function evaluateExpressions(
       continue;
     }
     eventValues.set(id, v);
+    eventFormulas.set(id, ev.missionTime === undefined ? e.formula : withTime(e.formula, ev.missionTime));
   }
-  return { parameters: values, events: eventValues, used };
+  return { parameters: values, events: eventValues, used, parameterFormulas, eventFormulas };
+}
+
+/** The formula with the mission time fixed (an event with a mission time of its own). */
+function withTime(f: Formula, t: number): Formula {
+  if (f.kind === 'mission-time') return { kind: 'number', value: t };
+  return f.kind === 'call' ? { ...f, args: f.args.map((a) => withTime(a, t)) } : f;
 }

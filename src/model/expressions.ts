@@ -1,8 +1,10 @@
 // Probability expressions such as "1 - exp(-lambda_db * mission_time)" (model stage).
 // Parsed with mathjs, which costs about a second to import, so this module is loaded only for trees
 // that use expressions. Only arithmetic is allowed: no assignments, accessors, units or matrices.
+// Each expression also becomes a `Formula`, which Monte Carlo and time curves evaluate without mathjs.
 
 import type { MathNode } from 'mathjs';
+import type { Formula, FormulaFunction } from './fault-tree.js';
 
 export const EXPRESSION_FUNCTIONS = [
   'exp', 'expm1', 'log', 'log1p', 'log10', 'log2', 'sqrt', 'cbrt', 'pow', 'abs', 'min', 'max', 'floor', 'ceil', 'round',
@@ -14,10 +16,20 @@ export const EXPRESSION_CONSTANTS: ReadonlyMap<string, number> = new Map([
 
 const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'FunctionNode', 'ConditionalNode']);
 
+/** mathjs operators (by function name) and the formula functions they become; others are refused. */
+const OPERATORS: ReadonlyMap<string, FormulaFunction | 'identity' | 'floored-mod' | 'xor'> = new Map([
+  ['add', 'add'], ['subtract', 'sub'], ['multiply', 'mul'], ['divide', 'div'], ['dotMultiply', 'mul'], ['dotDivide', 'div'],
+  ['pow', 'pow'], ['dotPow', 'pow'], ['unaryMinus', 'neg'], ['unaryPlus', 'identity'], ['mod', 'floored-mod'],
+  ['larger', 'gt'], ['smaller', 'lt'], ['largerEq', 'geq'], ['smallerEq', 'leq'], ['equal', 'eq'], ['unequal', 'df'],
+  ['and', 'and'], ['or', 'or'], ['not', 'not'], ['xor', 'xor'],
+] as const);
+
 export interface ParsedExpression {
   /** Names the expression reads (parameters, mission_time), without functions and constants. */
   readonly names: readonly string[];
   evaluate(scope: ReadonlyMap<string, number>): number;
+  /** The expression as a formula: `mission_time` is the mission time, other names are parameters. */
+  readonly formula: Formula;
 }
 
 export type ParseExpressionResult = { readonly ok: true; readonly expression: ParsedExpression } | { readonly ok: false; readonly reason: string };
@@ -46,8 +58,10 @@ export function parseExpression(source: string): ParseExpressionResult {
       problem = `${describe(node.type)} is not allowed in a probability expression`;
       return;
     }
-    if (node.type === 'OperatorNode' && (node as unknown as { fn: string }).fn === 'factorial') {
-      problem = 'the factorial operator is not allowed';
+    if (node.type === 'OperatorNode') {
+      const { fn, op } = node as unknown as { fn: string; op: string };
+      if (fn === 'factorial') problem = 'the factorial operator is not allowed';
+      else if (!OPERATORS.has(fn)) problem = `the operator "${op}" is not allowed`;
     }
     if (node.type === 'ConstantNode' && typeof (node as unknown as { value: unknown }).value !== 'number') {
       problem = 'only numbers are allowed as constants';
@@ -71,6 +85,7 @@ export function parseExpression(source: string): ParseExpressionResult {
     ok: true,
     expression: {
       names: [...names],
+      formula: toFormula(root),
       evaluate(scope) {
         const s = new Map<string, number>(EXPRESSION_CONSTANTS);
         for (const [k, v] of scope) s.set(k, v);
@@ -79,6 +94,41 @@ export function parseExpression(source: string): ParseExpressionResult {
       },
     },
   };
+}
+
+/** The formula of a checked expression tree (only the allowed node types and operators reach here). */
+function toFormula(node: MathNode): Formula {
+  const n = node as unknown as {
+    type: string; value: unknown; name: string; fn: string | MathNode; args: MathNode[]; content: MathNode;
+    condition: MathNode; trueExpr: MathNode; falseExpr: MathNode;
+  };
+  const call = (fn: FormulaFunction, args: Formula[]): Formula => ({ kind: 'call', fn, args });
+  switch (n.type) {
+    case 'ConstantNode':
+      return { kind: 'number', value: n.value as number };
+    case 'SymbolNode': {
+      const constant = EXPRESSION_CONSTANTS.get(n.name);
+      if (constant !== undefined) return { kind: 'number', value: constant };
+      return n.name === 'mission_time' ? { kind: 'mission-time' } : { kind: 'parameter', id: n.name };
+    }
+    case 'ParenthesisNode':
+      return toFormula(n.content);
+    case 'ConditionalNode':
+      return call('ite', [toFormula(n.condition), toFormula(n.trueExpr), toFormula(n.falseExpr)]);
+    case 'FunctionNode': {
+      const name = (n.fn as unknown as { name: string }).name as FormulaFunction;
+      return call(name, n.args.map(toFormula));
+    }
+    default: {
+      const args = n.args.map(toFormula);
+      const op = OPERATORS.get(n.fn as string)!;
+      if (op === 'identity') return args[0]!;
+      // mathjs's mod is floored (the sign of the divisor): x − y·floor(x/y).
+      if (op === 'floored-mod') return call('sub', [args[0]!, call('mul', [args[1]!, call('floor', [call('div', [args[0]!, args[1]!])])])]);
+      if (op === 'xor') return call('df', [call('not', [args[0]!]), call('not', [args[1]!])]);
+      return call(op, args);
+    }
+  }
 }
 
 function describe(type: string): string {

@@ -41,6 +41,26 @@ export type Distribution =
   | { readonly kind: 'gamma'; readonly shape: number; readonly scale: number }
   | { readonly kind: 'histogram'; readonly bounds: readonly number[]; readonly weights: readonly number[] };
 
+/** Functions of a `Formula`: the MEF's arithmetic, logic and time built-ins, and the YAML expressions' functions. */
+export type FormulaFunction =
+  | 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow' | 'mod' | 'abs' | 'min' | 'max' | 'mean'
+  | 'exp' | 'expm1' | 'log' | 'log1p' | 'log10' | 'log2' | 'sqrt' | 'cbrt' | 'floor' | 'ceil' | 'round'
+  | 'sin' | 'cos' | 'tan' | 'asin' | 'acos' | 'atan' | 'sinh' | 'cosh' | 'tanh'
+  | 'not' | 'and' | 'or' | 'eq' | 'df' | 'lt' | 'gt' | 'leq' | 'geq' | 'ite'
+  | 'exponential' | 'GLM' | 'Weibull' | 'periodic-test';
+
+/**
+ * A number computed from parameters, random deviates and the mission time (hours), kept where
+ * Monte Carlo or a time curve must compute it again: each trial samples every deviate and every
+ * parameter with a distribution once, and `mission-time` stands for the time t of a curve.
+ */
+export type Formula =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'mission-time' }
+  | { readonly kind: 'parameter'; readonly id: string }
+  | { readonly kind: 'deviate'; readonly distribution: Distribution }
+  | { readonly kind: 'call'; readonly fn: FormulaFunction; readonly args: readonly Formula[] };
+
 export type Aggregate = 'max' | 'min' | 'mean' | 'p95' | 'last';
 
 /** Shared by every signal: how much a fired or silent signal says about its event. */
@@ -83,6 +103,14 @@ export interface ChangeSignal extends SignalRates {
   readonly span?: SourceSpan;
 }
 
+/** Tree-wide defaults of the evidence signals (`defaults:`), used by signals that set none. */
+export interface SignalDefaults {
+  readonly sensitivity?: number;
+  readonly falseAlarm?: number;
+  /** Change signals: how long before the symptom a change still counts, in hours. */
+  readonly within?: number;
+}
+
 export interface Evidence {
   readonly logs: readonly LogSignal[];
   readonly metrics: readonly MetricSignal[];
@@ -120,6 +148,12 @@ export interface BasicEvent {
   readonly probability: number;
   readonly model: ProbabilityModel;
   readonly distribution?: Distribution;
+  /**
+   * Set when the probability depends on the mission time or on random quantities in a way that
+   * `model` and `distribution` do not carry (an expression, a deviate reached through a parameter or
+   * nested in a larger expression). Evaluated with deviates at their means, it gives `probability`.
+   */
+  readonly formula?: Formula;
   readonly evidence?: Evidence;
   readonly check?: Check;
   readonly span?: SourceSpan;
@@ -136,7 +170,10 @@ export interface Parameter {
   readonly id: string;
   readonly value: number;
   readonly source?: string;
+  /** The parameter is a random deviate: `value` is its mean. */
   readonly distribution?: Distribution;
+  /** Set when the value depends on the mission time or on random quantities (see `BasicEvent.formula`). */
+  readonly formula?: Formula;
   readonly span?: SourceSpan;
 }
 
@@ -153,6 +190,8 @@ export interface FaultTree {
   readonly top: string;
   /** Default exposure time for rate-based events, in hours. */
   readonly missionTime: number;
+  /** Defaults of the evidence signals (`defaults:` in YAML). */
+  readonly defaults?: SignalDefaults;
   readonly parameters: ReadonlyMap<string, Parameter>;
   readonly gates: ReadonlyMap<string, Gate>;
   readonly events: ReadonlyMap<string, BasicEvent>;

@@ -8,6 +8,7 @@ import { didYouMean } from './did-you-mean.js';
 import type { Check, Distribution, Evidence, GateType } from './fault-tree.js';
 import { GATE_TYPES } from './fault-tree.js';
 import { RawReader, scalarNumberOrString } from './raw-reader.js';
+import { distributionMean } from './distribution-mean.js';
 import { readDistribution } from './read-distribution.js';
 import { readEvidence } from './read-evidence.js';
 import type { SourceSpan } from './source-span.js';
@@ -19,6 +20,7 @@ const GATE_KEYS = ['label', 'description', 'type', 'inputs', 'k', 'min', 'max', 
 const EVENT_KEYS = ['label', 'description', 'probability', 'rate', 'mission_time', 'repair_rate', 'mttr', 'weibull', 'distribution', 'evidence', 'check'];
 const WEIBULL_KEYS = ['scale', 'shape', 'location'];
 const HOUSE_KEYS = ['state', 'label'];
+const PARAMETER_KEYS = ['distribution'];
 const TRANSFER_KEYS = ['file', 'gate'];
 const CHECK_KEYS = ['how', 'cost'];
 
@@ -46,7 +48,9 @@ export type ProbabilitySpec =
 export interface ParameterDecl {
   readonly id: string;
   readonly span: SourceSpan;
+  /** For a random parameter, its distribution's mean. */
   readonly value: NumberSpec;
+  readonly distribution?: Distribution;
 }
 
 export interface GateDecl {
@@ -165,6 +169,11 @@ export function readDeclarations(root: RawNode, file: string, reader: RawReader)
       );
       continue;
     }
+    if (entry.value.kind === 'map') {
+      const decl = readRandomParameter(reader, id, entry);
+      if (decl) parameters.set(id, decl);
+      continue;
+    }
     const value = readNumberSpec(reader, entry.value, `The parameter "${id}"`, true);
     if (value) parameters.set(id, { id, span: entry.keySpan, value });
   }
@@ -239,6 +248,20 @@ function readNumberSpec(reader: RawReader, node: RawNode, what: string, unitsAll
     return undefined;
   }
   return { kind: 'expression', source: raw, span: node.span };
+}
+
+/** `name: {distribution: {…}}`: a random parameter, whose point value is the distribution's mean. */
+function readRandomParameter(reader: RawReader, id: string, entry: RawEntry): ParameterDecl | undefined {
+  const map = entry.value as RawMap;
+  const keys = reader.entries(map, PARAMETER_KEYS, `parameter "${id}"`);
+  const distEntry = keys.get('distribution');
+  if (!distEntry) {
+    reader.report('MISSING_KEY', `The parameter "${id}" has no distribution`, entry.keySpan, 'write a number, an expression, or `{distribution: {type: lognormal, mean: 2e-5, error_factor: 3}}`');
+    return undefined;
+  }
+  const distribution = readDistribution(reader, distEntry.value, id);
+  if (!distribution) return undefined;
+  return { id, span: entry.keySpan, value: { kind: 'number', value: distributionMean(distribution) }, distribution };
 }
 
 function readGate(reader: RawReader, id: string, entry: RawEntry): GateDecl | undefined {

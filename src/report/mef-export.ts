@@ -4,7 +4,7 @@
 // random deviates, house events and parameters. src/parse/mef reads it back to the same model, and
 // the names follow SCRAM's schema, so SCRAM reads it too. Reference: Open-PSA MEF 2.0.
 
-import type { BasicEvent, Distribution, FaultTree, Gate, ProbabilityModel } from '../model/fault-tree.js';
+import type { BasicEvent, Distribution, FaultTree, Formula, FormulaFunction, Gate, ProbabilityModel } from '../model/fault-tree.js';
 import { MefNameTable, type Named } from '../parse/mef/mef-name-table.js';
 
 /** Model attributes ftree writes and src/parse/mef reads back (SCRAM ignores them). */
@@ -245,7 +245,8 @@ class MefWriter {
         const parameter = this.tree.parameters.get(p.id)!;
         this.out.push(open('define-parameter'));
         if (parameter.source !== undefined) this.out.push(`${inner}${comment(`expression: ${parameter.source}`)}`);
-        this.out.push(`${inner}${valueXml(parameter.value, parameter.distribution, this.notes, `parameter "${parameter.id}"`)}`);
+        const formula = parameter.formula && this.formulaXml(parameter.formula);
+        this.out.push(`${inner}${formula ?? valueXml(parameter.value, parameter.distribution, this.notes, `parameter "${parameter.id}"`)}`);
         this.out.push(`${indent}</define-parameter>`);
       }
     }
@@ -281,7 +282,31 @@ class MefWriter {
     return p ? referenceTo(p) : id;
   }
 
+  /** A formula as an MEF expression; undefined when it calls a function the MEF lacks (expm1, round, …). */
+  private formulaXml(f: Formula): string | undefined {
+    switch (f.kind) {
+      case 'number':
+        return float(f.value);
+      case 'mission-time':
+        return '<system-mission-time/>';
+      case 'parameter': {
+        const p = this.placement.get(`parameter:${f.id}`);
+        return `<parameter name="${attr(p ? referenceTo(p) : f.id)}"/>`;
+      }
+      case 'deviate':
+        return deviateXml(f.distribution)?.xml;
+      case 'call': {
+        if (!MEF_FUNCTIONS.has(f.fn) || (f.fn === 'log' && f.args.length !== 1) || (f.fn === 'round' && f.args.length !== 1)) return undefined;
+        const args = f.args.map((a) => this.formulaXml(a));
+        if (args.some((a) => a === undefined)) return undefined;
+        return `<${f.fn}>${args.join('')}</${f.fn}>`;
+      }
+    }
+  }
+
   private eventValue(event: BasicEvent, indent: string): string[] {
+    const formula = event.formula && this.formulaXml(event.formula);
+    if (formula !== undefined) return [`${indent}${formula}`];
     const model = event.model;
     if (model.kind === 'constant' || model.kind === 'expression') {
       const lines = model.kind === 'expression' ? [`${indent}${comment(`expression: ${model.source}`)}`] : [];
@@ -292,6 +317,13 @@ class MefWriter {
     return [`${indent}${timeModelXml(model, this.tree.missionTime)}`];
   }
 }
+
+/** Formula functions the MEF defines under the same name. */
+const MEF_FUNCTIONS: ReadonlySet<FormulaFunction> = new Set([
+  'add', 'sub', 'mul', 'div', 'neg', 'pow', 'mod', 'abs', 'min', 'max', 'mean', 'exp', 'log', 'log10', 'sqrt', 'floor', 'ceil',
+  'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'not', 'and', 'or', 'eq', 'df', 'lt', 'gt', 'leq', 'geq', 'ite',
+  'exponential', 'GLM', 'Weibull', 'periodic-test',
+]);
 
 function timeModelXml(model: Exclude<ProbabilityModel, { kind: 'constant' | 'expression' }>, missionTime: number): string {
   const time = model.missionTime === missionTime ? '<system-mission-time/>' : float(model.missionTime);

@@ -34,8 +34,9 @@ export function exportYaml(tree: FaultTree, options: ExportYamlOptions = {}): st
   if (tree.parameters.size > 0) {
     const parameters = new Map<string, unknown>();
     for (const p of tree.parameters.values()) {
-      parameters.set(parameterNames.get(p.id)!, p.source !== undefined && !parametersRenamed ? p.source : p.value);
-      if (p.distribution) notes.push(`the distribution of parameter "${p.id}" (parameters have none in the format)`);
+      const random = p.distribution && !p.formula && p.source === undefined;
+      parameters.set(parameterNames.get(p.id)!, random ? { distribution: distributionYaml(p.distribution!) } : p.source !== undefined && !parametersRenamed ? p.source : p.value);
+      if (p.distribution && !random) notes.push(`the distribution of parameter "${p.id}" (it follows another parameter)`);
     }
     root.set('parameters', parameters);
   }
@@ -137,6 +138,7 @@ function eventYaml(event: BasicEvent, missionTime: number, keepExpressions: bool
       break;
   }
   if (event.distribution) out.set('distribution', distributionYaml(event.distribution));
+  if (event.formula && model.kind !== 'expression') notes.push(`the formula of event "${event.id}" over parameters or the mission time (given at its point value)`);
   if (event.evidence) out.set('evidence', evidenceYaml(event.evidence));
   if (event.check) out.set('check', event.check.cost === undefined ? { how: event.check.how } : { how: event.check.how, cost: `${event.check.cost}m` });
   return out;

@@ -5,12 +5,14 @@
 
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { didYouMean } from '../../model/did-you-mean.js';
-import type { BasicEvent, Distribution, FaultTree, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
+import type { BasicEvent, FaultTree, Formula, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
+import { formulaDependence, type FormulaDependence } from '../../model/formula-dependence.js';
 import { formatLocation, type SourceSpan } from '../../model/source-span.js';
 import { checkGateGraph } from './check-gate-graph.js';
 import { evaluateMefExpression, type EvaluatedExpression, type ExpressionContext } from './evaluate-mef-expression.js';
 import { expandCcfGroup } from './expand-ccf-group.js';
 import { mefError, mefWarning } from './mef-diagnostic.js';
+import { isCarriedByModel, mefFormula } from './mef-formula.js';
 import { fullPathOf, MefNameTable, mefIdOf, type Named } from './mef-name-table.js';
 import type {
   EventRefType,
@@ -21,6 +23,7 @@ import type {
   RawFormula,
   RawGate,
   RawMefModel,
+  RawExpression,
   RawParameter,
 } from './mef-raw.js';
 
@@ -87,6 +90,8 @@ class MefModelBuilder {
   private readonly brokenGates = new Set<string>();
   /** Last synthetic number used under each gate: ids stay stable when other gates change. */
   private readonly syntheticCounters = new Map<string, number>();
+  /** The model's parameters, once built (formulas of events read them). */
+  private parameterMap: ReadonlyMap<string, Parameter> = new Map();
   private hinted = 0;
 
   constructor(
@@ -260,9 +265,50 @@ class MefModelBuilder {
       if (!value || parameters.has(id)) continue;
       const parameter: Mutable<Parameter> = { id, value: value.value, span: def.span };
       if (value.distribution) parameter.distribution = value.distribution;
+      // A formula where the value is more than a number or one deviate (another parameter, the mission time, …).
+      const formula = def.expression && def.expression.kind !== 'number' ? this.formulaOf(def.expression, def.scope.basePath, id, def.span) : undefined;
+      if (formula && formula.kind !== 'deviate' && formula.kind !== 'number') parameter.formula = formula;
       parameters.set(id, parameter);
     }
+    // Keep the formulas of what varies only (time or randomness), now that every parameter is known.
+    const dependence = new Map<string, FormulaDependence>();
+    for (const [id, p] of parameters) {
+      if (!p.formula) continue;
+      const d = formulaDependence(p.formula, parameters, dependence);
+      if (!d.time && !d.random) {
+        const { formula, ...rest } = p;
+        void formula;
+        parameters.set(id, rest);
+      }
+    }
+    this.parameterMap = parameters;
     return parameters;
+  }
+
+  /** The formula of an expression in the container `basePath`; warns when a deviate's uncertainty is lost. */
+  private formulaOf(expression: RawExpression, basePath: string, owner: string, span: SourceSpan): Formula | undefined {
+    const context = this.contextFor(basePath);
+    const result = mefFormula(expression, {
+      parameterId: (name) => {
+        const def = this.parameters.find(name, basePath);
+        return def ? mefIdOf(def) : undefined;
+      },
+      evaluate: (e) => evaluateMefExpression(e, context),
+    });
+    if (result?.dropped) {
+      this.warnings.push(
+        mefWarning('UNCERTAINTY_DROPPED', `Uncertainty of "${owner}" is not carried over: a random deviate has random arguments`, span, "the deviate is taken at its mean in every Monte Carlo trial"),
+      );
+    }
+    return result?.formula;
+  }
+
+  /** The formula to keep on an event: only when it varies and the model and distribution do not already say it. */
+  private eventFormula(expression: RawExpression, basePath: string, id: string, span: SourceSpan): Formula | undefined {
+    const formula = this.formulaOf(expression, basePath, id, span);
+    if (!formula || isCarriedByModel(formula, this.parameterMap)) return undefined;
+    const d = formulaDependence(formula, this.parameterMap);
+    return d.time || d.random ? formula : undefined;
   }
 
   private buildBasicEvent(def: RawBasicEvent, id: string): void {
@@ -285,15 +331,12 @@ class MefModelBuilder {
       this.diagnostics.push(mefError('PROBABILITY_RANGE', `Probability of "${id}" outside [0, 1]: ${value.value}`, expression?.span ?? def.span));
       return;
     }
-    if (value.random && !value.distribution) {
-      this.warnings.push(
-        mefWarning('UNCERTAINTY_DROPPED', `Uncertainty of "${id}" is not carried over: a random deviate is combined with other terms`, def.span, "the point value uses the deviate's mean; uncertainty analysis treats this event as constant"),
-      );
-    }
     const model: ProbabilityModel = value.model ?? { kind: 'constant', value: value.value };
     const event: Mutable<BasicEvent> = { id, probability: value.value, model, span: def.span };
     withLabel(event, def);
     if (value.distribution) event.distribution = value.distribution;
+    const formula = expression && expression.kind !== 'number' ? this.eventFormula(expression, def.scope.basePath, id, def.span) : undefined;
+    if (formula) event.formula = formula;
     this.basicEvents.set(id, event);
   }
 
@@ -312,12 +355,17 @@ class MefModelBuilder {
       if (!this.idOf.has(member)) broken = true; // redefinition, reported
     }
     let probability: number | undefined;
+    let groupFormula: Formula | undefined;
     if (group.distribution) {
       const value = evaluateMefExpression(group.distribution, context);
       if (value && !(value.value >= 0 && value.value <= 1)) {
         this.diagnostics.push(mefError('PROBABILITY_RANGE', `Distribution of ${where} outside [0, 1]: ${value.value}`, group.distribution.span));
       } else if (value) {
         probability = value.value;
+        // A random or time-dependent Q: every CCF event is a constant multiple of it.
+        const formula = group.distribution.kind !== 'number' ? this.formulaOf(group.distribution, group.scope.basePath, mefIdOf(group), group.span) : undefined;
+        const d = formula && formulaDependence(formula, this.parameterMap);
+        if (formula && d && (d.time || d.random) && probability > 0) groupFormula = formula;
       }
     }
     const factors: { level?: number; value: number }[] = [];
@@ -356,7 +404,9 @@ class MefModelBuilder {
         return;
       }
       const label = `${title}: ${spec.members.length === 1 ? 'independent failure of' : 'common cause failure of'} ${memberNames.join(', ')}`;
-      this.basicEvents.set(id, { id, label, probability: spec.probability, model: { kind: 'constant', value: spec.probability }, span: group.span });
+      const event: Mutable<BasicEvent> = { id, label, probability: spec.probability, model: { kind: 'constant', value: spec.probability }, span: group.span };
+      if (groupFormula) event.formula = { kind: 'call', fn: 'mul', args: [{ kind: 'number', value: spec.probability / probability }, groupFormula] };
+      this.basicEvents.set(id, event);
       for (const i of spec.members) inputs[i]!.push(id);
     }
     group.members.forEach((member, i) => {
@@ -458,19 +508,6 @@ class MefModelBuilder {
       if (!this.usedParameters.has(def) && parameters.has(mefIdOf(def))) {
         this.warnings.push(mefWarning('UNUSED_PARAMETER', `Parameter "${mefIdOf(def)}" is not used by any expression`, def.span, 'use it in an expression, or remove it'));
       }
-    }
-    // A deviate reached through a parameter shared by several events: one random variable in MEF,
-    // independent ones in the model.
-    const sharing = new Map<Distribution, string[]>();
-    for (const event of this.basicEvents.values()) {
-      if (event.distribution && cone.has(event.id)) (sharing.get(event.distribution) ?? sharing.set(event.distribution, []).get(event.distribution)!).push(event.id);
-    }
-    for (const ids of sharing.values()) {
-      if (ids.length < 2) continue;
-      const shown = ids.slice(0, 5).map((id) => `"${id}"`).join(', ');
-      this.warnings.push(
-        mefWarning('UNCERTAINTY_SHARED', `Events ${shown}${ids.length > 5 ? ', …' : ''} take their distribution from one parameter`, this.basicEvents.get(ids[0]!)!.span, 'MEF samples the parameter once per trial; uncertainty analysis samples these events independently'),
-      );
     }
     for (const event of this.basicEvents.values()) {
       const kind = event.model.kind;

@@ -164,7 +164,7 @@ describe('evaluateMefExpression', () => {
 });
 
 describe('distributions through parameters', () => {
-  it('gives events the deviate of their parameter, and warns when several share it', () => {
+  it('gives events the deviate of their parameter, and a formula so that sharing events draw it once', () => {
     const text = `<opsa-mef>
   <define-fault-tree name="t">
     <define-gate name="top"><and><basic-event name="a"/><basic-event name="b"/><basic-event name="c"/></and></define-gate>
@@ -181,6 +181,36 @@ describe('distributions through parameters', () => {
     expect(tree.events.get('a')!.distribution).toEqual({ kind: 'uniform', min: 0.1, max: 0.3 });
     expect(tree.events.get('b')!.distribution).toEqual({ kind: 'uniform', min: 0.1, max: 0.3 });
     expect(tree.events.get('c')!.distribution).toEqual({ kind: 'beta', alpha: 1, beta: 9 });
-    expect(warnings).toEqual(['UNCERTAINTY_SHARED Events "a", "b" take their distribution from one parameter']);
+    expect(tree.events.get('a')!.formula).toEqual({ kind: 'parameter', id: 'shared' });
+    expect(tree.events.get('b')!.formula).toEqual({ kind: 'parameter', id: 'alias' });
+    expect(tree.parameters.get('alias')!.formula).toEqual({ kind: 'parameter', id: 'shared' });
+    expect(tree.parameters.get('shared')!.formula).toBeUndefined();
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps a deviate nested in a time built-in as a formula, and drops only deviates with random arguments', () => {
+    const text = `<opsa-mef>
+  <define-fault-tree name="t">
+    <define-gate name="top"><or><basic-event name="a"/><basic-event name="b"/><basic-event name="c"/></or></define-gate>
+    <define-basic-event name="a"><exponential><parameter name="rate"/><mul><int value="20"/><system-mission-time/></mul></exponential></define-basic-event>
+    <define-basic-event name="b"><exponential><uniform-deviate><float value="1e-5"/><float value="3e-5"/></uniform-deviate><system-mission-time/></exponential></define-basic-event>
+    <define-basic-event name="c"><uniform-deviate><float value="0"/><uniform-deviate><float value="0.1"/><float value="0.3"/></uniform-deviate></uniform-deviate></define-basic-event>
+    <define-parameter name="rate"><lognormal-deviate><float value="1e-5"/><float value="3"/><float value="0.95"/></lognormal-deviate></define-parameter>
+  </define-fault-tree>
+</opsa-mef>`;
+    const warnings: string[] = [];
+    const tree = parseMefText(text, 'nested.xml', { onWarning: (w) => warnings.push(`${w.code} ${w.message}`) });
+    expect(tree.events.get('a')!.formula).toEqual({
+      kind: 'call',
+      fn: 'exponential',
+      args: [{ kind: 'parameter', id: 'rate' }, { kind: 'call', fn: 'mul', args: [{ kind: 'number', value: 20 }, { kind: 'mission-time' }] }],
+    });
+    expect(tree.events.get('b')!.formula).toEqual({
+      kind: 'call',
+      fn: 'exponential',
+      args: [{ kind: 'deviate', distribution: { kind: 'uniform', min: 1e-5, max: 3e-5 } }, { kind: 'mission-time' }],
+    });
+    expect(tree.events.get('c')!.formula).toBeUndefined();
+    expect(warnings).toEqual(['UNCERTAINTY_DROPPED Uncertainty of "c" is not carried over: a random deviate has random arguments']);
   });
 });

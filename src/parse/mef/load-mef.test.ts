@@ -146,7 +146,9 @@ describeBench('loadMef on the realistic models', () => {
     const tree = loadMefSync([input('SmallTree/SmallTree.xml')], { onWarning: (w) => warnings.push(w.code) });
     expect(tree.parameters.get('lambda1')!.distribution).toEqual({ kind: 'lognormal', mean: 2e-5, errorFactor: 3 });
     expect(tree.parameters.get('lambda4')!.value).toBe(1e-5);
-    expect(warnings).toContain('UNCERTAINTY_DROPPED');
+    expect(tree.parameters.get('lambda4')!.formula).toEqual({ kind: 'parameter', id: 'lambda2' });
+    expect(tree.events.get('e4')!.formula).toEqual({ kind: 'call', fn: 'exponential', args: [{ kind: 'parameter', id: 'lambda4' }, { kind: 'mission-time' }] });
+    expect(warnings).toEqual([]);
   });
 
   it.each([

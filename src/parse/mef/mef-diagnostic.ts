@@ -36,8 +36,7 @@ export type MefErrorCode =
 
 /** Warnings: the model loads, but something deserves a look. */
 export type MefWarningCode =
-  | 'UNCERTAINTY_DROPPED' // a deviate inside a larger expression: its uncertainty cannot be carried
-  | 'UNCERTAINTY_SHARED' // events sharing one parameter's deviate: sampled independently in the model
+  | 'UNCERTAINTY_DROPPED' // a deviate with random arguments: taken at its mean in every trial
   // Shared with the YAML path:
   | 'DUPLICATE_INPUT'
   | 'UNUSED_GATE'
