@@ -129,9 +129,9 @@ Examples:
 
   program
     .command('export')
-    .description('write a tree as Open-PSA MEF XML (for SCRAM, XFTA), YAML or JSON')
+    .description('write a tree as Open-PSA MEF XML (for SCRAM, XFTA), YAML, JSON, or a Mermaid or Graphviz DOT diagram')
     .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['mef', 'yaml', 'json']).makeOptionMandatory())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['mef', 'yaml', 'json', 'mermaid', 'dot']).makeOptionMandatory())
     .option('-o, --output <file>', 'write to this file (default: standard output)')
     .option('--force', 'replace the output file if it exists')
     .addHelpText(
@@ -139,11 +139,41 @@ Examples:
       `
 Examples:
   $ ftree export trees/two-train.yaml --format mef -o two-train.xml && scram two-train.xml
-  $ ftree export trees/payment-latency.yaml --format json`,
+  $ ftree export trees/payment-latency.yaml --format json
+  $ ftree export trees/payment-latency.yaml --format mermaid    # a flowchart for Markdown
+  $ ftree export trees/two-train.yaml --format dot | dot -Tsvg > two-train.svg`,
     )
     .action(async (files: string[], opts) => {
       const { runExport } = await import('./export.js');
       setExit(await runExport(files, { ...opts, ...globals() }));
+    });
+
+  program
+    .command('report')
+    .description('a postmortem section: suspects, next checks, cut sets, timeline, and a diagram of the tree')
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
+    .addOption(new Option('-f, --format <format>', 'markdown (with a Mermaid diagram) or html (one self-contained file with an SVG drawing)').choices(['markdown', 'html']).default('markdown'))
+    .option('-o, --output <file>', 'write the report to this file (default: standard output)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--limit <n>', 'list the n most likely suspects', '10')
+    .option('--top-event <id>', 'report on the subtree below this gate')
+    .option('--logs <paths...>', 'incident logs (evidence: not available yet)')
+    .option('--metrics <files...>', 'incident metrics (evidence: not available yet)')
+    .option('--prometheus <url>', 'a Prometheus to query (evidence: not available yet)')
+    .option('--changes <file>', 'deploys and config changes (evidence: not available yet)')
+    .option('--since <time>', 'start of the incident window (evidence: not available yet)')
+    .option('--until <time>', 'end of the incident window (evidence: not available yet)')
+    .option('--baseline <length|range>', 'the baseline window (evidence: not available yet)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree report trees/payment-latency.yaml -o postmortem.md
+  $ ftree report trees/payment-latency.yaml --format html -o postmortem.html`,
+    )
+    .action(async (files: string[], opts) => {
+      const { runReport } = await import('./report.js');
+      setExit(await runReport(files, { ...opts, ...globals() }, process.argv.slice(2)));
     });
 
   return program;
