@@ -177,6 +177,18 @@ export interface Parameter {
   readonly span?: SourceSpan;
 }
 
+/** Limits a tree must meet, checked by `ftree check` (the `budget:` block of a YAML tree). */
+export interface Budget {
+  /** Largest acceptable P(top). */
+  readonly maxProbability?: number;
+  /** `false`: no basic event may cause the top event on its own. */
+  readonly singlePoints?: boolean;
+  /** Largest acceptable Birnbaum importance P(T|x=1) − P(T|x=0) of any basic event. */
+  readonly maxImportance?: number;
+  /** Where each limit is written. */
+  readonly spans?: { readonly maxProbability?: SourceSpan; readonly singlePoints?: SourceSpan; readonly maxImportance?: SourceSpan };
+}
+
 export interface FaultTree {
   /** Slug of the tree. */
   readonly name: string;
@@ -188,6 +200,8 @@ export interface FaultTree {
   readonly files: readonly string[];
   /** Id of the top event: a gate, or (for one-event trees) a basic event. */
   readonly top: string;
+  /** Where the main file names the top event (its `top:` value). */
+  readonly topSpan?: SourceSpan;
   /** Default exposure time for rate-based events, in hours. */
   readonly missionTime: number;
   /** Defaults of the evidence signals (`defaults:` in YAML). */
@@ -196,6 +210,8 @@ export interface FaultTree {
   readonly gates: ReadonlyMap<string, Gate>;
   readonly events: ReadonlyMap<string, BasicEvent>;
   readonly houses: ReadonlyMap<string, HouseEvent>;
+  /** The main file's budget, if it has one. */
+  readonly budget?: Budget;
 }
 
 export type NodeKind = 'gate' | 'event' | 'house';
