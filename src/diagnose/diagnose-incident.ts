@@ -1,0 +1,191 @@
+// Incident diagnosis (diagnose stage, DESIGN §6): signal states → rates → likelihoods folded into
+// the events → exact posteriors on the BDD conditioned on the top event and on the gates' evidence
+// → suspects, cut sets, next checks, timeline and a verdict. Returns data and never prints.
+
+import { computeEventImportance } from '../engine/index.js';
+import type { EvidenceResult, SignalResult } from '../evidence/index.js';
+import type { ChangeLog } from '../evidence/read-changes.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { FaultTree } from '../model/fault-tree.js';
+import { buildTimeline } from './build-timeline.js';
+import { computePosteriors, computeTopGivenEvidence, conditionOnEvidence, type GateEvidenceInput } from './condition-on-evidence.js';
+import type { Diagnosis, EventDiagnosis, GateDiagnosis, RatedSignal, Verdict } from './diagnosis.js';
+import { estimateOnset } from './estimate-onset.js';
+import { evaluateChangesAtOnset } from './evaluate-changes-at-onset.js';
+import { findEventsBelow, findGatePath, findParents } from './find-gate-path.js';
+import { combineLikelihoods, foldLikelihood, isImpossible, signalLikelihood } from './fold-likelihood.js';
+import { suspectEntropy } from './information-gain.js';
+import { rankCutSets } from './rank-cut-sets.js';
+import { rankNextChecks } from './rank-next-checks.js';
+import { resolveSignalRates, type SignalRateDefaults } from './resolve-signal-rates.js';
+
+/** An event stands out when supported by a fired signal and its odds moved by at least this factor. */
+export const STAND_OUT_FACTOR = 3;
+
+export interface DiagnoseOptions {
+  /** Condition on the top event having occurred (default true); false gives P(x | E) and P(T | E). */
+  readonly topObserved?: boolean;
+  /** The command line's sensitivity and false-alarm defaults (below the tree's `defaults:`). */
+  readonly rates?: SignalRateDefaults;
+  /** The changes file's content: change signals are judged against the onset. */
+  readonly changes?: ChangeLog;
+  /** The symptom's onset, epoch ms (estimated when absent). */
+  readonly onset?: number;
+  /** Minimal cut sets of the top event (event ids), ranked by their posterior when given. */
+  readonly cutSets?: readonly (readonly string[])[];
+  /** How many next checks and cut sets to return (default 10 each). */
+  readonly limit?: number;
+  readonly maxNodes?: number;
+}
+
+export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, options: DiagnoseOptions = {}): Diagnosis {
+  const start = performance.now();
+  const conditioning = options.topObserved === false ? 'evidence-only' : 'top';
+  const defaults = tree.defaults ?? {};
+  const notes: string[] = [];
+  const warnings: Diagnostic[] = [];
+
+  // Onset, then change signals judged against it, then the rates of every signal.
+  const onset = estimateOnset(tree.top, evidence.signals, evidence.window, options.onset === undefined ? {} : { given: options.onset });
+  const judged = options.changes ? evaluateChangesAtOnset(tree, evidence.signals, options.changes, onset.time, defaults.within === undefined ? {} : { within: defaults.within }) : evidence.signals;
+  const signals = judged.map((s) => rateSignal(s, defaults, options.rates ?? {}));
+  const byOwner = new Map<string, RatedSignal[]>();
+  for (const s of signals) byOwner.set(s.owner, [...(byOwner.get(s.owner) ?? []), s]);
+
+  // Events' own evidence folds into their probabilities.
+  const ids = [...tree.events.keys()];
+  const priors = Float64Array.from(ids, (id) => tree.events.get(id)!.probability);
+  const adjusted = Float64Array.from(ids, (id, v) => {
+    const l = combineLikelihoods(byOwner.get(id) ?? []);
+    if (isImpossible(l)) notes.push(`The signals of event ${id} cannot all be in their states (likelihood 0 both ways): they are ignored`);
+    return foldLikelihood(priors[v]!, l);
+  });
+
+  // Gates' evidence conditions the BDD. The top's own signals change nothing once T is observed,
+  // but they weigh in P(T | E).
+  const gates: GateDiagnosis[] = [];
+  const gateInputs: GateEvidenceInput[] = [];
+  for (const [id, gate] of tree.gates) {
+    const own = byOwner.get(id);
+    if (!own) continue;
+    const likelihood = combineLikelihoods(own);
+    gates.push({ id, ...(gate.label !== undefined ? { label: gate.label } : {}), signals: own, likelihood });
+    if (isImpossible(likelihood)) notes.push(`The signals of gate ${id} cannot all be in their states (likelihood 0 both ways): they are ignored`);
+    else if (likelihood.ifTrue !== likelihood.ifFalse) gateInputs.push({ gate: id, likelihood });
+  }
+  const em = conditionOnEvidence(tree, adjusted, gateInputs, { conditioning, ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }) });
+  const { posterior, pCondition } = computePosteriors(em);
+  const contradiction = !(pCondition > 0);
+  if (contradiction) notes.push('The evidence contradicts the top event under the tree\'s probabilities: every posterior is 0');
+
+  // Without evidence: P(x | T) (or the prior), and the top's importance at the adjusted probabilities.
+  const priorQ = Float64Array.from(em.q);
+  priorQ.set(priors);
+  const plain = computeEventImportance(em.model, priorQ, { root: em.top });
+  const withoutEvidence = conditioning === 'top' ? plain.posterior : priorQ;
+  const importance = computeEventImportance(em.model, em.q, { root: em.top });
+  const pTopGivenEvidence = computeTopGivenEvidence(em);
+
+  // Support: a fired, informative signal on the event or on a gate above it (not the top's own).
+  const parents = findParents(tree);
+  const firedGates = gates.filter((g) => g.id !== tree.top && g.signals.some(isSupporting)).map((g) => g.id);
+  const supportedByGate = new Set<string>();
+  for (const below of findEventsBelow(tree, firedGates).values()) for (const e of below) supportedByGate.add(e);
+
+  const events: EventDiagnosis[] = ids.map((id, v) => {
+    const event = tree.events.get(id)!;
+    const own = byOwner.get(id) ?? [];
+    const p = contradiction ? 0 : posterior[v]!;
+    const p0 = withoutEvidence[v]!;
+    const bayesFactor = oddsRatio(p, p0);
+    const isSupported = own.some(isSupporting) || supportedByGate.has(id);
+    return {
+      id,
+      ...(event.label !== undefined ? { label: event.label } : {}),
+      prior: priors[v]!,
+      adjusted: adjusted[v]!,
+      posterior: p,
+      posteriorWithoutEvidence: p0,
+      birnbaum: importance.birnbaum[v]!,
+      bayesFactor,
+      excess: p - priors[v]!,
+      isSupported,
+      standsOut: isSupported && bayesFactor >= STAND_OUT_FACTOR,
+      path: findGatePath(parents, id),
+      ...(event.check ? { check: event.check } : {}),
+      signals: own,
+    };
+  });
+  const byId = (a: EventDiagnosis, b: EventDiagnosis): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const sortedEvents = [...events].sort((a, b) => b.posterior - a.posterior || byId(a, b));
+  const verdict = decideVerdict(tree, signals, events, contradiction);
+  // Shown to the engineer: what stands out first, then by how much the incident raised each event
+  // (posterior − prior, so that events true on most days do not crowd the top). When nothing stands
+  // out, the tree's own ranking without evidence: the posteriors then mostly reflect elimination.
+  const suspects =
+    verdict.kind === 'suspects'
+      ? [...events].sort((a, b) => Number(b.standsOut) - Number(a.standsOut) || b.excess - a.excess || b.posterior - a.posterior || byId(a, b))
+      : [...events].sort((a, b) => b.posteriorWithoutEvidence - a.posteriorWithoutEvidence || b.posterior - a.posterior || byId(a, b));
+
+  const limit = options.limit ?? 10;
+  const cutSets = options.cutSets ? rankCutSets(em, ids, options.cutSets, { limit }) : undefined;
+  const nextChecks = contradiction ? [] : rankNextChecks(tree, em, posterior, { limit });
+  const timeline = buildTimeline(signals, tree.top, onset);
+  const unknown = signals.filter((s) => s.state === 'unknown').length;
+  if (signals.length === 0) notes.push('The tree has no evidence signals: add `evidence:` to its events and gates (docs/format.md)');
+  else if (unknown === signals.length) notes.push('No signal has data: give --logs, --metrics, --prometheus or --changes covering the window');
+  const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
+  return {
+    tree,
+    evidence,
+    conditioning,
+    top: { id: tree.top, ...(top?.label !== undefined ? { label: top.label } : {}), prior: plain.pTop, givenEvidence: pTopGivenEvidence },
+    onset,
+    verdict,
+    events: sortedEvents,
+    suspects,
+    gates,
+    signals,
+    ...(cutSets ? { cutSets } : {}),
+    nextChecks,
+    entropy: suspectEntropy(posterior),
+    timeline,
+    unexplained: evidence.unexplained,
+    notes,
+    warnings,
+    bddNodes: em.model.bdd.nodeCount,
+    seconds: (performance.now() - start) / 1000,
+  };
+}
+
+function rateSignal(s: SignalResult, tree: SignalRateDefaults, option: SignalRateDefaults): RatedSignal {
+  const rates = resolveSignalRates(s, tree, option);
+  const l = signalLikelihood({ state: s.state, ...rates });
+  return { ...s, ...rates, likelihoodRatio: l.ifTrue === l.ifFalse ? 1 : l.ifFalse === 0 ? Infinity : l.ifTrue / l.ifFalse };
+}
+
+/** A fired signal that speaks for its node (sensitivity above the false-alarm rate). */
+function isSupporting(s: RatedSignal): boolean {
+  return s.state === 'fired' && s.sensitivity > s.falseAlarm;
+}
+
+/** odds(p) / odds(p0); 1 when either is certain either way (no odds to compare). */
+function oddsRatio(p: number, p0: number): number {
+  if (!(p0 > 0 && p0 < 1)) return 1;
+  if (p >= 1) return Infinity;
+  if (p <= 0) return 0;
+  return (p / (1 - p)) * ((1 - p0) / p0);
+}
+
+function decideVerdict(tree: FaultTree, signals: readonly RatedSignal[], events: readonly EventDiagnosis[], contradiction: boolean): Verdict {
+  const standing = events
+    .filter((e) => e.standsOut)
+    .sort((a, b) => b.excess - a.excess || b.posterior - a.posterior || (a.id < b.id ? -1 : 1))
+    .map((e) => e.id);
+  if (contradiction) return { kind: 'nothing-stands-out', reason: 'contradiction', suspects: [] };
+  if (standing.length > 0) return { kind: 'suspects', reason: 'stands-out', suspects: standing };
+  const observed = signals.filter((s) => s.state !== 'unknown');
+  if (observed.length === 0) return { kind: 'nothing-stands-out', reason: 'no-data', suspects: [] };
+  const fired = observed.filter((s) => s.owner !== tree.top && isSupporting(s));
+  return { kind: 'nothing-stands-out', reason: fired.length === 0 ? 'nothing-fired' : 'weak-evidence', suspects: [] };
+}

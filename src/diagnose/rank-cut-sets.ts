@@ -1,0 +1,43 @@
+// The most probable cut sets given the evidence (diagnose stage): for a cut set C, the posterior
+// P(every event of C occurred | F) = ∏_{i∈C} q'_i · P(F | x_C = 1) / P(F), exact on the evidence
+// model's BDD, F being the function conditioned on (the top event and the gates' evidence).
+
+import { computeNodeProbabilities, ONE, refProbability } from '../engine/index.js';
+import { computeConditionProbability, type EvidenceModel } from './condition-on-evidence.js';
+
+export interface CutSetPosterior {
+  /** Event ids. */
+  readonly events: readonly string[];
+  /** P(all events of the cut set | F). */
+  readonly posterior: number;
+  /** ∏ q'_i: the cut set's probability with the events' own evidence folded in, before conditioning. */
+  readonly adjusted: number;
+}
+
+export interface RankCutSetsOptions {
+  /** At most this many (default 10). */
+  readonly limit?: number;
+}
+
+/** Ranks the given cut sets (ids of the tree's events) by their posterior, highest first. */
+export function rankCutSets(em: EvidenceModel, variables: readonly string[], cutSets: readonly (readonly string[])[], options: RankCutSetsOptions = {}): CutSetPosterior[] {
+  const index = new Map(variables.map((id, v) => [id, v]));
+  const pF = computeConditionProbability(em);
+  const ranked: CutSetPosterior[] = [];
+  const q = Float64Array.from(em.q);
+  for (const events of cutSets) {
+    const vars = events.map((id) => index.get(id)).filter((v): v is number => v !== undefined);
+    let adjusted = 1;
+    for (const v of vars) adjusted *= em.q[v]!;
+    let posterior = 0;
+    if (adjusted > 0 && pF > 0) {
+      for (const v of vars) q[v] = 1;
+      const given = em.root === ONE ? 1 : refProbability(computeNodeProbabilities(em.model, q), em.root);
+      for (const v of vars) q[v] = em.q[v]!;
+      posterior = Math.min(1, (adjusted * given) / pF);
+    }
+    ranked.push({ events: [...events], posterior, adjusted });
+  }
+  ranked.sort((a, b) => b.posterior - a.posterior || b.adjusted - a.adjusted || a.events.join(' ').localeCompare(b.events.join(' ')));
+  return ranked.slice(0, options.limit ?? 10);
+}
