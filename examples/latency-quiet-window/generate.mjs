@@ -7,7 +7,7 @@
 // its usual level, including the routine errors (a couple of lock wait timeouts an hour, PSP read
 // timeouts, connection resets, an occasional 100 ms G1 pause): ftree must blame nothing.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -278,6 +278,7 @@ const CHANGES = [
 ];
 
 // ---- write ------------------------------------------------------------------------------------
+rmSync(join(HERE, 'logs'), { recursive: true, force: true }); // pod folders are named by their uid
 function write(path, text) {
   mkdirSync(dirname(join(HERE, path)), { recursive: true });
   writeFileSync(join(HERE, path), text);
