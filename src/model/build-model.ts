@@ -258,6 +258,7 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
     houses: modelHouses,
     ...(main.title !== undefined ? { title: main.title } : {}),
     ...(main.description !== undefined ? { description: main.description } : {}),
+    ...(main.defaults !== undefined ? { defaults: main.defaults } : {}),
     ...(main.top !== undefined && main.top.id === top ? { topSpan: main.top.span } : {}),
     ...(main.budget !== undefined ? { budget: main.budget } : {}),
   };

@@ -5,7 +5,7 @@
 import { dirname, isAbsolute, join } from 'node:path';
 import type { RawEntry, RawMap, RawNode } from '../parse/parse-yaml-tree.js';
 import { didYouMean } from './did-you-mean.js';
-import type { Budget, Check, Distribution, Evidence, GateType } from './fault-tree.js';
+import type { Budget, Check, Distribution, Evidence, GateType, SignalDefaults } from './fault-tree.js';
 import { GATE_TYPES } from './fault-tree.js';
 import { RawReader, scalarNumberOrString } from './raw-reader.js';
 import { distributionMean } from './distribution-mean.js';
@@ -15,8 +15,9 @@ import type { SourceSpan } from './source-span.js';
 
 export const FORMAT_VERSION = 1;
 
-const TOP_KEYS = ['ftree', 'name', 'title', 'description', 'top', 'mission_time', 'budget', 'parameters', 'gates', 'events', 'houses', 'transfers'];
+const TOP_KEYS = ['ftree', 'name', 'title', 'description', 'top', 'mission_time', 'defaults', 'budget', 'parameters', 'gates', 'events', 'houses', 'transfers'];
 const BUDGET_KEYS = ['max_probability', 'single_points', 'max_importance'];
+const DEFAULTS_KEYS = ['sensitivity', 'false_alarm', 'within'];
 const GATE_KEYS = ['label', 'description', 'type', 'inputs', 'k', 'min', 'max', 'evidence'];
 const EVENT_KEYS = ['label', 'description', 'probability', 'rate', 'mission_time', 'repair_rate', 'mttr', 'weibull', 'distribution', 'evidence', 'check'];
 const WEIBULL_KEYS = ['scale', 'shape', 'location'];
@@ -110,6 +111,7 @@ export interface FileDeclarations {
   readonly description?: string;
   readonly top?: Ref;
   readonly missionTime?: number;
+  readonly defaults?: SignalDefaults;
   readonly budget?: Budget;
   readonly parameters: ReadonlyMap<string, ParameterDecl>;
   readonly gates: ReadonlyMap<string, GateDecl>;
@@ -157,6 +159,8 @@ export function readDeclarations(root: RawNode, file: string, reader: RawReader)
   }
   const mtEntry = keys.get('mission_time');
   const missionTime = mtEntry ? reader.duration(mtEntry.value, 'The mission time') : undefined;
+  const defaultsEntry = keys.get('defaults');
+  const defaults = defaultsEntry ? readDefaults(reader, defaultsEntry.value) : undefined;
   const budgetEntry = keys.get('budget');
   const budget = budgetEntry ? readBudget(reader, budgetEntry.value) : undefined;
 
@@ -204,6 +208,7 @@ export function readDeclarations(root: RawNode, file: string, reader: RawReader)
     ...(str('description') !== undefined ? { description: str('description') } : {}),
     ...(top ? { top } : {}),
     ...(missionTime !== undefined ? { missionTime } : {}),
+    ...(defaults !== undefined ? { defaults } : {}),
     ...(budget !== undefined ? { budget } : {}),
   };
   return result;
@@ -230,6 +235,32 @@ function readBudget(reader: RawReader, node: RawNode): Budget | undefined {
       ...(single ? { singlePoints: single.keySpan } : {}),
       ...(maxI ? { maxImportance: maxI.keySpan } : {}),
     },
+  };
+}
+
+/** `defaults: {sensitivity, false_alarm, within}`: rates and window of signals that set none. */
+function readDefaults(reader: RawReader, node: RawNode): SignalDefaults | undefined {
+  const map = reader.map(node, 'The defaults', 'write `defaults:` followed by indented `sensitivity:`, `false_alarm:` or `within:`');
+  if (!map) return undefined;
+  const keys = reader.entries(map, DEFAULTS_KEYS, 'the defaults');
+  const s = keys.get('sensitivity');
+  const f = keys.get('false_alarm');
+  const w = keys.get('within');
+  const sensitivity = s ? reader.probability(s.value, 'The default sensitivity') : undefined;
+  const falseAlarm = f ? reader.probability(f.value, 'The default false-alarm rate') : undefined;
+  const within = w ? reader.duration(w.value, 'The default `within` of change signals') : undefined;
+  if (sensitivity !== undefined && falseAlarm !== undefined && sensitivity <= falseAlarm) {
+    reader.warn(
+      'SIGNAL_NOT_INFORMATIVE',
+      `The default sensitivity ${sensitivity} is not above the default false-alarm rate ${falseAlarm}: a firing signal would make its event less likely`,
+      s!.value.span,
+      'sensitivity is P(fired | event true) and should exceed false_alarm, P(fired | event false)',
+    );
+  }
+  return {
+    ...(sensitivity !== undefined ? { sensitivity } : {}),
+    ...(falseAlarm !== undefined ? { falseAlarm } : {}),
+    ...(within !== undefined ? { within } : {}),
   };
 }
 
