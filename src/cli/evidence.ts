@@ -1,17 +1,19 @@
 // `ftree evidence`: the state of every signal of a tree over an incident window (cli stage).
-// load tree → resolve window → list sources → collectEvidence → render text or JSON.
+// load tree → resolve window → list sources → collectEvidence → render text or JSON. `analyze`
+// with evidence options gathers its evidence through gatherEvidence() here.
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
-import { collectEvidence, listLogSources, parseTimeZone, resolveTimeWindow, type EvidenceSources, type PrometheusAuth } from '../evidence/index.js';
+import { collectEvidence, listLogSources, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
+import type { FaultTree } from '../model/fault-tree.js';
 import { evidenceToJson } from '../report/evidence-json.js';
 import { renderEvidenceText } from '../report/evidence-text.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor, printWarnings } from './output.js';
 
-export interface EvidenceOptions extends GlobalOptions {
-  readonly format: 'text' | 'json';
+/** The options that say where the evidence is and which window to read (shared with `analyze`). */
+export interface EvidenceSourceOptions {
   readonly logs?: string[];
   readonly metrics?: string[];
   readonly prometheus?: string;
@@ -25,9 +27,23 @@ export interface EvidenceOptions extends GlobalOptions {
   readonly timeout?: string;
 }
 
+export interface EvidenceOptions extends GlobalOptions, EvidenceSourceOptions {
+  readonly format: 'text' | 'json';
+}
+
 export async function runEvidence(files: readonly string[], options: EvidenceOptions): Promise<number> {
   const color = options.color !== false;
   const { tree } = await loadInput(files, { color });
+  const { evidence } = await gatherEvidence(tree, options);
+  printWarnings(evidence.warnings, new Map(), color);
+  const report = { tree, evidence };
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(evidenceToJson(report), null, 2)}\n`);
+  else process.stdout.write(`${renderEvidenceText(report, { chalk: chalkFor(process.stdout, color), width: process.stdout.columns ?? 80 })}\n`);
+  return EXIT.ok;
+}
+
+/** Resolves the window and the sources from the options, then collects the tree's evidence. */
+export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOptions): Promise<{ evidence: EvidenceResult; zone: TimeZone }> {
   const zone = parseTimeZone(options.timezone);
   if (!zone) throw usageError(`Unknown time zone "${options.timezone}"`, 'use UTC, an offset such as +02:00, or an IANA name such as Europe/Berlin');
   const { window, baseline } = resolveTimeWindow({
@@ -45,11 +61,7 @@ export async function runEvidence(files: readonly string[], options: EvidenceOpt
     ...(options.changes ? { changesFile: options.changes } : {}),
   };
   const evidence = await collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
-  printWarnings(evidence.warnings, new Map(), color);
-  const report = { tree, evidence };
-  if (options.format === 'json') process.stdout.write(`${JSON.stringify(evidenceToJson(report), null, 2)}\n`);
-  else process.stdout.write(`${renderEvidenceText(report, { chalk: chalkFor(process.stdout, color), width: process.stdout.columns ?? 80 })}\n`);
-  return EXIT.ok;
+  return { evidence, zone };
 }
 
 /** Credentials from the environment only, so that they stay out of shell history and output. */
@@ -62,7 +74,7 @@ function prometheusAuth(): PrometheusAuth {
   };
 }
 
-function prometheusTiming(options: EvidenceOptions): { stepSeconds?: number; timeoutMs?: number } {
+function prometheusTiming(options: EvidenceSourceOptions): { stepSeconds?: number; timeoutMs?: number } {
   const seconds = (value: string | undefined, flag: string): number | undefined => {
     if (value === undefined) return undefined;
     const d = parseDuration(/^\d+(\.\d+)?$/.test(value) ? `${value}s` : value);
