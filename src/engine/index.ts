@@ -28,3 +28,21 @@ export {
   type ProbabilityAnalysis,
   type ProbabilityAnalysisOptions,
 } from './analyze-probability.js';
+export {
+  analyzeUncertainty,
+  DEFAULT_SEED,
+  DEFAULT_TRIALS,
+  type EventSensitivity,
+  type InputSummary,
+  type TornadoBar,
+  type UncertaintyAnalysis,
+  type UncertaintyOptions,
+} from './analyze-uncertainty.js';
+export { buildUncertaintyPlan, type UncertainInput, type UncertaintyPlan } from './uncertainty-plan.js';
+export { runTrials, type RunTrialsOptions, type TrialResults } from './run-trials.js';
+export { TrialRunner, BLOCK_SIZE } from './trial-runner.js';
+export { summarizeSamples, percentile, type SampleSummary, type HistogramBin } from './summarize-samples.js';
+export { RandomStream } from './random-stream.js';
+export { createDistributionSampler, type DistributionSampler } from './distribution-sampler.js';
+export { StratumPermutation } from './latin-hypercube.js';
+export { computeProbabilityCurve, type ProbabilityCurve, type TimeDependentEvent } from './probability-curve.js';
