@@ -28,6 +28,31 @@ export {
   type ProbabilityAnalysis,
   type ProbabilityAnalysisOptions,
 } from './analyze-probability.js';
+export { Zbdd, EMPTY, BASE, UNLIMITED_ORDER, DEFAULT_MAX_ZBDD_NODES, type ZbddRef, type ZbddOptions } from './zbdd.js';
+export { computeMinimalCutSets, isCoherent, countSets, type CutSetFamily, type MinimalCutSetsOptions } from './minimal-cut-sets.js';
+export { enumerateCutSets, forEachCutSet, literalMap, literalWeights, type CutSet, type CutSetLiteral } from './enumerate-cut-sets.js';
+export { summarizeCutSets, type CutSetSummary } from './summarize-cut-sets.js';
+export {
+  approximateTopProbability,
+  DEFAULT_MAX_SETS_FOR_MCUB,
+  type Approximation,
+  type ApproximationOptions,
+  type RareEventApproximation,
+  type TopProbabilityApproximations,
+} from './approximate-top-probability.js';
+export { selectTopCutSets, compareCutSets } from './select-top-cut-sets.js';
+export { sortCutSets, type CutSetList } from './sort-cut-sets.js';
+export { findSinglePointsOfFailure } from './find-single-points-of-failure.js';
+export { computeConditionalProbabilities, type ConditionalProbabilities } from './conditional-probabilities.js';
+export { computeModularCutSets, type ModularCutSets } from './minimal-cut-sets.js';
+export { computeCutSetOccurrences, type CutSetOccurrences } from './cut-set-occurrences.js';
+export {
+  computeImportanceMeasures,
+  DEFAULT_IMPORTANCE_MAX_NODES,
+  type ImportanceAnalysis,
+  type ImportanceMeasures,
+  type ImportanceOptions,
+} from './compute-importance-measures.js';
 export {
   analyzeUncertainty,
   DEFAULT_SEED,

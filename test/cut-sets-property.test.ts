@@ -1,0 +1,99 @@
+// Property tests of minimal cut sets and prime implicants (engine stage): random trees, with shared
+// events and gates and atleast, against their truth tables — the cut sets are the minimal satisfying
+// sets, the prime implicants the minimal implicants, and the limits keep exactly what they say.
+
+import fc from 'fast-check';
+import { compileProbabilityModel, computeMinimalCutSets, enumerateCutSets, type CutSetFamily } from '../src/engine/index.js';
+import { minimalTrueSets, primeImplicants, randomTreeSpec, toFaultTree, truthTable, type RandomTreeSpec } from './helpers/random-fault-tree.js';
+
+/** A family as sorted strings of literals ("0,2,~3"), for comparison with the brute force. */
+function familyStrings(family: CutSetFamily): string[] {
+  const sets: string[] = [];
+  for (const s of enumerateCutSets(family)) sets.push(canonical(s.literals));
+  return sets.sort();
+}
+
+function canonical(literals: readonly number[]): string {
+  return [...literals]
+    .map((l) => (l < 0 ? ~l * 2 + 1 : l * 2))
+    .sort((a, b) => a - b)
+    .map((x) => (x % 2 === 1 ? `~${(x - 1) / 2}` : String(x / 2)))
+    .join(',');
+}
+
+function masksToStrings(sets: [number, number][], n: number): string[] {
+  return sets
+    .map(([pos, neg]) => {
+      const literals: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if ((pos >> i) & 1) literals.push(i);
+        if ((neg >> i) & 1) literals.push(~i);
+      }
+      return canonical(literals);
+    })
+    .sort();
+}
+
+function setProbability(q: readonly number[], pos: number, neg: number): number {
+  let p = 1;
+  q.forEach((qi, i) => {
+    if ((pos >> i) & 1) p *= qi;
+    if ((neg >> i) & 1) p *= 1 - qi;
+  });
+  return p;
+}
+
+const popcount = (m: number): number => {
+  let c = 0;
+  for (; m !== 0; m &= m - 1) c++;
+  return c;
+};
+
+function checkCutSets(spec: RandomTreeSpec, maxOrder: number | undefined, cutoff: number): void {
+  const tree = toFaultTree(spec);
+  const n = spec.probabilities.length;
+  const table = truthTable(tree);
+  const expected = minimalTrueSets(table, n)
+    .filter((m) => maxOrder === undefined || popcount(m) <= maxOrder)
+    .filter((m) => cutoff === 0 || setProbability(spec.probabilities, m, 0) >= cutoff)
+    .map((m): [number, number] => [m, 0]);
+  for (const modularize of [true, false]) {
+    const model = compileProbabilityModel(tree, { modularize });
+    const family = computeMinimalCutSets(model, { ...(maxOrder !== undefined ? { maxOrder } : {}), cutoff });
+    expect(familyStrings(family)).toEqual(masksToStrings(expected, n));
+  }
+}
+
+function checkPrimeImplicants(spec: RandomTreeSpec, maxOrder: number | undefined): void {
+  const tree = toFaultTree(spec);
+  const n = spec.probabilities.length;
+  const expected = primeImplicants(truthTable(tree), n).filter(([p, m]) => maxOrder === undefined || popcount(p) + popcount(m) <= maxOrder);
+  for (const modularize of [true, false]) {
+    const model = compileProbabilityModel(tree, { modularize });
+    const family = computeMinimalCutSets(model, { primeImplicants: true, ...(maxOrder !== undefined ? { maxOrder } : {}) });
+    expect(familyStrings(family)).toEqual(masksToStrings(expected, n));
+  }
+}
+
+const order = fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined });
+const cutoff = fc.oneof(fc.constant(0), fc.double({ min: 1e-4, max: 0.5, noNaN: true }));
+
+describe('minimal cut sets against a truth table', () => {
+  it('are the minimal satisfying sets of random coherent trees', () => {
+    fc.assert(fc.property(randomTreeSpec({ coherent: true, maxEvents: 12 }), order, cutoff, checkCutSets), { numRuns: 300 });
+  });
+
+  it('are the minimal satisfying sets of random non-coherent trees (negated events dropped)', () => {
+    fc.assert(fc.property(randomTreeSpec({ coherent: false, maxEvents: 12 }), order, cutoff, checkCutSets), { numRuns: 300 });
+  });
+});
+
+describe('prime implicants against a truth table', () => {
+  it('are the minimal implicants of random non-coherent trees', () => {
+    fc.assert(fc.property(randomTreeSpec({ coherent: false, maxEvents: 7 }), order, checkPrimeImplicants), { numRuns: 300 });
+  });
+
+  it('are the minimal cut sets of coherent trees', () => {
+    fc.assert(fc.property(randomTreeSpec({ coherent: true, maxEvents: 7 }), order, checkPrimeImplicants), { numRuns: 100 });
+  });
+});
