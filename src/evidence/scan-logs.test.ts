@@ -50,7 +50,7 @@ describe('scanLogs', () => {
     expect(r.sources[0]!.untimed).toBe(1);
   });
 
-  it('applies field filters to structured lines; coverage counts only lines with the fields', async () => {
+  it('applies field filters to structured lines; coverage counts only lines whose fields match', async () => {
     const log = [
       '{"time":"2026-11-22T10:06:00Z","service":"auth-service","msg":"upstream connect error or disconnect/reset before headers"}',
       '{"time":"2026-11-22T10:07:00Z","service":"psp-router","msg":"upstream connect error or disconnect/reset before headers"}',
@@ -61,7 +61,16 @@ describe('scanLogs', () => {
       { pattern: 'upstream connect error', fields: new Map([['hsm', '/^hsm-a$/']]) },
       { pattern: 'upstream connect error' },
     ]);
-    expect(r.signals.map((s) => [s.window, s.windowLines])).toEqual([[1, 2], [0, 0], [3, 3]]);
+    expect(r.signals.map((s) => [s.window, s.windowLines])).toEqual([[1, 1], [0, 0], [3, 3]]);
+  });
+
+  it('gives a field-filtered signal no coverage from lines of another service', async () => {
+    const log = [
+      '{"time":"2026-11-22T10:06:00Z","service":"payments-api","msg":"Lock wait timeout exceeded"}',
+      '{"time":"2026-11-22T10:07:00Z","service":"payments-api","msg":"all good"}',
+    ].join('\n');
+    const r = await scan(log, [{ pattern: 'Lock wait timeout exceeded', fields: new Map([['service', 'payments-db']]) }]);
+    expect(r.signals.map((s) => [s.window, s.windowLines])).toEqual([[0, 0]]);
   });
 
   it('matches the decoded message of JSON, not its escapes', async () => {

@@ -101,6 +101,8 @@ export class LogScanner {
   private hits: Int32Array = new Int32Array(1024);
   /** Signals with field filters: only they count their own window and baseline lines. */
   private readonly filtered: number[];
+  /** Per signal, whether the current line matches its field filters (field-filtered signals only). */
+  private readonly applies: Uint8Array;
   private windowTotal = 0;
   private baselineTotal = 0;
   private readonly runnable: boolean[];
@@ -126,6 +128,7 @@ export class LogScanner {
     this.candidates = new Int32Array(signals.length);
     this.stamp = new Int32Array(signals.length);
     this.filtered = signals.flatMap((s, i) => (s.fields.length > 0 ? [i] : []));
+    this.applies = new Uint8Array(signals.length);
     this.anyFields = this.filtered.length > 0;
     this.ctx = { zone: options.zone, referenceMs: options.window.end };
     this.wStart = options.window.start;
@@ -264,9 +267,17 @@ export class LogScanner {
     const miner = this.miner;
     let record: LogRecord | undefined;
     if (this.anyFields || (n > 0 && STRUCTURED.has(head.format))) record = parseLogRecord(line, head, this.ctx);
-    // Coverage of field-filtered signals: lines that carry every filtered field.
+    // Coverage of field-filtered signals: the lines they apply to are those whose filtered fields all
+    // match (a `service: payments-db` signal learns nothing from payments-api lines, which merely
+    // carry a `service` field too): only such lines can make the signal silent rather than unknown.
+    const applies = this.applies;
     for (const i of this.filtered) {
-      if (!this.signals[i]!.fields.every((f) => record!.fields?.has(f.key))) continue;
+      const fields = record!.fields;
+      applies[i] = fields !== undefined && this.signals[i]!.fields.every((f) => {
+        const v = fields.get(f.key);
+        return v !== undefined && f.matcher.test(v);
+      }) ? 1 : 0;
+      if (applies[i] === 0) continue;
       if (inWindow) this.counts[i]!.windowLines++;
       else this.counts[i]!.baselineLines++;
     }
@@ -275,13 +286,7 @@ export class LogScanner {
       const i = this.candidates[k]!;
       if (!this.runnable[i]) continue;
       const s = this.signals[i]!;
-      if (s.fields.length > 0) {
-        const fields = record!.fields;
-        if (!fields || !s.fields.every((f) => {
-          const v = fields.get(f.key);
-          return v !== undefined && f.matcher.test(v);
-        })) continue;
-      }
+      if (s.fields.length > 0 && applies[i] === 0) continue;
       if (!matchesRecord(s, line, record)) continue;
       explained = true;
       const c = this.counts[i]!;
