@@ -63,7 +63,7 @@ describe('diagnoseIncident', () => {
     const d = diagnoseIncident(tree(), evidence([...allSignals('silent'), sig('top', 'silent')]));
     expect(d.verdict.kind).toBe('nothing-stands-out');
     expect(d.verdict.reason).toBe('nothing-fired');
-    const byTree = [...d.events].sort((a, b) => b.posteriorWithoutEvidence - a.posteriorWithoutEvidence).map((e) => e.id);
+    const byTree = [...d.events].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior)).map((e) => e.id);
     expect(d.suspects.map((e) => e.id)).toEqual(byTree);
     expect(d.events.every((e) => !e.standsOut)).toBe(true);
   });

@@ -121,11 +121,12 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   const verdict = decideVerdict(tree, signals, events, contradiction);
   // Shown to the engineer: what stands out first, then by how much the incident raised each event
   // (posterior − prior, so that events true on most days do not crowd the top). When nothing stands
-  // out, the tree's own ranking without evidence: the posteriors then mostly reflect elimination.
+  // out, the same without the evidence (P(x|T) − prior, the tree's own ranking): the posteriors then
+  // mostly reflect elimination, not evidence.
   const suspects =
     verdict.kind === 'suspects'
       ? [...events].sort((a, b) => Number(b.standsOut) - Number(a.standsOut) || b.excess - a.excess || b.posterior - a.posterior || byId(a, b))
-      : [...events].sort((a, b) => b.posteriorWithoutEvidence - a.posteriorWithoutEvidence || b.posterior - a.posterior || byId(a, b));
+      : [...events].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior) || b.posterior - a.posterior || byId(a, b));
 
   const limit = options.limit ?? 10;
   const cutSets = options.cutSets ? rankCutSets(em, ids, options.cutSets, { limit }) : undefined;

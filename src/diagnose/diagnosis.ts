@@ -96,7 +96,7 @@ export interface Diagnosis {
   readonly events: readonly EventDiagnosis[];
   /**
    * The same events in the order shown to the on-call engineer: those standing out first, then by
-   * posterior − prior; when nothing stands out, by the posterior without evidence (the tree's own).
+   * posterior − prior; when nothing stands out, by P(x|T) − prior (the tree's own, without evidence).
    */
   readonly suspects: readonly EventDiagnosis[];
   /** Gates that carry signals. */

@@ -4,7 +4,7 @@
 
 import type { Diagnosis, RatedSignal } from '../diagnose/index.js';
 import { formatCount, formatProbability } from './format-number.js';
-import { describeOnset, describeSignal, describeVerdict, formatClock, formatFactor, formatMinutes, formatOffset, formatPath, signalFigure } from './diagnosis-summary.js';
+import { describeOnset, describeSignal, describeVerdict, formatClock, formatFactor, formatMinutes, formatOffset, formatPath, formatPosterior, signalFigure } from './diagnosis-summary.js';
 
 export interface DiagnosisMarkdownOptions {
   /** Suspects listed (default 10; all when 0). */
@@ -30,10 +30,11 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   out.push(`| # | event | ${post} | prior → adjusted | evidence | stands out | fired signals | path |`, '|---:|---|---:|---|---:|---|---|---|');
   d.suspects.slice(0, limit).forEach((s, i) => {
     const fired = s.signals.filter((x) => x.state === 'fired').map((x) => firedText(x)).join('; ');
-    out.push(`| ${i + 1} | \`${cell(s.id)}\`${s.label ? ` ${cell(s.label)}` : ''} | ${formatProbability(s.posterior)} | ${formatProbability(s.prior)} → ${formatProbability(s.adjusted)} | ${formatFactor(s.bayesFactor)} | ${s.standsOut ? 'yes' : ''} | ${cell(fired)} | ${cell(formatPath(s))} |`);
+    out.push(`| ${i + 1} | \`${cell(s.id)}\`${s.label ? ` ${cell(s.label)}` : ''} | ${formatPosterior(s.posterior)} | ${formatProbability(s.prior)} → ${formatProbability(s.adjusted)} | ${formatFactor(s.bayesFactor)} | ${s.standsOut ? 'yes' : ''} | ${cell(fired)} | ${cell(formatPath(s))} |`);
   });
   if (d.suspects.length > limit) out.push('', `${d.suspects.length - limit} more events are in the JSON output.`);
-  out.push('', '*evidence*: the factor by which the evidence multiplied the event\'s odds. Events that stand out come first, then by posterior − prior.', '');
+  const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, then by posterior − prior.' : 'Nothing stands out: ranked by P(x | T) − prior, without the evidence.';
+  out.push('', `*evidence*: the factor by which the evidence multiplied the event's odds. ${order}`, '');
 
   if (d.cutSets && d.cutSets.length > 0) {
     out.push('## Most probable cut sets given the evidence', '', '| posterior | events |', '|---:|---|');
@@ -42,7 +43,7 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   }
   if (d.nextChecks.length > 0) {
     out.push('## Next checks', '', '| # | event | posterior | cost | gain (bits) | how |', '|---:|---|---:|---:|---:|---|');
-    d.nextChecks.forEach((c, i) => out.push(`| ${i + 1} | \`${cell(c.id)}\` | ${formatProbability(c.posterior)} | ${formatMinutes(c.cost)}${c.costAssumed ? ' (assumed)' : ''} | ${c.informationGain.toFixed(2)} | ${cell(c.how)} |`));
+    d.nextChecks.forEach((c, i) => out.push(`| ${i + 1} | \`${cell(c.id)}\` | ${formatPosterior(c.posterior)} | ${formatMinutes(c.cost)}${c.costAssumed ? ' (assumed)' : ''} | ${c.informationGain.toFixed(2)} | ${cell(c.how)} |`));
     out.push('');
   }
   if (d.timeline.length > 0) {

@@ -29,7 +29,7 @@ export function describeVerdict(d: Diagnosis): VerdictText {
     return { headline, explanation };
   }
   const headline = `${risk ? `${risk}; ` : ''}no signal stands out, nothing to blame`;
-  const baseline = d.conditioning === 'top' ? "the tree's own P(x | top)" : "the events' priors";
+  const baseline = d.conditioning === 'top' ? "what the symptom alone makes likely (P(x | top) − prior)" : "the events' priors";
   let explanation: string;
   switch (d.verdict.reason) {
     case 'no-data':

@@ -26,7 +26,8 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
   const e = d.evidence;
   if (d.top.label) lines.push(`${chalk.dim('Top')}       ${clip(d.top.label, width - 10)}`);
   const count = (state: string): number => d.signals.filter((s) => s.state === state).length;
-  lines.push(`${chalk.dim('Window')}    ${formatClockRange(e.window.start, e.window.end)}${e.baseline ? chalk.dim(` · baseline ${formatClockRange(e.baseline.start, e.baseline.end)}`) : ''}`);
+  lines.push(`${chalk.dim('Window')}    ${formatClockRange(e.window.start, e.window.end)}${e.baseline && e.baseline.end === e.window.start ? chalk.dim(` · baseline: ${formatLength(e.baseline.end - e.baseline.start)} before`) : ''}`);
+  if (e.baseline && e.baseline.end !== e.window.start) lines.push(`${chalk.dim('Baseline')}  ${formatClockRange(e.baseline.start, e.baseline.end)}`);
   lines.push(`${chalk.dim('Onset')}     ${formatClock(d.onset.time)} UTC ${chalk.dim(`(${describeOnset(d)})`)}`);
   lines.push(`${chalk.dim('Signals')}   ${count('fired')} fired, ${count('silent')} silent, ${count('unknown')} unknown ${chalk.dim(`· P(top) ${formatProbability(d.top.prior)} → ${formatProbability(d.top.givenEvidence)} given the evidence`)}`);
 
@@ -34,7 +35,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
   const limit = options.limit === undefined ? 5 : options.limit === 0 ? d.suspects.length : options.limit;
   const shown = d.suspects.slice(0, Math.max(limit, d.verdict.suspects.length > limit ? Math.min(d.verdict.suspects.length, 10) : 0));
   lines.push('');
-  const title = d.verdict.kind === 'suspects' ? 'Suspects' : `Events by ${d.conditioning === 'top' ? 'P(x|T) without evidence' : 'prior'} (nothing stands out: not a diagnosis)`;
+  const title = d.verdict.kind === 'suspects' ? 'Suspects' : 'Events as the tree ranks them without evidence (nothing stands out)';
   lines.push(chalk.bold(title));
   const idWidth = Math.min(32, Math.max(10, ...shown.map((s) => s.id.length)));
   const postHead = d.conditioning === 'top' ? 'P(x|T,E)' : 'P(x|E)';
@@ -49,7 +50,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
   });
   const rest = d.suspects.length - shown.length;
   if (rest > 0) lines.push(chalk.dim(`  … ${plural(rest, 'more event')} (--limit 0 lists all, --format json gives everything)`));
-  const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, then by posterior − prior' : `Ranked by ${d.conditioning === 'top' ? 'P(x|T)' : 'prior'}`;
+  const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, then by posterior − prior' : `Ranked by ${d.conditioning === 'top' ? 'P(x|T) − prior, without the evidence' : 'prior'}`;
   lines.push(chalk.dim(wrapText(`  ${postHead}: probability that the event occurred${d.conditioning === 'top' ? ' given the top event and the evidence' : ' given the evidence'}; adjusted: the prior with the event's own signals; evidence: the factor by which the evidence multiplied the event's odds (×1: unchanged). ${order}; JSON is sorted by posterior.`, width)));
 
   // Cut sets.
@@ -62,7 +63,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
 
   // Next checks.
   if (d.nextChecks.length > 0) {
-    lines.push('', chalk.bold('Next checks') + chalk.dim(' (most likely per minute first; gain: expected bits of uncertainty removed)'));
+    lines.push('', chalk.bold(d.verdict.kind === 'suspects' ? 'Next checks' : 'Next checks, if the symptom is real'), chalk.dim(wrapText('  most likely per minute of checking first; gain: the bits of uncertainty about the suspects the result is expected to remove', width)));
     d.nextChecks.slice(0, 5).forEach((c, i) => {
       const figures = `${formatPosterior(c.posterior)} · ${formatMinutes(c.cost)}${c.costAssumed ? '?' : ''} · gain ${c.informationGain.toFixed(2)} bits`;
       lines.push(`  ${String(i + 1).padStart(1)} ${chalk.bold(clip(c.id, width - figures.length - 6))}  ${chalk.dim(figures)}`);
@@ -74,7 +75,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
 
   // Timeline.
   if (d.timeline.length > 0) {
-    lines.push('', chalk.bold('Timeline') + chalk.dim(` (fired signals relative to the onset ${formatClock(d.onset.time)} UTC)`));
+    lines.push('', chalk.bold('Timeline') + chalk.dim(` (fired signals, from the onset ${formatClock(d.onset.time)} UTC)`));
     for (const t of d.timeline.slice(0, 15)) {
       const mark = t.isSymptom ? 'symptom' : t.isLikelyEffect ? 'likely effect' : t.phase === 'before' ? 'before onset' : '';
       const left = `  ${formatOffset(t.offset).padStart(7)} ${formatClock(t.time)} ${t.signal.kind.padEnd(6)} `;
@@ -87,7 +88,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
 
   // Unexplained evidence.
   if (d.unexplained.length > 0) {
-    lines.push('', chalk.bold('Unexplained evidence') + chalk.dim(' (log templates new or surging in the window, matched by no signal: is the tree missing a cause?)'));
+    lines.push('', chalk.bold('Unexplained evidence'), chalk.dim(wrapText('  log templates new or surging in the window that no signal matches: is the tree missing a cause?', width)));
     for (const u of d.unexplained.slice(0, 5)) {
       const left = `  ${u.why === 'new' ? 'new  ' : 'surge'} ${formatCount(u.window).padStart(6)} vs ${formatCount(u.baseline).padEnd(5)} `;
       lines.push(`${left}${clip(u.template, width - left.length)}`);
@@ -126,6 +127,13 @@ function firedText(x: RatedSignal, d: Diagnosis): string {
   const when = x.firstSeen === undefined ? '' : ` from ${formatClock(x.firstSeen)}`;
   const effect = x.firstSeen !== undefined && x.kind !== 'change' && x.firstSeen - d.onset.time > 120_000 ? ' (after onset)' : '';
   return `${describeSignal(x)} ${signalFigure(x)}${when}${effect}`.replace(/ {2,}/g, ' ');
+}
+
+function formatLength(ms: number): string {
+  const m = Math.round(ms / 60000);
+  if (m < 120) return `${m}m`;
+  const h = ms / 3_600_000;
+  return Number.isInteger(h) ? `${h}h` : `${h.toFixed(1)}h`;
 }
 
 function formatClockRange(start: number, end: number): string {
