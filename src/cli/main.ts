@@ -2,7 +2,7 @@
 // errors to exit codes. Only src/cli/ reads argv, prints to the terminal and sets the exit code.
 
 import { Command, CommanderError, Option } from 'commander';
-import { EXIT, isFtreeError } from '../model/diagnostic.js';
+import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
 import { VERSION } from '../version.js';
 import { printFatal, printInternalError } from './output.js';
 
@@ -60,11 +60,26 @@ Examples:
     .command('analyze')
     .description('exact probability of the top event and the ranking of basic events')
     .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--limit <n>', 'list the n most likely events (0 lists all)', '20')
+    .addOption(new Option('-f, --format <format>', 'output format (markdown: with evidence)').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--limit <n>', 'list the n most likely events, 0 lists all (default 20; with evidence 5 suspects)')
     .option('--top-event <id>', 'analyse this gate as the top event (a subtree, or a root of a MEF model with several)')
     .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time, such as 24h or 1y (default: the model\'s, else 1 y)')
     .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes (default 40 million)')
+    .option('--logs <paths...>', 'evidence: log files (plain or .gz), folders, or - for standard input')
+    .option('--metrics <files...>', 'evidence: metric files (CSV, Prometheus query_range JSON, OpenMetrics text)')
+    .option('--prometheus <url>', 'evidence: run each metric query on this Prometheus (auth as for ftree evidence)')
+    .option('--changes <file>', 'evidence: deploys and config changes, JSON lines or CSV')
+    .option('--since <time>', 'start of the incident window: ISO 8601, 10:05 (today), or -30m')
+    .option('--until <time>', 'end of the window (default now)')
+    .option('--baseline <length|range>', 'the baseline: a length just before the window (2h), START..END, or none')
+    .option('--timezone <zone>', 'zone of timestamps written without one', 'UTC')
+    .option('--no-templates', 'do not mine log templates (no unexplained evidence)')
+    .option('--step <duration>', 'Prometheus query resolution')
+    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--onset <time>', 'when the symptom began (default: its first signal, else the first fired signal, else --since)')
+    .option('--sensitivity <p>', 'P(fired | node true) for signals that set none, below the tree\'s defaults (built-in 0.9)')
+    .option('--false-alarm <p>', 'P(fired | node false) for signals that set none, below the tree\'s defaults (built-in 0.05)')
+    .option('--top-observed <bool>', 'true: P(event | top occurred, evidence); false: P(event | evidence) and the risk P(top | evidence)')
     .addHelpText(
       'after',
       `
@@ -72,9 +87,19 @@ Examples:
   $ ftree analyze trees/two-train.yaml
   $ ftree analyze trees/payment-gateway-outage.yaml --format json
   $ ftree analyze --limit 0 trees/payment-latency.yaml         # every event
-  $ ftree analyze trees/payment-latency.yaml --top-event db_query_delay  # one subtree`,
+  $ ftree analyze trees/payment-latency.yaml --top-event db_query_delay  # one subtree
+  $ ftree analyze trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35
+  $ ftree analyze trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json`,
     )
     .action(async (files: string[], opts) => {
+      // Any evidence option turns the analysis into an incident diagnosis (src/cli/analyze-incident.ts).
+      const incident = ['logs', 'metrics', 'prometheus', 'changes', 'since', 'until', 'baseline', 'onset', 'sensitivity', 'falseAlarm', 'topObserved'];
+      if (incident.some((k) => opts[k] !== undefined)) {
+        const { runAnalyzeIncident } = await import('./analyze-incident.js');
+        setExit(await runAnalyzeIncident(files, { ...opts, ...globals() }));
+        return;
+      }
+      if (opts.format === 'markdown') throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--format markdown is for a diagnosis: give the incident window and evidence', hint: 'for example --since 10:05 --logs app.log' }, EXIT.usage);
       const { runAnalyze } = await import('./analyze.js');
       setExit(await runAnalyze(files, { ...opts, ...globals() }));
     });
