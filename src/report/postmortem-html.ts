@@ -18,11 +18,11 @@ p.summary { font-size: 1.05em; background: #f6f8fa; border-left: 4px solid var(-
 table { border-collapse: collapse; margin: .4em 0 1em; font-size: .93em; }
 th, td { border: 1px solid #d8dde3; padding: .3em .6em; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 code { font: .88em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f1f3f5; padding: 0 .25em; border-radius: 3px; }
 .muted { color: var(--muted); }
 .controls button { font: inherit; font-size: .85em; margin-right: .4em; padding: .2em .7em; border: 1px solid #c4ccd5; background: #fff; border-radius: 4px; cursor: pointer; }
-.diagram { overflow: auto; border: 1px solid #d8dde3; border-radius: 6px; padding: 8px; background: #fff; }
+.diagram { margin: 0; overflow: auto; border: 1px solid #d8dde3; border-radius: 6px; padding: 8px; background: #fff; }
 .diagram.fit svg { width: 100%; height: auto; }
 svg .edge { fill: none; stroke: var(--line); stroke-width: 1.3; }
 svg .box { fill: #fff; stroke: var(--line); stroke-width: 1.2; }
@@ -98,6 +98,10 @@ const SCRIPT = `
   if (collapse) collapse.addEventListener('click', function () { all(true); });
   if (fit) fit.addEventListener('click', function () { document.querySelector('.diagram').classList.toggle('fit'); });
   refresh();
+  // Start with the top event in view: wide trees scroll sideways.
+  var box = document.querySelector('.diagram');
+  var rootBox = root.querySelector('.box');
+  if (box && rootBox) box.scrollLeft = Math.max(0, rootBox.getBBox().x + rootBox.getBBox().width / 2 - box.clientWidth / 2);
 })();
 `;
 

@@ -1,0 +1,126 @@
+// The HTML report in a real browser: headless Chromium loads it from a file URL and must draw one SVG
+// node per gate and event with their labels, log no console error, make no network request, and
+// fold a subtree on a click. Screenshots go to test-artifacts/. Runs whenever Chromium is on the
+// PATH; in CI (CI=true) it must run, elsewhere it is skipped with a message when Chromium is missing.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadTree } from '../src/model/load-tree.js';
+import { CdpBrowser, findChromium, type CdpEvent } from './helpers/cdp-pipe.js';
+import { CLI, REPO_ROOT } from './helpers/paths.js';
+
+const chromium = findChromium();
+const inCi = process.env['CI'] === 'true';
+const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
+
+if (!chromium && !inCi) {
+  process.stderr.write('test/report-browser.test.ts: skipped, Chromium is not on the PATH (apt-get install chromium; .ci/run installs it)\n');
+}
+
+const describeBrowser = chromium || inCi ? describe : describe.skip;
+
+describeBrowser('the HTML report in headless Chromium', () => {
+  let dir: string;
+  let browser: CdpBrowser;
+  let session: string;
+  const events: CdpEvent[] = [];
+  let reportUrl: string;
+
+  beforeAll(async () => {
+    if (!chromium) throw new Error('CI=true but Chromium is not on the PATH: .ci/run must install it (apt-get install chromium)');
+    dir = mkdtempSync(join(tmpdir(), 'ftree-browser-'));
+    const report = join(dir, 'payment-latency.html');
+    const r = spawnSync(process.execPath, [CLI, 'report', 'trees/payment-latency.yaml', '--format', 'html', '-o', report], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    reportUrl = pathToFileURL(report).href;
+    browser = CdpBrowser.launch(chromium, join(dir, 'profile'));
+    browser.on((e) => events.push(e));
+    const { targetId } = (await browser.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
+    session = ((await browser.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string }).sessionId;
+    for (const domain of ['Page', 'Runtime', 'Network', 'Log']) await browser.send(`${domain}.enable`, {}, session);
+    await browser.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false }, session);
+    const loaded = browser.waitFor('Page.loadEventFired', session);
+    await browser.send('Page.navigate', { url: reportUrl }, session);
+    await loaded;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const r = (await browser.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, session)) as { result: { value: T }; exceptionDetails?: unknown };
+    if (r.exceptionDetails) throw new Error(`evaluate failed: ${JSON.stringify(r.exceptionDetails)}`);
+    return r.result.value;
+  };
+
+  it('draws one node per gate and event of the tree, with its label', async () => {
+    const { tree } = await loadTree(join(REPO_ROOT, 'trees', 'payment-latency.yaml'));
+    const drawn = await evaluate<{ kind: string; id: string; text: string }[]>(
+      `[...document.querySelectorAll('svg.ftree-diagram .node')].map(n => ({ kind: n.classList.contains('gate') ? 'gate' : n.classList.contains('event') ? 'event' : 'house', id: n.getAttribute('data-id'), text: [...n.querySelectorAll('text.label')].map(t => t.textContent).join(' ') }))`,
+    );
+    expect(drawn.filter((n) => n.kind === 'gate').map((n) => n.id).sort()).toEqual([...tree!.gates.keys()].sort());
+    expect(drawn.filter((n) => n.kind === 'event').map((n) => n.id).sort()).toEqual([...tree!.events.keys()].sort());
+    expect(drawn.filter((n) => n.kind === 'house').map((n) => n.id).sort()).toEqual([...tree!.houses.keys()].sort());
+    for (const n of drawn) {
+      const label = tree!.gates.get(n.id)?.label ?? tree!.events.get(n.id)?.label ?? tree!.houses.get(n.id)?.label ?? n.id;
+      // Labels are wrapped on two lines and cut with … when longer: the drawn words start the label.
+      const shown = n.text.replace(/…$/, '').replace(/\s+/g, ' ').trim();
+      expect(label.replace(/\s+/g, ' ').startsWith(shown.slice(0, Math.max(1, shown.length - 1)))).toBe(true);
+    }
+    // Every distinct gate input is one edge; a shared event is drawn once.
+    const edges = await evaluate<number>(`document.querySelectorAll('svg.ftree-diagram path.edge').length`);
+    expect(edges).toBe([...tree!.gates.values()].reduce((n, g) => n + new Set(g.inputs).size, 0));
+  });
+
+  it('folds a subtree when a gate symbol is clicked, and unfolds it again', async () => {
+    const hidden = await evaluate<number>(`(() => {
+      const gate = document.querySelector('svg.ftree-diagram .node.gate[data-id="connection_pool_exhausted"] .toggle');
+      gate.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return document.querySelectorAll('svg.ftree-diagram .node.hidden').length;
+    })()`);
+    // connection_leak, hikari_pool_undersized, connection_storm_on_rollout and max_surge_too_high
+    // hide; payments_api_rollout stays, as cold_cache_after_deploy still reaches it.
+    expect(hidden).toBe(4);
+    const after = await evaluate<number>(`(() => {
+      document.getElementById('expand-all').click();
+      return document.querySelectorAll('svg.ftree-diagram .node.hidden').length;
+    })()`);
+    expect(after).toBe(0);
+  });
+
+  it('logs no console error and requests nothing over the network', () => {
+    const errors = events.filter(
+      (e) =>
+        e.method === 'Runtime.exceptionThrown' ||
+        (e.method === 'Runtime.consoleAPICalled' && (e.params['type'] === 'error' || e.params['type'] === 'warning')) ||
+        (e.method === 'Log.entryAdded' && ['error', 'warning'].includes((e.params['entry'] as { level: string }).level)),
+    );
+    expect(errors.map((e) => JSON.stringify(e.params).slice(0, 300))).toEqual([]);
+    const requests = events.filter((e) => e.method === 'Network.requestWillBeSent').map((e) => (e.params['request'] as { url: string }).url);
+    expect(requests.filter((u) => u !== reportUrl)).toEqual([]);
+  });
+
+  it('saves screenshots of the page and of the whole drawing to test-artifacts/', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const metrics = (await browser.send('Page.getLayoutMetrics', {}, session)) as { cssContentSize: { width: number; height: number } };
+    const page = (await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(metrics.cssContentSize.height), scale: 1 } }, session)) as { data: string };
+    writeFileSync(join(ARTIFACTS, 'report-payment-latency-page.png'), Buffer.from(page.data, 'base64'));
+    const box = await evaluate<{ x: number; y: number; width: number; height: number }>(`(() => {
+      document.body.style.maxWidth = 'none';
+      document.querySelector('.diagram').style.overflow = 'visible';
+      document.querySelector('.diagram').style.border = 'none';
+      const r = document.querySelector('svg.ftree-diagram').getBoundingClientRect();
+      return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+    })()`);
+    const drawing = (await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { ...box, scale: 1 } }, session)) as { data: string };
+    const png = Buffer.from(drawing.data, 'base64');
+    writeFileSync(join(ARTIFACTS, 'report-payment-latency-tree.png'), png);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(box.width).toBeGreaterThan(1000);
+  });
+});
