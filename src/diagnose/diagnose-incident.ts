@@ -15,7 +15,7 @@ import { evaluateChangesAtOnset } from './evaluate-changes-at-onset.js';
 import { findEventsBelow, findGatePath, findParents } from './find-gate-path.js';
 import { combineLikelihoods, foldLikelihood, isImpossible, signalLikelihood } from './fold-likelihood.js';
 import { suspectEntropy } from './information-gain.js';
-import { rankCutSets } from './rank-cut-sets.js';
+import { CUT_SET_CANDIDATES, findCandidateCutSets, rankCutSets } from './rank-cut-sets.js';
 import { rankNextChecks } from './rank-next-checks.js';
 import { resolveSignalRates, type SignalRateDefaults } from './resolve-signal-rates.js';
 
@@ -31,7 +31,7 @@ export interface DiagnoseOptions {
   readonly changes?: ChangeLog;
   /** The symptom's onset, epoch ms (estimated when absent). */
   readonly onset?: number;
-  /** Minimal cut sets of the top event (event ids), ranked by their posterior when given. */
+  /** Cut sets to rank (event ids) instead of the tree's most probable minimal cut sets. */
   readonly cutSets?: readonly (readonly string[])[];
   /** How many next checks and cut sets to return (default 10 each). */
   readonly limit?: number;
@@ -129,7 +129,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
       : [...events].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior) || b.posterior - a.posterior || byId(a, b));
 
   const limit = options.limit ?? 10;
-  const cutSets = options.cutSets ? rankCutSets(em, ids, options.cutSets, { limit }) : undefined;
+  const cutSets = contradiction ? [] : rankCutSets(em, ids, options.cutSets ?? findCandidateCutSets(tree, em, adjusted, CUT_SET_CANDIDATES, options.maxNodes), { limit });
   const nextChecks = contradiction ? [] : rankNextChecks(tree, em, posterior, { limit });
   const timeline = buildTimeline(signals, tree.top, onset);
   const unknown = signals.filter((s) => s.state === 'unknown').length;
@@ -147,7 +147,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
     suspects,
     gates,
     signals,
-    ...(cutSets ? { cutSets } : {}),
+    cutSets,
     nextChecks,
     entropy: suspectEntropy(posterior),
     timeline,

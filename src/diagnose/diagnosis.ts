@@ -103,8 +103,8 @@ export interface Diagnosis {
   readonly gates: readonly GateDiagnosis[];
   /** Every signal, change signals judged against the onset. */
   readonly signals: readonly RatedSignal[];
-  /** Undefined when no cut sets could be computed. */
-  readonly cutSets?: readonly CutSetPosterior[];
+  /** The most probable minimal cut sets given the evidence, highest posterior first. */
+  readonly cutSets: readonly CutSetPosterior[];
   readonly nextChecks: readonly NextCheck[];
   /** Σ h(posterior) over the events, in bits. */
   readonly entropy: number;

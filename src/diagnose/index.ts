@@ -9,4 +9,4 @@ export { estimateOnset, type Onset, type OnsetSource } from './estimate-onset.js
 export { buildTimeline, ONSET_GRACE_MS, type TimelineEntry, type TimelinePhase } from './build-timeline.js';
 export { binaryEntropy, suspectEntropy, expectedInformationGain } from './information-gain.js';
 export { rankNextChecks, ASSUMED_CHECK_MINUTES, MIN_CHECK_POSTERIOR, type NextCheck } from './rank-next-checks.js';
-export { rankCutSets, type CutSetPosterior } from './rank-cut-sets.js';
+export { rankCutSets, findCandidateCutSets, CUT_SET_CANDIDATES, type CutSetPosterior } from './rank-cut-sets.js';

@@ -1,9 +1,27 @@
 // The most probable cut sets given the evidence (diagnose stage): for a cut set C, the posterior
 // P(every event of C occurred | F) = ∏_{i∈C} q'_i · P(F | x_C = 1) / P(F), exact on the evidence
 // model's BDD, F being the function conditioned on (the top event and the gates' evidence).
+// Candidates are the minimal cut sets most probable at the adjusted probabilities q' (the engine's
+// ZBDD, branch and bound), re-ranked by their posterior.
 
-import { computeNodeProbabilities, ONE, refProbability } from '../engine/index.js';
+import { compileProbabilityModel, computeMinimalCutSets, computeNodeProbabilities, ONE, refProbability, selectTopCutSets, type BddModel } from '../engine/index.js';
+import type { FaultTree } from '../model/fault-tree.js';
 import { computeConditionProbability, type EvidenceModel } from './condition-on-evidence.js';
+
+/** Minimal cut sets taken, by ∏ q', before ranking by posterior. */
+export const CUT_SET_CANDIDATES = 100;
+
+/**
+ * The `limit` most probable minimal cut sets of the top event at the probabilities `adjusted`
+ * (event ids; negated literals of a non-coherent tree are left out, as in the engine's cut sets).
+ * Uses the evidence model's BDD when it is the tree's own.
+ */
+export function findCandidateCutSets(tree: FaultTree, em: EvidenceModel, adjusted: Float64Array, limit = CUT_SET_CANDIDATES, maxNodes?: number): string[][] {
+  const model: BddModel = em.gates.length === 0 ? em.model : compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
+  const family = computeMinimalCutSets(model, { probabilities: adjusted.subarray(0, em.eventCount) });
+  const variables = model.graph.variables;
+  return selectTopCutSets(family, limit).map((c) => c.literals.filter((l) => l >= 0).map((l) => variables[l]!));
+}
 
 export interface CutSetPosterior {
   /** Event ids. */

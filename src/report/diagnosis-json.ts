@@ -84,7 +84,7 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
       likelihood_false: g.likelihood.ifFalse,
       signals: g.signals.map(ratedSignalToJson),
     })),
-    cut_sets: d.cutSets ? d.cutSets.map((c) => ({ events: c.events, posterior: c.posterior, adjusted: c.adjusted })) : null,
+    cut_sets: d.cutSets.map((c) => ({ events: c.events, posterior: c.posterior, adjusted: c.adjusted })),
     next_checks: d.nextChecks.map((c) => ({
       id: c.id,
       how: c.how,

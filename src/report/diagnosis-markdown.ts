@@ -36,9 +36,9 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, then by posterior − prior.' : 'Nothing stands out: ranked by P(x | T) − prior, without the evidence.';
   out.push('', `*evidence*: the factor by which the evidence multiplied the event's odds. ${order}`, '');
 
-  if (d.cutSets && d.cutSets.length > 0) {
+  if (d.cutSets.length > 0) {
     out.push('## Most probable cut sets given the evidence', '', '| posterior | events |', '|---:|---|');
-    for (const c of d.cutSets) out.push(`| ${formatProbability(c.posterior)} | ${c.events.map((x) => `\`${cell(x)}\``).join(' + ')} |`);
+    for (const c of d.cutSets) out.push(`| ${formatPosterior(c.posterior)} | ${c.events.map((x) => `\`${cell(x)}\``).join(' + ')} |`);
     out.push('');
   }
   if (d.nextChecks.length > 0) {

@@ -54,10 +54,10 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
   lines.push(chalk.dim(wrapText(`  ${postHead}: probability that the event occurred${d.conditioning === 'top' ? ' given the top event and the evidence' : ' given the evidence'}; adjusted: the prior with the event's own signals; evidence: the factor by which the evidence multiplied the event's odds (×1: unchanged). ${order}; JSON is sorted by posterior.`, width)));
 
   // Cut sets.
-  if (d.cutSets && d.cutSets.length > 0) {
+  if (d.cutSets.length > 0) {
     lines.push('', chalk.bold('Most probable cut sets given the evidence'));
     for (const c of d.cutSets.slice(0, 5)) {
-      lines.push(wrap(`  ${formatProbability(c.posterior).padStart(8)}  ${c.events.join(' + ')}`, width, 12));
+      lines.push(wrap(`  ${formatPosterior(c.posterior).padStart(8)}  ${c.events.join(' + ')}`, width, 12));
     }
   }
 
