@@ -10,7 +10,7 @@ const CASES = join(REPO_ROOT, 'test', 'cli');
 const update = process.env['UPDATE_GOLDEN'] === '1';
 
 /**
- * Timings vary from run to run: they are replaced by placeholders. JSON numbers are rounded to 10
+ * Timings vary from run to run (and JUnit's timestamp and host name): they are replaced by placeholders. JSON numbers are rounded to 10
  * significant digits, so that a change in floating-point summation order is not a failure.
  */
 function normalize(text: string): string {
@@ -22,7 +22,10 @@ function normalize(text: string): string {
       // Not JSON after all: compared as text.
     }
   }
-  return text.replace(/\b\d+(\.\d+)? (ms|s)\b/g, '<time>').replace(/"seconds": [0-9.e-]+/g, '"seconds": "<time>"');
+  return text
+    .replace(/\b\d+(\.\d+)? (ms|s)\b/g, '<time>')
+    .replace(/"seconds": [0-9.e-]+/g, '"seconds": "<time>"')
+    .replace(/ timestamp="[0-9T:-]+" hostname="[^"]*"/g, ' timestamp="<time>" hostname="<host>"');
 }
 
 function read(file: string): string | undefined {

@@ -49,7 +49,7 @@ describeBrowser('the HTML report in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   const evaluate = async <T>(expression: string): Promise<T> => {

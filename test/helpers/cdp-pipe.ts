@@ -99,12 +99,20 @@ export class CdpBrowser {
     });
   }
 
+  /** Closes the browser and waits for its process to end (so that its profile can be removed). */
   async close(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
     try {
-      await Promise.race([this.send('Browser.close'), new Promise((r) => setTimeout(r, 2000))]);
+      await Promise.race([this.send('Browser.close'), sleep(2000)]);
     } catch {
       // Already gone.
     }
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+    await Promise.race([exited, sleep(5000)]);
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      this.child.kill('SIGKILL');
+      await Promise.race([exited, sleep(2000)]);
+    }
   }
 }

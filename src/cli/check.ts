@@ -1,0 +1,102 @@
+// `ftree check`: CI budgets on trees (cli stage) — P(top) under a limit, no single point of failure,
+// no event with a Birnbaum importance over a limit — from the command line or each tree's `budget:`.
+// collect files → load each tree → analyse → check the limits → render (text, JSON, GitHub, JUnit, SARIF).
+
+import { hostname } from 'node:os';
+import { analyzeProbability, findSinglePointsOfFailure } from '../engine/index.js';
+import { checkBudgets, resolveBudgetLimits, type BudgetOverrides } from '../engine/check-budgets.js';
+import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { loadTree, type LoadTreeResult } from '../model/load-tree.js';
+import type { SourceSpan } from '../model/source-span.js';
+import { hasFailed, type CheckedTree, type CheckReport } from '../report/check-result.js';
+import { renderCheckGithub } from '../report/check-github.js';
+import { checkToJson } from '../report/check-json.js';
+import { renderCheckJunit } from '../report/check-junit.js';
+import { checkToSarif } from '../report/check-sarif.js';
+import { renderCheckText } from '../report/check-text.js';
+import { VERSION } from '../version.js';
+import { collectTreeFiles } from './collect-tree-files.js';
+import type { GlobalOptions } from './main.js';
+import { chalkFor } from './output.js';
+
+const MEF_FILE = /\.(xml|opsa)$/i;
+
+export interface CheckOptions extends GlobalOptions {
+  readonly format: 'text' | 'json' | 'github' | 'junit' | 'sarif';
+  readonly maxProbability?: string;
+  readonly maxImportance?: string;
+  /** True when --no-single-points was given. */
+  readonly noSinglePoints?: boolean;
+}
+
+export async function runCheck(paths: readonly string[], options: CheckOptions): Promise<number> {
+  const overrides: BudgetOverrides = {
+    ...(options.maxProbability !== undefined ? { maxProbability: parseUnitInterval(options.maxProbability, '--max-probability') } : {}),
+    ...(options.maxImportance !== undefined ? { maxImportance: parseUnitInterval(options.maxImportance, '--max-importance') } : {}),
+    ...(options.noSinglePoints === true ? { singlePoints: false as const } : {}),
+  };
+  const all = await collectTreeFiles(paths);
+  // Open-PSA MEF files named together form one model, as for `ftree validate`.
+  const mef = all.filter((f) => MEF_FILE.test(f));
+  const groups: string[][] = [...all.filter((f) => !MEF_FILE.test(f)).map((f) => [f]), ...(mef.length > 0 ? [mef] : [])];
+  const trees: CheckedTree[] = [];
+  const sources = new Map<string, string>();
+  for (const group of groups) {
+    const loaded: LoadTreeResult = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group) : await loadTree(group[0]!);
+    for (const [k, v] of loaded.sources) sources.set(k, v);
+    trees.push(checkTree(group.join(' + '), loaded, overrides));
+  }
+  const report: CheckReport = { trees, version: VERSION };
+  let text: string;
+  switch (options.format) {
+    case 'json':
+      text = JSON.stringify(checkToJson(report), null, 2);
+      break;
+    case 'sarif':
+      text = JSON.stringify(checkToSarif(report), null, 2);
+      break;
+    case 'junit':
+      text = renderCheckJunit(report, { timestamp: localTimestamp(new Date()), hostname: hostname() || 'localhost' }).trimEnd();
+      break;
+    case 'github':
+      text = renderCheckGithub(report);
+      break;
+    default:
+      text = renderCheckText(report, { chalk: chalkFor(process.stdout, options.color !== false), sources });
+  }
+  process.stdout.write(`${text}\n`);
+  return trees.some(hasFailed) ? EXIT.invalid : EXIT.ok;
+}
+
+function checkTree(file: string, loaded: LoadTreeResult, overrides: BudgetOverrides): CheckedTree {
+  const { tree } = loaded;
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  if (!tree || diagnostics.some((d) => d.severity === 'error')) return { file, eventSpans: new Map(), diagnostics, checks: [] };
+  const eventSpans = new Map<string, SourceSpan>();
+  for (const e of tree.events.values()) if (e.span) eventSpans.set(e.id, e.span);
+  const base = { file, name: tree.name, eventSpans, ...(tree.topSpan ? { topSpan: tree.topSpan } : tree.gates.get(tree.top)?.span ? { topSpan: tree.gates.get(tree.top)!.span! } : {}) };
+  try {
+    const analysis = analyzeProbability(tree);
+    const limits = resolveBudgetLimits(tree, overrides);
+    const checks = checkBudgets(analysis, limits, () => findSinglePointsOfFailure(analysis.model));
+    return { ...base, diagnostics, pTop: analysis.pTop, checks };
+  } catch (e) {
+    // A tree too large for the engine fails the check with the engine's reason.
+    if (!isFtreeError(e)) throw e;
+    return { ...base, diagnostics: [...diagnostics, ...e.diagnostics.map((d) => ({ ...d, severity: 'error' as const }))], checks: [] };
+  }
+}
+
+function parseUnitInterval(value: string, flag: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `${flag} takes a number between 0 and 1, not "${value}"`, hint: 'for example 1e-4' }, EXIT.usage);
+  }
+  return n;
+}
+
+/** JUnit's timestamp: local date and time without a zone. */
+function localTimestamp(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}

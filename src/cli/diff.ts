@@ -1,0 +1,115 @@
+// `ftree diff <old> <new>`: what changed between two versions of a tree (cli stage) — structure,
+// probabilities, P(top), single points of failure, minimal cut sets. Either side is a file or
+// `ref:path`, read with `git show`. Informational: exits 0 whatever changed.
+// read both sides → load → analyse → compare → render Markdown, text or JSON.
+
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, forEachCutSet } from '../engine/index.js';
+import { compareTrees } from '../model/compare-trees.js';
+import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
+import type { FaultTree } from '../model/fault-tree.js';
+import { diffToJson, renderDiffMarkdown, renderDiffText, type CutSetChange, type DiffSide } from '../report/diff-report.js';
+import { loadInput } from './load-input.js';
+import type { GlobalOptions } from './main.js';
+
+export interface DiffOptions extends GlobalOptions {
+  readonly format: 'text' | 'markdown' | 'json';
+  readonly maxOrder?: string;
+}
+
+/** Cut sets compared per side at most; beyond, the cut-set comparison is left out. */
+const MAX_CUT_SETS = 20_000;
+
+export async function runDiff(oldSpec: string, newSpec: string, options: DiffOptions): Promise<number> {
+  const maxOrder = options.maxOrder === undefined ? 2 : parseOrder(options.maxOrder);
+  const temp = await mkdtemp(join(tmpdir(), 'ftree-diff-'));
+  try {
+    const before = await loadSide(oldSpec, temp, 'old', options);
+    const after = await loadSide(newSpec, temp, 'new', options);
+    const comparison = compareTrees(before.tree, after.tree);
+    const a = analyzeSide(before.tree, maxOrder);
+    const b = analyzeSide(after.tree, maxOrder);
+    const cutSets = a.cutSets && b.cutSets ? { maxOrder, appeared: difference(b.cutSets, a.cutSets), vanished: difference(a.cutSets, b.cutSets) } : undefined;
+    const side = (source: string, tree: FaultTree, r: ReturnType<typeof analyzeSide>): DiffSide => ({ source, tree, pTop: r.pTop, singlePoints: r.singlePoints });
+    const diff = { before: side(oldSpec, before.tree, a), after: side(newSpec, after.tree, b), comparison, ...(cutSets ? { cutSets } : {}) };
+    const text = options.format === 'json' ? `${JSON.stringify(diffToJson(diff), null, 2)}\n` : options.format === 'markdown' ? renderDiffMarkdown(diff) : `${renderDiffText(diff)}\n`;
+    process.stdout.write(text);
+    return EXIT.ok;
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** A file as given, or `ref:path` read from git into a temporary file (problems named `ref:path`). */
+async function loadSide(spec: string, temp: string, which: string, options: DiffOptions): Promise<{ tree: FaultTree }> {
+  const git = existsSync(spec) ? undefined : /^([^:]+):(.+)$/.exec(spec);
+  if (!git) return loadInput([spec], { color: options.color !== false });
+  const [, ref, path] = git as unknown as [string, string, string];
+  const text = await gitShow(ref, path);
+  const dir = join(temp, which);
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, basename(path));
+  await writeFile(file, text);
+  try {
+    return await loadInput([file], { color: options.color !== false });
+  } catch (e) {
+    if (!isFtreeError(e)) throw e;
+    // Show the diagnostics against ref:path rather than the temporary copy.
+    const rename = (s: string) => s.split(file).join(spec);
+    const diagnostics: Diagnostic[] = e.diagnostics.map((d) => ({ ...d, message: rename(d.message), ...(d.span ? { span: { ...d.span, file: d.span.file === file ? spec : d.span.file } } : {}) }));
+    const sources = new Map([...e.sources].map(([k, v]) => [k === file ? spec : k, v]));
+    throw new FtreeError(diagnostics, e.exitCode, sources);
+  }
+}
+
+function gitShow(ref: string, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', ['show', `${ref}:${path}`], { maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+      if (!err) {
+        resolve(stdout);
+        return;
+      }
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'ENOENT') {
+        reject(usageError(`Cannot read ${ref}:${path}: git is not installed (or not on the PATH)`, 'install git, or compare two files'));
+        return;
+      }
+      const reason = (stderr.trim().replace(/^fatal: /, '').split('\n')[0] ?? '').replace(/\.$/, '') || e.message;
+      reject(usageError(`Cannot read ${path} at git ref "${ref}": ${reason}`, 'the path is relative to the repository root; use ./path for a path relative to the current folder, and check the ref with `git rev-parse`'));
+    });
+  });
+}
+
+function analyzeSide(tree: FaultTree, maxOrder: number): { pTop: number; singlePoints: string[]; cutSets?: Map<string, CutSetChange> } {
+  const analysis = analyzeProbability(tree);
+  const singlePoints = findSinglePointsOfFailure(analysis.model);
+  const family = computeMinimalCutSets(analysis.model, { maxOrder });
+  const sets = new Map<string, CutSetChange>();
+  let tooMany = false;
+  forEachCutSet(family, (buffer, length, probability) => {
+    if (tooMany) return;
+    const events = Array.from(buffer.subarray(0, length), (v) => family.variables[v]!).sort();
+    sets.set(events.join('\u0000'), { events, probability });
+    tooMany = sets.size > MAX_CUT_SETS;
+  });
+  return { pTop: analysis.pTop, singlePoints, ...(tooMany ? {} : { cutSets: sets }) };
+}
+
+/** Cut sets of `a` not in `b`, most probable first. */
+function difference(a: ReadonlyMap<string, CutSetChange>, b: ReadonlyMap<string, CutSetChange>): CutSetChange[] {
+  return [...a].filter(([k]) => !b.has(k)).map(([, v]) => v).sort((x, y) => y.probability - x.probability || x.events.join(' ').localeCompare(y.events.join(' ')));
+}
+
+function parseOrder(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 6) throw usageError(`--max-order takes a whole number from 1 to 6, not "${value}"`);
+  return n;
+}
+
+function usageError(message: string, hint?: string): FtreeError {
+  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
+}

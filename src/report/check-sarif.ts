@@ -1,0 +1,81 @@
+// `ftree check --format sarif` (report stage): SARIF 2.1.0 for GitHub code scanning and other
+// viewers: one rule per budget (and one for invalid trees), one result per failed limit at the
+// tree's `top:` or per offending event at its definition, and each tree error at its position.
+
+import type { SourceSpan } from '../model/source-span.js';
+import { BUDGET_RULES, type BudgetRule } from '../engine/check-budgets.js';
+import { describeCheck, describeOffender, describeSource, RULE_HELP, RULE_TITLES, type CheckReport } from './check-result.js';
+
+const RULES: readonly (BudgetRule | 'invalid-tree')[] = [...BUDGET_RULES, 'invalid-tree'];
+
+export function checkToSarif(report: CheckReport): Record<string, unknown> {
+  const results: Record<string, unknown>[] = [];
+  const location = (file: string, span: SourceSpan | undefined) => ({
+    physicalLocation: {
+      artifactLocation: { uri: toUri(span?.file ?? file) },
+      region: span ? { startLine: span.line, startColumn: span.col } : { startLine: 1 },
+    },
+  });
+  const ruleIndex = (r: BudgetRule | 'invalid-tree') => RULES.indexOf(r);
+  for (const t of report.trees) {
+    for (const d of t.diagnostics) {
+      if (d.severity !== 'error') continue;
+      results.push({
+        ruleId: 'invalid-tree',
+        ruleIndex: ruleIndex('invalid-tree'),
+        level: 'error',
+        message: { text: `error[${d.code}] ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}` },
+        locations: [location(t.file, d.span)],
+        properties: { code: d.code },
+      });
+    }
+    for (const c of t.checks) {
+      if (c.passed) continue;
+      const base = { ruleId: c.rule, ruleIndex: ruleIndex(c.rule), level: 'error' as const };
+      const props = { limit: c.limit, value: c.value, source: c.from.kind, tree: t.name ?? t.file };
+      if (c.offenders.length === 0) {
+        results.push({ ...base, message: { text: `${describeCheck(c)} (${describeSource(c)})` }, locations: [location(t.file, t.topSpan)], properties: props });
+        continue;
+      }
+      for (const o of c.offenders) {
+        results.push({
+          ...base,
+          message: { text: `${describeOffender(c, o)} (${describeSource(c)})` },
+          locations: [location(t.file, t.eventSpans.get(o.id) ?? t.topSpan)],
+          properties: { ...props, event: o.id, value: o.value },
+        });
+      }
+    }
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ftree',
+            version: report.version,
+            semanticVersion: report.version,
+            informationUri: 'https://www.npmjs.com/package/ftree',
+            rules: RULES.map((r) => ({
+              id: r,
+              name: r.replace(/-(.)/g, (_m, c: string) => c.toUpperCase()).replace(/^./, (c) => c.toUpperCase()),
+              shortDescription: { text: RULE_TITLES[r] },
+              fullDescription: { text: RULE_HELP[r] },
+              help: { text: RULE_HELP[r] },
+              defaultConfiguration: { level: 'error' },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+/** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function toUri(path: string): string {
+  return path.split(/[\\/]/).map((s) => encodeURIComponent(s)).join('/');
+}
