@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Bundles the CLI into dist/cli/ with esbuild so that start-up loads a few files instead of ~150
 // modules (see docs/decisions.md, "Start-up time"). mathjs stays external: it loads lazily.
+// The Monte Carlo worker is a second entry point: src/engine/run-trials.ts starts it from
+// dist/bundle/uncertainty-worker.js (one folder up from the chunks).
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { ftree: 'src/cli/main.ts' },
+  entryPoints: { ftree: 'src/cli/main.ts', 'uncertainty-worker': 'src/engine/uncertainty-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

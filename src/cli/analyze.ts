@@ -1,8 +1,9 @@
 // `ftree analyze`: exact analysis of a tree (cli stage).
-// load (YAML or MEF) → compile and build the BDD → P(top), P(x|T), Birnbaum → render.
+// load (YAML or MEF) → (the tree at --at) → compile and build the BDD → P(top), P(x|T), Birnbaum → render.
 
 import { analyzeProbability } from '../engine/index.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { treeAtTime } from '../model/tree-at-time.js';
 import { parseDuration } from '../model/units.js';
 import { analysisToJson } from '../report/analysis-json.js';
 import { renderAnalysisText } from '../report/analysis-text.js';
@@ -16,14 +17,18 @@ export interface AnalyzeOptions extends GlobalOptions {
   readonly topEvent?: string;
   readonly missionTime?: string;
   readonly maxBddNodes?: string;
+  /** Analyse the tree at this time instead of its mission time. */
+  readonly at?: string;
 }
 
 export async function runAnalyze(files: readonly string[], options: AnalyzeOptions): Promise<number> {
-  const { tree, warnings } = await loadInput(files, {
+  const loaded = await loadInput(files, {
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
   });
+  const tree = options.at === undefined ? loaded.tree : treeAtTime(loaded.tree, parseTime(options.at, '--at'));
+  const warnings = loaded.warnings;
   const maxNodes = options.maxBddNodes === undefined ? undefined : parsePositiveInteger(options.maxBddNodes, '--max-bdd-nodes');
   const analysis = analyzeProbability(tree, maxNodes === undefined ? {} : { maxNodes });
   const report = { tree, analysis, warnings };
@@ -50,8 +55,12 @@ function parsePositiveInteger(value: string, flag: string, zeroAllowed = false):
 }
 
 function parseMissionTime(value: string): number {
+  return parseTime(value, '--mission-time');
+}
+
+function parseTime(value: string, flag: string): number {
   const r = parseDuration(value);
-  if (!r.ok || r.value <= 0) throw usageError(`--mission-time takes a positive duration such as 24h or 1y, not "${value}"`);
+  if (!r.ok || r.value <= 0) throw usageError(`${flag} takes a positive duration such as 24h or 1y, not "${value}"`);
   return r.value;
 }
 

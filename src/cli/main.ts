@@ -65,6 +65,7 @@ Examples:
     .option('--top-event <id>', 'analyse this gate as the top event (a subtree, or a root of a MEF model with several)')
     .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time, such as 24h or 1y (default: the model\'s, else 1 y)')
     .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes (default 40 million)')
+    .option('--at <time>', 'P(top) at this time instead of the mission time, such as 24h, 30d or 1y (time-dependent events evaluated at it)')
     .option('--logs <paths...>', 'evidence: log files (plain or .gz), folders, or - for standard input')
     .option('--metrics <files...>', 'evidence: metric files (CSV, Prometheus query_range JSON, OpenMetrics text)')
     .option('--prometheus <url>', 'evidence: run each metric query on this Prometheus (auth as for ftree evidence)')
@@ -202,51 +203,60 @@ Examples:
     });
 
   program
-    .command('check')
-    .description('CI budgets: fail when P(top), a single point of failure or an importance breaks a limit')
-    .argument('<paths...>', 'tree files (YAML or Open-PSA MEF XML) or folders (searched for *.yaml, *.yml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit', 'sarif']).default('text'))
-    .option('--max-probability <p>', 'largest acceptable P(top) (overrides budget.max_probability of each tree)')
-    .option('--no-single-points', 'fail when a basic event causes the top event on its own (overrides budget.single_points)')
-    .option('--max-importance <x>', 'largest acceptable Birnbaum importance P(T|x=1) − P(T|x=0) of any basic event (overrides budget.max_importance)')
+    .command('uncertainty')
+    .description('Monte Carlo uncertainty of P(top): mean, percentiles, error factor, histogram, tornado')
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-n, --trials <n>', 'number of trials (default 10,000)')
+    .option('--seed <n>', 'seed of the random streams, 0 to 4294967295: a seed gives the same result on any machine (default 1)')
+    .option('--lhs', 'Latin hypercube sampling instead of plain Monte Carlo')
+    .option('--workers <n>', 'worker threads (default: the cores, at most 8, for long runs); the result does not depend on it')
+    .option('--bins <n>', 'histogram bins (default 20)')
+    .option('--limit <n>', 'rows of the tornado and sensitivity tables, 0 lists all (default 10)')
+    .option('--no-sensitivity', 'skip the tornado and the Birnbaum importance at the means')
+    .option('--top-event <id>', 'analyse this gate as the top event')
+    .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time, such as 24h or 1y')
+    .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes')
     .addHelpText(
       'after',
       `
-Limits come from each tree's budget: block; command-line flags override them. Exit 1 when a limit
-is broken or a tree is invalid, 0 otherwise.
+Events draw their \`distribution:\`; random parameters are drawn once per trial and every expression
+reading them is evaluated again (Open-PSA MEF deviates likewise).
 
 Examples:
-  $ ftree check trees/ --max-probability 1e-4 --no-single-points
-  $ ftree check trees/ --format sarif > ftree.sarif        # GitHub code scanning
-  $ ftree check trees/ --format junit > ftree-junit.xml    # GitLab, Jenkins
-  $ ftree check trees/ --format github                     # annotations on a pull request`,
+  $ ftree uncertainty trees/payment-latency.yaml
+  $ ftree uncertainty model.xml --trials 100000 --seed 7 --format json
+  $ ftree uncertainty trees/payment-latency.yaml --lhs --trials 2000`,
     )
-    .action(async (paths: string[], opts, cmd: Command) => {
-      const { runCheck } = await import('./check.js');
-      const noSinglePoints = cmd.getOptionValueSource('singlePoints') === 'cli' && opts.singlePoints === false;
-      setExit(await runCheck(paths, { ...opts, noSinglePoints, ...globals() }));
+    .action(async (files: string[], opts) => {
+      const { runUncertainty } = await import('./uncertainty.js');
+      setExit(await runUncertainty(files, { ...opts, ...globals() }));
     });
 
   program
-    .command('diff')
-    .description('what changed between two versions of a tree: structure, probabilities, P(top), single points of failure, cut sets')
-    .argument('<old>', 'the old version: a tree file, or ref:path read from git (main:trees/x.yaml)')
-    .argument('<new>', 'the new version: a tree file, or ref:path')
-    .addOption(new Option('-f, --format <format>', 'text for the terminal, markdown for a pull-request comment, or json').choices(['text', 'markdown', 'json']).default('text'))
-    .option('--max-order <n>', 'compare the minimal cut sets of at most n events', '2')
+    .command('curve')
+    .description('P(top) as a function of time, with its limit as t → ∞ (steady state)')
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
+    .addOption(new Option('-f, --format <format>', 'text: chart and table; table; plot: the chart; json').choices(['text', 'table', 'plot', 'json']).default('text'))
+    .option('--from <time>', 'first time, such as 0, 8h or 30d (default 0)')
+    .option('--to <time>', 'last time (default: the mission time)')
+    .option('--points <n>', 'number of times, evenly spaced (default 50)')
+    .option('--top-event <id>', 'analyse this gate as the top event')
+    .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time (models that use it follow t)')
+    .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes')
     .addHelpText(
       'after',
       `
-A diff is informational: the exit code is 0 whatever changed (use ftree check to gate).
+Rate, repairable, Weibull and periodic-test events, and expressions of mission_time, are evaluated
+at each time; events with a mission time of their own keep it.
 
 Examples:
-  $ ftree diff old.yaml trees/payment-latency.yaml
-  $ ftree diff main:trees/payment-latency.yaml trees/payment-latency.yaml --format markdown
-  $ ftree diff HEAD~1:trees/x.yaml HEAD:trees/x.yaml --format json`,
+  $ ftree curve trees/two-train.yaml --to 1y
+  $ ftree curve model.xml --from 0 --to 10y --points 100 --format json`,
     )
-    .action(async (oldSpec: string, newSpec: string, opts) => {
-      const { runDiff } = await import('./diff.js');
-      setExit(await runDiff(oldSpec, newSpec, { ...opts, ...globals() }));
+    .action(async (files: string[], opts) => {
+      const { runCurve } = await import('./curve.js');
+      setExit(await runCurve(files, { ...opts, ...globals() }));
     });
 
   return program;

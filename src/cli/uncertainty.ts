@@ -1,0 +1,78 @@
+// `ftree uncertainty`: Monte Carlo uncertainty analysis of a tree (cli stage).
+// load (YAML or MEF) → compile the BDD → draw the inputs and evaluate P(top) per trial → statistics,
+// tornado and Birnbaum importance → render.
+
+import { analyzeUncertainty, DEFAULT_SEED, DEFAULT_TRIALS } from '../engine/index.js';
+import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { parseDuration } from '../model/units.js';
+import { uncertaintyToJson } from '../report/uncertainty-json.js';
+import { renderUncertaintyText } from '../report/uncertainty-text.js';
+import { loadInput } from './load-input.js';
+import type { GlobalOptions } from './main.js';
+import { chalkFor } from './output.js';
+import { createProgressBar } from './progress-bar.js';
+
+export interface UncertaintyCommandOptions extends GlobalOptions {
+  readonly format: 'text' | 'json';
+  readonly trials?: string;
+  readonly seed?: string;
+  readonly lhs?: boolean;
+  readonly workers?: string;
+  readonly bins?: string;
+  readonly limit?: string;
+  readonly sensitivity?: boolean;
+  readonly topEvent?: string;
+  readonly missionTime?: string;
+  readonly maxBddNodes?: string;
+}
+
+/** Most worker threads --workers accepts. */
+const MAX_WORKERS = 64;
+
+export async function runUncertainty(files: readonly string[], options: UncertaintyCommandOptions): Promise<number> {
+  const trials = options.trials === undefined ? DEFAULT_TRIALS : integer(options.trials, '--trials', 1, 1e9);
+  const seed = options.seed === undefined ? DEFAULT_SEED : integer(options.seed, '--seed', 0, 0xffffffff);
+  const workers = options.workers === undefined || options.workers === 'auto' ? 'auto' : integer(options.workers, '--workers', 1, MAX_WORKERS);
+  const bins = options.bins === undefined ? 20 : integer(options.bins, '--bins', 1, 200);
+  const limit = options.limit === undefined ? 10 : integer(options.limit, '--limit', 0, 1e9);
+  const maxNodes = options.maxBddNodes === undefined ? undefined : integer(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
+  const { tree, warnings } = await loadInput(files, {
+    color: options.color !== false,
+    ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
+    ...(options.missionTime !== undefined ? { missionTime: missionTime(options.missionTime) } : {}),
+  });
+  const progress = createProgressBar(process.stderr, 'trials');
+  const analysis = await analyzeUncertainty(tree, {
+    trials,
+    seed,
+    latinHypercube: options.lhs === true,
+    workers,
+    bins,
+    sensitivity: options.sensitivity !== false,
+    onProgress: (done, total) => progress.update(done, total),
+    ...(maxNodes === undefined ? {} : { maxNodes }),
+  });
+  progress.finish();
+  const report = { tree, analysis, warnings };
+  if (options.format === 'json') process.stdout.write(`${JSON.stringify(uncertaintyToJson(report), null, 2)}\n`);
+  else process.stdout.write(`${renderUncertaintyText(report, { chalk: chalkFor(process.stdout, options.color !== false), limit })}\n`);
+  return EXIT.ok;
+}
+
+function integer(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw usageError(`${flag} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not "${value}"`);
+  }
+  return n;
+}
+
+function missionTime(value: string): number {
+  const r = parseDuration(value);
+  if (!r.ok || r.value <= 0) throw usageError(`--mission-time takes a positive duration such as 24h or 1y, not "${value}"`);
+  return r.value;
+}
+
+function usageError(message: string): FtreeError {
+  return new FtreeError({ code: 'USAGE', severity: 'error', message }, EXIT.usage);
+}
