@@ -130,6 +130,13 @@ describe('diagnoseIncident', () => {
     expect(d.cutSets![0]!.posterior).toBeLessThanOrEqual(d.events.find((e) => e.id === 'key_bump')!.posterior);
   });
 
+  it('stops ranking cut sets early without changing the top ones', () => {
+    const input = evidence([sig('key_bump', 'fired'), sig('slow_db', 'fired'), sig('cache_cold', 'silent')]);
+    const all = diagnoseIncident(tree(), input, { limit: 100 }).cutSets;
+    expect(all.length).toBe(3);
+    expect(diagnoseIncident(tree(), input, { limit: 2 }).cutSets).toEqual(all.slice(0, 2));
+  });
+
   it('is deterministic', () => {
     const input = evidence([sig('slow_db', 'fired'), sig('cache_cold', 'silent'), sig('psp_slow', 'fired', { firstSeen: 1_500_000 })]);
     const strip = (d: ReturnType<typeof diagnoseIncident>) => ({ ...d, seconds: 0 });

@@ -37,16 +37,27 @@ export interface RankCutSetsOptions {
   readonly limit?: number;
 }
 
-/** Ranks the given cut sets (ids of the tree's events) by their posterior, highest first. */
+/**
+ * Ranks the given cut sets (ids of the tree's events) by their posterior, highest first, and keeps
+ * `limit`. Since P(C | F) ≤ ∏ q'_C / P(F), the sets are visited by decreasing ∏ q'_C and the walk
+ * stops once that bound falls below the limit-th posterior found: the result is exact.
+ */
 export function rankCutSets(em: EvidenceModel, variables: readonly string[], cutSets: readonly (readonly string[])[], options: RankCutSetsOptions = {}): CutSetPosterior[] {
+  const limit = options.limit ?? 10;
   const index = new Map(variables.map((id, v) => [id, v]));
   const pF = computeConditionProbability(em);
-  const ranked: CutSetPosterior[] = [];
-  const q = Float64Array.from(em.q);
-  for (const events of cutSets) {
+  const candidates = cutSets.map((events) => {
     const vars = events.map((id) => index.get(id)).filter((v): v is number => v !== undefined);
     let adjusted = 1;
     for (const v of vars) adjusted *= em.q[v]!;
+    return { events, vars, adjusted };
+  });
+  candidates.sort((a, b) => b.adjusted - a.adjusted);
+  const ranked: CutSetPosterior[] = [];
+  const q = Float64Array.from(em.q);
+  const order = (a: CutSetPosterior, b: CutSetPosterior): number => b.posterior - a.posterior || b.adjusted - a.adjusted || a.events.join(' ').localeCompare(b.events.join(' '));
+  for (const { events, vars, adjusted } of candidates) {
+    if (ranked.length >= limit && pF > 0 && adjusted / pF < ranked[limit - 1]!.posterior) break;
     let posterior = 0;
     if (adjusted > 0 && pF > 0) {
       for (const v of vars) q[v] = 1;
@@ -55,7 +66,8 @@ export function rankCutSets(em: EvidenceModel, variables: readonly string[], cut
       posterior = Math.min(1, (adjusted * given) / pF);
     }
     ranked.push({ events: [...events], posterior, adjusted });
+    ranked.sort(order);
+    if (ranked.length > limit) ranked.length = limit;
   }
-  ranked.sort((a, b) => b.posterior - a.posterior || b.adjusted - a.adjusted || a.events.join(' ').localeCompare(b.events.join(' ')));
-  return ranked.slice(0, options.limit ?? 10);
+  return ranked;
 }
