@@ -1,11 +1,12 @@
 // `ftree analyze` with evidence: incident diagnosis (cli stage).
-// load tree → gather evidence (as `ftree evidence`) → read changes → diagnoseIncident → render
-// text, JSON or Markdown. Reached from `analyze` when an evidence option is given.
+// load tree (→ the tree at --at) → gather evidence (as `ftree evidence`) → read changes →
+// diagnoseIncident → render text, JSON or Markdown. Reached from `analyze` when an evidence option is given.
 
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
 import { readChanges } from '../evidence/read-changes.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { treeAtTime } from '../model/tree-at-time.js';
 import { parseDuration } from '../model/units.js';
 import { diagnosisToJson } from '../report/diagnosis-json.js';
 import { renderDiagnosisMarkdown } from '../report/diagnosis-markdown.js';
@@ -21,6 +22,8 @@ export interface AnalyzeIncidentOptions extends GlobalOptions, EvidenceSourceOpt
   readonly topEvent?: string;
   readonly missionTime?: string;
   readonly maxBddNodes?: string;
+  /** The priors at this time instead of the mission time (as plain `analyze --at`). */
+  readonly at?: string;
   readonly sensitivity?: string;
   readonly falseAlarm?: string;
   readonly topObserved?: string;
@@ -35,12 +38,14 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   const topObserved = parseBooleanOption(options.topObserved, '--top-observed');
   const limit = options.limit === undefined ? undefined : parseWholeNumber(options.limit, '--limit');
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseWholeNumber(options.maxBddNodes, '--max-bdd-nodes', 1);
-  const missionTime = options.missionTime === undefined ? undefined : parseMissionTime(options.missionTime);
-  const { tree } = await loadInput(files, {
+  const missionTime = options.missionTime === undefined ? undefined : parseMissionTime(options.missionTime, '--mission-time');
+  const at = options.at === undefined ? undefined : parseMissionTime(options.at, '--at');
+  const loaded = await loadInput(files, {
     color,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(missionTime !== undefined ? { missionTime } : {}),
   });
+  const tree = at === undefined ? loaded.tree : treeAtTime(loaded.tree, at);
   const { evidence, zone } = await gatherEvidence(tree, options);
   printWarnings(evidence.warnings, new Map(), color);
   const changes = options.changes ? await readChanges(options.changes, zone) : undefined;
@@ -81,9 +86,9 @@ function parseWholeNumber(value: string, flag: string, min = 0): number {
   return n;
 }
 
-function parseMissionTime(value: string): number {
+function parseMissionTime(value: string, flag: string): number {
   const r = parseDuration(value);
-  if (!r.ok || r.value <= 0) throw usageError(`--mission-time takes a positive duration such as 24h or 1y, not "${value}"`);
+  if (!r.ok || r.value <= 0) throw usageError(`${flag} takes a positive duration such as 24h or 1y, not "${value}"`);
   return r.value;
 }
 
