@@ -119,13 +119,13 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   const byId = (a: EventDiagnosis, b: EventDiagnosis): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sortedEvents = [...events].sort((a, b) => b.posterior - a.posterior || byId(a, b));
   const verdict = decideVerdict(tree, signals, events, contradiction);
-  // Shown to the engineer: what stands out first, then by how much the incident raised each event
-  // (posterior − prior, so that events true on most days do not crowd the top). When nothing stands
-  // out, the same without the evidence (P(x|T) − prior, the tree's own ranking): the posteriors then
-  // mostly reflect elimination, not evidence.
+  // Shown to the engineer: the events that stand out first, by how much the incident raised them
+  // (posterior − prior, so that an event true on most days does not lead), then the others by
+  // posterior. When nothing stands out, by P(x|T) − prior (the tree's own ranking without
+  // evidence): the posteriors then mostly reflect elimination, not evidence.
   const suspects =
     verdict.kind === 'suspects'
-      ? [...events].sort((a, b) => Number(b.standsOut) - Number(a.standsOut) || b.excess - a.excess || b.posterior - a.posterior || byId(a, b))
+      ? [...events].sort((a, b) => Number(b.standsOut) - Number(a.standsOut) || (a.standsOut ? b.excess - a.excess : 0) || b.posterior - a.posterior || byId(a, b))
       : [...events].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior) || b.posterior - a.posterior || byId(a, b));
 
   const limit = options.limit ?? 10;

@@ -95,8 +95,9 @@ export interface Diagnosis {
   /** Every basic event, highest posterior first (ties by id): the JSON contract's order. */
   readonly events: readonly EventDiagnosis[];
   /**
-   * The same events in the order shown to the on-call engineer: those standing out first, then by
-   * posterior − prior; when nothing stands out, by P(x|T) − prior (the tree's own, without evidence).
+   * The same events in the order shown to the on-call engineer: those standing out first, by
+   * posterior − prior, then the others by posterior; when nothing stands out, by P(x|T) − prior
+   * (the tree's own ranking, without evidence).
    */
   readonly suspects: readonly EventDiagnosis[];
   /** Gates that carry signals. */

@@ -33,7 +33,7 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
     out.push(`| ${i + 1} | \`${cell(s.id)}\`${s.label ? ` ${cell(s.label)}` : ''} | ${formatPosterior(s.posterior)} | ${formatProbability(s.prior)} → ${formatProbability(s.adjusted)} | ${formatFactor(s.bayesFactor)} | ${s.standsOut ? 'yes' : ''} | ${cell(fired)} | ${cell(formatPath(s))} |`);
   });
   if (d.suspects.length > limit) out.push('', `${d.suspects.length - limit} more events are in the JSON output.`);
-  const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, then by posterior − prior.' : 'Nothing stands out: ranked by P(x | T) − prior, without the evidence.';
+  const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, by posterior − prior, then the others by posterior.' : 'Nothing stands out: ranked by P(x | T) − prior, without the evidence.';
   out.push('', `*evidence*: the factor by which the evidence multiplied the event's odds. ${order}`, '');
 
   if (d.cutSets.length > 0) {

@@ -50,7 +50,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
   });
   const rest = d.suspects.length - shown.length;
   if (rest > 0) lines.push(chalk.dim(`  … ${plural(rest, 'more event')} (--limit 0 lists all, --format json gives everything)`));
-  const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, then by posterior − prior' : `Ranked by ${d.conditioning === 'top' ? 'P(x|T) − prior, without the evidence' : 'prior'}`;
+  const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, by posterior − prior, then the others by posterior' : `Ranked by ${d.conditioning === 'top' ? 'P(x|T) − prior, without the evidence' : 'prior'}`;
   lines.push(chalk.dim(wrapText(`  ${postHead}: probability that the event occurred${d.conditioning === 'top' ? ' given the top event and the evidence' : ' given the evidence'}; adjusted: the prior with the event's own signals; evidence: the factor by which the evidence multiplied the event's odds (×1: unchanged). ${order}; JSON is sorted by posterior.`, width)));
 
   // Cut sets.
