@@ -11,3 +11,6 @@ export { parseDuration, parseRate } from './model/units.js';
 export { analyzeProbability, type ProbabilityAnalysis, type EventProbability } from './engine/index.js';
 export { exportMef } from './report/mef-export.js';
 export { exportYaml, type ExportYamlOptions } from './report/yaml-export.js';
+export { collectEvidence, listLogSources, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type SignalResult } from './evidence/index.js';
+export { diagnoseIncident, type DiagnoseOptions, type Diagnosis, type EventDiagnosis, type Verdict } from './diagnose/index.js';
+export { diagnosisToJson } from './report/diagnosis-json.js';
