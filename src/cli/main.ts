@@ -183,19 +183,27 @@ Examples:
     .option('--force', 'replace the output file if it exists')
     .option('--limit <n>', 'list the n most likely suspects', '10')
     .option('--top-event <id>', 'report on the subtree below this gate')
-    .option('--logs <paths...>', 'incident logs (evidence: not available yet)')
-    .option('--metrics <files...>', 'incident metrics (evidence: not available yet)')
-    .option('--prometheus <url>', 'a Prometheus to query (evidence: not available yet)')
-    .option('--changes <file>', 'deploys and config changes (evidence: not available yet)')
-    .option('--since <time>', 'start of the incident window (evidence: not available yet)')
-    .option('--until <time>', 'end of the incident window (evidence: not available yet)')
-    .option('--baseline <length|range>', 'the baseline window (evidence: not available yet)')
+    .option('--logs <paths...>', 'evidence: log files (plain or .gz), folders, or - for standard input')
+    .option('--metrics <files...>', 'evidence: metric files (CSV, Prometheus query_range JSON, OpenMetrics text)')
+    .option('--prometheus <url>', 'evidence: run each metric query on this Prometheus (auth as for ftree evidence)')
+    .option('--changes <file>', 'evidence: deploys and config changes, JSON lines or CSV')
+    .option('--since <time>', 'start of the incident window: ISO 8601, 10:05 (today), or -30m')
+    .option('--until <time>', 'end of the window (default now)')
+    .option('--baseline <length|range>', 'the baseline: a length just before the window (2h), START..END, or none')
+    .option('--timezone <zone>', 'zone of timestamps written without one: UTC, +02:00, Europe/Berlin', 'UTC')
+    .option('--no-templates', 'do not mine log templates')
+    .option('--step <duration>', 'Prometheus query resolution')
+    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
     .addHelpText(
       'after',
       `
+Without evidence the suspects are ranked by P(x|T); with evidence (--logs, --metrics, --prometheus,
+--changes) the report is the incident's diagnosis, as ftree analyze gives it.
+
 Examples:
   $ ftree report trees/payment-latency.yaml -o postmortem.md
-  $ ftree report trees/payment-latency.yaml --format html -o postmortem.html`,
+  $ ftree report trees/payment-latency.yaml --format html -o postmortem.html
+  $ ftree report trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35 --format html -o postmortem.html`,
     )
     .action(async (files: string[], opts) => {
       const { runReport } = await import('./report.js');
@@ -257,6 +265,54 @@ Examples:
     .action(async (files: string[], opts) => {
       const { runCurve } = await import('./curve.js');
       setExit(await runCurve(files, { ...opts, ...globals() }));
+    });
+
+  program
+    .command('check')
+    .description('CI budgets: fail when P(top), a single point of failure or an importance breaks a limit')
+    .argument('<paths...>', 'tree files (YAML or Open-PSA MEF XML) or folders (searched for *.yaml, *.yml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit', 'sarif']).default('text'))
+    .option('--max-probability <p>', 'largest acceptable P(top) (overrides budget.max_probability of each tree)')
+    .option('--no-single-points', 'fail when a basic event causes the top event on its own (overrides budget.single_points)')
+    .option('--max-importance <x>', 'largest acceptable Birnbaum importance P(T|x=1) − P(T|x=0) of any basic event (overrides budget.max_importance)')
+    .addHelpText(
+      'after',
+      `
+Limits come from each tree's budget: block; command-line flags override them. Exit 1 when a limit
+is broken or a tree is invalid, 0 otherwise.
+
+Examples:
+  $ ftree check trees/ --max-probability 1e-4 --no-single-points
+  $ ftree check trees/ --format sarif > ftree.sarif        # GitHub code scanning
+  $ ftree check trees/ --format junit > ftree-junit.xml    # GitLab, Jenkins
+  $ ftree check trees/ --format github                     # annotations on a pull request`,
+    )
+    .action(async (paths: string[], opts, cmd: Command) => {
+      const { runCheck } = await import('./check.js');
+      const noSinglePoints = cmd.getOptionValueSource('singlePoints') === 'cli' && opts.singlePoints === false;
+      setExit(await runCheck(paths, { ...opts, noSinglePoints, ...globals() }));
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two versions of a tree: structure, probabilities, P(top), single points of failure, cut sets')
+    .argument('<old>', 'the old version: a tree file, or ref:path read from git (main:trees/x.yaml)')
+    .argument('<new>', 'the new version: a tree file, or ref:path')
+    .addOption(new Option('-f, --format <format>', 'text for the terminal, markdown for a pull-request comment, or json').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--max-order <n>', 'compare the minimal cut sets of at most n events', '2')
+    .addHelpText(
+      'after',
+      `
+A diff is informational: the exit code is 0 whatever changed (use ftree check to gate).
+
+Examples:
+  $ ftree diff old.yaml trees/payment-latency.yaml
+  $ ftree diff main:trees/payment-latency.yaml trees/payment-latency.yaml --format markdown
+  $ ftree diff HEAD~1:trees/x.yaml HEAD:trees/x.yaml --format json`,
+    )
+    .action(async (oldSpec: string, newSpec: string, opts) => {
+      const { runDiff } = await import('./diff.js');
+      setExit(await runDiff(oldSpec, newSpec, { ...opts, ...globals() }));
     });
 
   return program;

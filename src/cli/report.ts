@@ -1,75 +1,80 @@
 // `ftree report`: a postmortem section in Markdown (with a Mermaid diagram) or self-contained HTML
 // (with an SVG drawing) (cli stage).
-// load → analyse (P(top), P(x|T), gate probabilities) → build the postmortem → render → stdout or a file.
+// load → analyse (P(top), P(x|T), gate probabilities, cut sets, single points of failure)
+// → with evidence: gather it and diagnose → build the postmortem → render → stdout or a file.
 
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { analyzeProbability } from '../engine/index.js';
+import { readFile, stat } from 'node:fs/promises';
+import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
+import { readChanges } from '../evidence/read-changes.js';
+import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
 import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
 import { buildPostmortem, formatHours, type InputFile } from '../report/postmortem.js';
 import { renderPostmortemHtml } from '../report/postmortem-html.js';
 import { renderPostmortemMarkdown } from '../report/postmortem-markdown.js';
 import { VERSION } from '../version.js';
+import { gatherEvidence, type EvidenceSourceOptions } from './evidence.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
+import { printWarnings } from './output.js';
 import { writeOutputFile } from './write-output.js';
 
-export interface ReportOptions extends GlobalOptions {
+export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
   readonly format: 'markdown' | 'html';
   readonly output?: string;
   readonly force?: boolean;
   readonly limit?: string;
   readonly topEvent?: string;
-  readonly logs?: string[];
-  readonly metrics?: string[];
-  readonly prometheus?: string;
-  readonly changes?: string;
-  readonly since?: string;
-  readonly until?: string;
-  readonly baseline?: string;
 }
 
-/** Gate probabilities take one flat BDD per gate: skipped for trees larger than this. */
+/** Cut sets listed, and the largest order searched for them. */
+const CUT_SETS_LISTED = 10;
+const CUT_SET_MAX_ORDER = 4;
+
+/** Gate probabilities take one flat BDD per gate: skipped for trees with more events than this. */
 const MAX_GATES_DRAWN_WITH_PROBABILITIES = 5000;
 
 export async function runReport(files: readonly string[], options: ReportOptions, argv: readonly string[] = []): Promise<number> {
-  const evidenceFlags = (['logs', 'metrics', 'prometheus', 'changes', 'since', 'until', 'baseline'] as const).filter((k) => options[k] !== undefined);
-  if (evidenceFlags.length > 0) {
-    throw new FtreeError(
-      {
-        code: 'USAGE',
-        severity: 'error',
-        message: `Evidence in reports is not available yet: ${evidenceFlags.map((f) => `--${f}`).join(', ')}`,
-        hint: 'the report ranks suspects by P(x|T) without evidence for now; `ftree evidence` shows the signals of an incident window',
-      },
-      EXIT.usage,
-    );
-  }
   const limit = parseLimit(options.limit);
-  const { tree } = await loadInput(files, { color: options.color !== false, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
+  const color = options.color !== false;
+  const { tree } = await loadInput(files, { color, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
   const analysis = analyzeProbability(tree);
-  let gates: Map<string, GateProbability> | undefined;
-  if (tree.gates.size <= MAX_GATES_DRAWN_WITH_PROBABILITIES) {
-    try {
-      gates = computeGateProbabilities(analysis.model, tree.top, tree.gates.keys());
-    } catch (e) {
-      if (!isFtreeError(e) || e.code !== 'BDD_NODE_LIMIT') throw e;
-    }
+  const cutSets = mostProbableCutSets(analysis);
+  const singlePoints = findSinglePointsOfFailure(analysis.model);
+  const hasEvidence = (['logs', 'metrics', 'prometheus', 'changes'] as const).some((k) => options[k] !== undefined);
+  let diagnosis: Diagnosis | undefined;
+  if (hasEvidence) {
+    const { evidence, zone } = await gatherEvidence(tree, options);
+    printWarnings(evidence.warnings, new Map(), color);
+    const changes = options.changes ? await readChanges(options.changes, zone) : undefined;
+    diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED });
+  } else if (options.since !== undefined || options.until !== undefined || options.baseline !== undefined) {
+    throw usageError('--since, --until and --baseline need evidence', 'add --logs, --metrics, --prometheus or --changes');
   }
+  const gates = gateProbabilities(analysis, tree.top, tree.gates.keys(), diagnosis);
   const inputs: InputFile[] = [];
-  for (const file of tree.files) inputs.push({ path: file, sha256: createHash('sha256').update(await readFile(file)).digest('hex'), role: 'tree file' });
+  for (const file of tree.files) inputs.push(await hashInput(file, 'tree file'));
+  for (const file of options.logs ?? []) if (file !== '-') inputs.push(await hashInput(file, 'logs'));
+  for (const file of options.metrics ?? []) inputs.push(await hashInput(file, 'metrics'));
+  if (options.changes) inputs.push(await hashInput(options.changes, 'changes'));
   const pm = buildPostmortem({
     tree,
     analysis,
     ...(gates ? { gates } : {}),
+    ...(cutSets ? { cutSets } : {}),
+    singlePoints,
+    ...(diagnosis ? { diagnosis } : {}),
     inputs,
     version: VERSION,
     command: argv,
     settings: [
       ['mission time', formatHours(tree.missionTime)],
-      ['method', 'exact P(top) and P(x|T) on a BDD'],
-      ['evidence', 'none'],
+      ['method', diagnosis ? 'exact posteriors given the top event and the evidence, on a BDD' : 'exact P(top) and P(x|T) on a BDD'],
+      ['evidence', diagnosis ? describeSources(options) : 'none'],
+      ...(diagnosis ? [['window', `${iso(diagnosis.evidence.window.start)} – ${iso(diagnosis.evidence.window.end)} (${diagnosis.evidence.timezone})`] as const] : []),
+      ...(diagnosis?.evidence.baseline ? [['baseline', `${iso(diagnosis.evidence.baseline.start)} – ${iso(diagnosis.evidence.baseline.end)}`] as const] : []),
+      ['cut sets', cutSets ? `the ${CUT_SETS_LISTED} most probable of at most ${CUT_SET_MAX_ORDER} events` : 'not computed (too many)'],
       ['suspects listed', String(limit)],
       ...(gates ? [] : [['gate probabilities', 'not computed (tree too large)'] as const]),
     ],
@@ -79,6 +84,52 @@ export async function runReport(files: readonly string[], options: ReportOptions
   if (options.output === undefined || options.output === '-') process.stdout.write(text);
   else await writeOutputFile(options.output, text, { force: options.force === true });
   return EXIT.ok;
+}
+
+/** The most probable minimal cut sets of a bounded order, or undefined when the ZBDD grows too large. */
+function mostProbableCutSets(analysis: ProbabilityAnalysis): { events: string[]; probability: number }[] | undefined {
+  try {
+    const family = computeMinimalCutSets(analysis.model, { maxOrder: CUT_SET_MAX_ORDER });
+    return selectTopCutSets(family, CUT_SETS_LISTED).map((c) => ({ events: c.literals.map((v) => family.variables[v < 0 ? ~v : v]!), probability: c.probability }));
+  } catch (e) {
+    if (isFtreeError(e)) return undefined;
+    throw e;
+  }
+}
+
+/** P(G), P(G|T) of the gates (at the evidence-adjusted probabilities with a diagnosis); undefined for trees too large. */
+function gateProbabilities(analysis: ProbabilityAnalysis, top: string, gates: Iterable<string>, diagnosis: Diagnosis | undefined): Map<string, GateProbability> | undefined {
+  if (analysis.model.graph.variables.length > MAX_GATES_DRAWN_WITH_PROBABILITIES) return undefined;
+  const q = diagnosis ? Float64Array.from(analysis.variables, (id) => diagnosis.events.find((e) => e.id === id)?.adjusted ?? 0) : undefined;
+  try {
+    return computeGateProbabilities(analysis.model, top, gates, q);
+  } catch (e) {
+    if (isFtreeError(e) && e.code === 'BDD_NODE_LIMIT') return undefined;
+    throw e;
+  }
+}
+
+async function hashInput(path: string, role: string): Promise<InputFile> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) return { path, sha256: info?.isDirectory() ? '(a folder)' : '(unreadable)', role };
+  return { path, sha256: createHash('sha256').update(await readFile(path)).digest('hex'), role };
+}
+
+function describeSources(options: ReportOptions): string {
+  const parts: string[] = [];
+  if (options.logs) parts.push(`logs (${options.logs.length})`);
+  if (options.metrics) parts.push(`metric files (${options.metrics.length})`);
+  if (options.prometheus) parts.push(`Prometheus ${options.prometheus}`);
+  if (options.changes) parts.push('changes');
+  return parts.join(', ');
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function usageError(message: string, hint?: string): FtreeError {
+  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
 }
 
 function parseLimit(value: string | undefined): number {

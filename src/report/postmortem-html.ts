@@ -116,6 +116,7 @@ export function renderPostmortemHtml(pm: Postmortem): string {
   body.push(`<tr><th>event</th><td>${name(pm.top.id, pm.top.label)}</td></tr>`);
   body.push(`<tr><th>probability</th><td><strong>${fmt(pm.top.probability, 4)}</strong> <span class="muted">(exact, ${esc(pm.top.method.toUpperCase())})</span></td></tr>`);
   body.push(`<tr><th>mission time</th><td>${esc(formatHours(pm.model.missionTime))}</td></tr>`);
+  if (pm.window) body.push(`<tr><th>incident window</th><td>${esc(pm.window)}</td></tr>`);
   body.push(`<tr><th>model</th><td>${pm.model.gates} gates, ${pm.model.events} basic events${pm.model.houses > 0 ? `, ${pm.model.houses} house event${pm.model.houses === 1 ? '' : 's'}` : ''}; BDD of ${pm.model.bddNodes} nodes</td></tr>`);
   body.push('</table>');
 
@@ -125,10 +126,10 @@ export function renderPostmortemHtml(pm: Postmortem): string {
     body.push(
       `<p class="muted">${pm.hasEvidence ? `Ranked by ${esc(pm.posteriorName)}, the probability that the event occurred given the top event and the evidence.` : 'Ranked by P(x|T), the probability that the event occurred given that the top event did (no evidence given).'}</p>`,
     );
-    body.push('<table>', `<tr><th class="num">#</th><th>event</th><th class="num">prior</th>${pm.hasEvidence ? '<th class="num">adjusted</th>' : ''}<th class="num">${esc(pm.posteriorName)}</th><th class="num">Birnbaum</th><th>path to the top</th></tr>`);
+    body.push('<table>', `<tr><th class="num">#</th><th>event</th><th class="num">prior</th>${pm.hasEvidence ? '<th class="num">adjusted</th>' : ''}<th class="num">${esc(pm.posteriorName)}</th><th class="num">Birnbaum</th>${pm.hasEvidence ? '<th>evidence</th>' : ''}<th>path to the top</th></tr>`);
     for (const s of pm.suspects) {
       body.push(
-        `<tr><td class="num">${s.rank}</td><td>${name(s.id, s.label)}</td><td class="num">${fmt(s.prior)}</td>${pm.hasEvidence ? `<td class="num">${fmt(s.adjusted)}</td>` : ''}<td class="num"><strong>${fmt(s.posterior)}</strong></td><td class="num">${fmt(s.birnbaum)}</td><td>${s.path.map((p) => `<code>${esc(p)}</code>`).join(' › ')}</td></tr>`,
+        `<tr><td class="num">${s.rank}</td><td>${name(s.id, s.label)}</td><td class="num">${fmt(s.prior)}</td>${pm.hasEvidence ? `<td class="num">${fmt(s.adjusted)}</td>` : ''}<td class="num"><strong>${fmt(s.posterior)}</strong></td><td class="num">${fmt(s.birnbaum)}</td>${pm.hasEvidence ? `<td>${s.evidence.length > 0 ? s.evidence.map(esc).join('<br>') : '—'}</td>` : ''}<td>${s.path.map((p) => `<code>${esc(p)}</code>`).join(' › ')}</td></tr>`,
       );
     }
     body.push('</table>');
@@ -137,9 +138,12 @@ export function renderPostmortemHtml(pm: Postmortem): string {
   body.push('<h2 id="next-checks">Next checks</h2>');
   if (pm.nextChecks.length === 0) body.push('<p>No likely event of the tree says how to check it (<code>check:</code> in the tree format).</p>');
   else {
-    body.push(`<p class="muted">Events that say how to check them, by ${esc(pm.posteriorName)} per minute of checking.</p>`);
-    body.push('<table>', `<tr><th>event</th><th>how</th><th class="num">cost</th><th class="num">${esc(pm.posteriorName)}</th></tr>`);
-    for (const c of pm.nextChecks) body.push(`<tr><td>${name(c.id, c.label)}</td><td>${esc(c.how)}</td><td class="num">${c.cost !== undefined ? esc(formatMinutes(c.cost)) : '—'}</td><td class="num">${fmt(c.posterior)}</td></tr>`);
+    const gain = pm.nextChecks.some((c) => c.informationGain !== undefined);
+    body.push(`<p class="muted">Events that say how to check them, by ${esc(pm.posteriorName)} per minute of checking${gain ? ', with the expected information gain of the answer' : ''}.</p>`);
+    body.push('<table>', `<tr><th>event</th><th>how</th><th class="num">cost</th><th class="num">${esc(pm.posteriorName)}</th>${gain ? '<th class="num">gain</th>' : ''}</tr>`);
+    for (const c of pm.nextChecks) {
+      body.push(`<tr><td>${name(c.id, c.label)}</td><td>${esc(c.how)}</td><td class="num">${c.cost !== undefined ? esc(formatMinutes(c.cost)) : '—'}</td><td class="num">${fmt(c.posterior)}</td>${gain ? `<td class="num">${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'}</td>` : ''}</tr>`);
+    }
     body.push('</table>');
   }
 
@@ -147,7 +151,7 @@ export function renderPostmortemHtml(pm: Postmortem): string {
     body.push('<h2 id="cut-sets">Most probable cut sets</h2>');
     if (pm.cutSets.length === 0) body.push('<p>None within the order limit.</p>');
     else {
-      body.push('<table>', '<tr><th class="num">#</th><th>events</th><th class="num">probability</th></tr>');
+      body.push('<table>', `<tr><th class="num">#</th><th>events</th><th class="num">${esc(pm.cutSetMeasure)}</th></tr>`);
       pm.cutSets.forEach((c, i) => body.push(`<tr><td class="num">${i + 1}</td><td>${c.events.map((e) => `<code>${esc(e)}</code>`).join(' · ')}</td><td class="num">${fmt(c.probability)}</td></tr>`));
       body.push('</table>');
     }

@@ -16,6 +16,7 @@ export function renderPostmortemMarkdown(pm: Postmortem): string {
   out.push(`| event | ${name(pm.top.id, pm.top.label)} |`);
   out.push(`| probability | **${fmt(pm.top.probability, 4)}** (exact, ${pm.top.method.toUpperCase()}) |`);
   out.push(`| mission time | ${formatHours(pm.model.missionTime)} |`);
+  if (pm.window) out.push(`| incident window | ${pm.window} |`);
   out.push(`| model | ${pm.model.gates} gates, ${pm.model.events} basic events${pm.model.houses > 0 ? `, ${pm.model.houses} house event${pm.model.houses === 1 ? '' : 's'}` : ''}; BDD of ${pm.model.bddNodes} nodes |`);
   out.push('');
 
@@ -29,11 +30,12 @@ export function renderPostmortemMarkdown(pm: Postmortem): string {
       '',
     );
     const evidence = pm.hasEvidence;
-    out.push(`| # | event | prior |${evidence ? ' adjusted |' : ''} ${escapeMarkdown(pm.posteriorName)} | Birnbaum | path to the top |`);
-    out.push(`|--:|---|--:|${evidence ? '--:|' : ''}--:|--:|---|`);
+    out.push(`| # | event | prior |${evidence ? ' adjusted |' : ''} ${escapeMarkdown(pm.posteriorName)} | Birnbaum |${evidence ? ' evidence |' : ''} path to the top |`);
+    out.push(`|--:|---|--:|${evidence ? '--:|' : ''}--:|--:|${evidence ? '---|' : ''}---|`);
     for (const s of pm.suspects) {
+      const fired = evidence ? ` ${s.evidence.length > 0 ? s.evidence.map(escapeMarkdown).join('; ') : '—'} |` : '';
       out.push(
-        `| ${s.rank} | ${name(s.id, s.label)} | ${fmt(s.prior)} |${evidence ? ` ${fmt(s.adjusted)} |` : ''} **${fmt(s.posterior)}** | ${fmt(s.birnbaum)} | ${s.path.map((p) => `\`${p}\``).join(' › ')} |`,
+        `| ${s.rank} | ${name(s.id, s.label)} | ${fmt(s.prior)} |${evidence ? ` ${fmt(s.adjusted)} |` : ''} **${fmt(s.posterior)}** | ${fmt(s.birnbaum)} |${fired} ${s.path.map((p) => `\`${p}\``).join(' › ')} |`,
       );
     }
     out.push('');
@@ -42,9 +44,10 @@ export function renderPostmortemMarkdown(pm: Postmortem): string {
   out.push('## Next checks', '');
   if (pm.nextChecks.length === 0) out.push('No likely event of the tree says how to check it (`check:` in the tree format).', '');
   else {
-    out.push(`Events that say how to check them, by ${pm.posteriorName} per minute of checking.`, '');
-    out.push(`| event | how | cost | ${escapeMarkdown(pm.posteriorName)} |`, '|---|---|--:|--:|');
-    for (const c of pm.nextChecks) out.push(`| ${name(c.id, c.label)} | ${escapeMarkdown(c.how)} | ${c.cost !== undefined ? formatMinutes(c.cost) : '—'} | ${fmt(c.posterior)} |`);
+    const gain = pm.nextChecks.some((c) => c.informationGain !== undefined);
+    out.push(`Events that say how to check them, by ${escapeMarkdown(pm.posteriorName)} per minute of checking${gain ? ', with the expected information gain of the answer' : ''}.`, '');
+    out.push(`| event | how | cost | ${escapeMarkdown(pm.posteriorName)} |${gain ? ' gain |' : ''}`, `|---|---|--:|--:|${gain ? '--:|' : ''}`);
+    for (const c of pm.nextChecks) out.push(`| ${name(c.id, c.label)} | ${escapeMarkdown(c.how)} | ${c.cost !== undefined ? formatMinutes(c.cost) : '—'} | ${fmt(c.posterior)} |${gain ? ` ${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'} |` : ''}`);
     out.push('');
   }
 
@@ -52,7 +55,7 @@ export function renderPostmortemMarkdown(pm: Postmortem): string {
     out.push('## Most probable cut sets', '');
     if (pm.cutSets.length === 0) out.push('None within the order limit.', '');
     else {
-      out.push('| # | events | probability |', '|--:|---|--:|');
+      out.push(`| # | events | ${escapeMarkdown(pm.cutSetMeasure)} |`, '|--:|---|--:|');
       pm.cutSets.forEach((c, i) => out.push(`| ${i + 1} | ${c.events.map((e) => `\`${e}\``).join(' · ')} | ${fmt(c.probability)} |`));
       out.push('');
     }

@@ -2,10 +2,12 @@
 // cut sets, single points of failure, timeline and run metadata, gathered once from the analysis
 // (and the diagnosis, with evidence) for the Markdown and HTML renderers.
 
+import type { Diagnosis } from '../diagnose/index.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import type { GateProbability } from '../engine/gate-probabilities.js';
 import type { ProbabilityAnalysis } from '../engine/index.js';
 import { rankEvents } from './analysis-json.js';
+import { describeSignal, describeVerdict, formatClock, formatOffset, signalFigure } from './diagnosis-summary.js';
 import { formatProbability as fmt } from './format-number.js';
 import type { NodeFigures } from './tree-svg.js';
 
@@ -21,7 +23,7 @@ export interface PostmortemInput {
   readonly analysis: ProbabilityAnalysis;
   /** P(G) and P(G|T) of the gates, when computed. */
   readonly gates?: ReadonlyMap<string, GateProbability>;
-  /** Minimal cut sets, most probable first, when computed. */
+  /** Minimal cut sets, most probable first, when computed (with a diagnosis: ranked by it instead). */
   readonly cutSets?: readonly { readonly events: readonly string[]; readonly probability: number }[];
   /** Basic events that alone cause the top event, when computed. */
   readonly singlePoints?: readonly string[];
@@ -33,6 +35,8 @@ export interface PostmortemInput {
   readonly settings: readonly (readonly [string, string])[];
   /** How many suspects to list. */
   readonly limit: number;
+  /** The incident's diagnosis, when evidence was given: suspects, checks and timeline come from it. */
+  readonly diagnosis?: Diagnosis;
 }
 
 export interface Suspect {
@@ -46,6 +50,8 @@ export interface Suspect {
   readonly birnbaum: number;
   /** Gates from the event's parent up to the top event (one shortest path). */
   readonly path: readonly string[];
+  /** Fired signals of the event, described ("log Lock wait timeouts 42×"). */
+  readonly evidence: readonly string[];
 }
 
 export interface NextCheck {
@@ -55,9 +61,12 @@ export interface NextCheck {
   /** Minutes. */
   readonly cost?: number;
   readonly posterior: number;
+  /** Expected information gain of the check, in bits (with a diagnosis). */
+  readonly informationGain?: number;
 }
 
 export interface TimelineEntry {
+  /** UTC clock time, and the offset from the symptom's onset. */
   readonly time: string;
   readonly id: string;
   readonly text: string;
@@ -75,8 +84,12 @@ export interface Postmortem {
   readonly suspects: readonly Suspect[];
   readonly nextChecks: readonly NextCheck[];
   readonly cutSets?: readonly { readonly events: readonly string[]; readonly probability: number }[];
+  /** What the cut sets' numbers are: P(cut set) without evidence, P(cut set | T, E) with. */
+  readonly cutSetMeasure: string;
   readonly singlePoints?: readonly { readonly id: string; readonly label?: string; readonly probability: number }[];
   readonly timeline: readonly TimelineEntry[];
+  /** The incident window (UTC), with evidence. */
+  readonly window?: string;
   /** Numbers drawn on each node of the diagrams. */
   readonly figures: ReadonlyMap<string, NodeFigures>;
   readonly metadata: {
@@ -89,6 +102,7 @@ export interface Postmortem {
 }
 
 export function buildPostmortem(input: PostmortemInput): Postmortem {
+  if (input.diagnosis) return buildFromDiagnosis(input, input.diagnosis);
   const { tree, analysis } = input;
   const topNode = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
   const ranked = rankEvents({ tree, analysis, warnings: [] });
@@ -105,6 +119,7 @@ export function buildPostmortem(input: PostmortemInput): Postmortem {
       posterior: e.posterior,
       birnbaum: e.birnbaum,
       path: pathToTop(e.id, parents),
+      evidence: [],
     }));
   const posteriorName = 'P(x|T)';
 
@@ -151,8 +166,72 @@ export function buildPostmortem(input: PostmortemInput): Postmortem {
     suspects,
     nextChecks,
     ...(input.cutSets ? { cutSets: input.cutSets } : {}),
+    cutSetMeasure: 'probability',
     ...(input.singlePoints ? { singlePoints: input.singlePoints.map(eventInfo) } : {}),
     timeline: [],
+    figures,
+    metadata: { version: input.version, command: input.command, inputs: input.inputs, settings: input.settings },
+    model: { gates: tree.gates.size, events: tree.events.size, houses: tree.houses.size, missionTime: tree.missionTime, bddNodes: analysis.bddNodes },
+  };
+}
+
+/** The postmortem of an incident: suspects, checks, cut sets and timeline from the diagnosis. */
+function buildFromDiagnosis(input: PostmortemInput, d: Diagnosis): Postmortem {
+  const { tree, analysis } = input;
+  const posteriorName = d.conditioning === 'top' ? 'P(x|T,E)' : 'P(x|E)';
+  const fired = (signals: Diagnosis['signals']) => signals.filter((s) => s.state === 'fired').map((s) => `${describeSignal(s)}${signalFigure(s) ? ` ${signalFigure(s)}` : ''}`);
+  const suspects: Suspect[] = d.suspects.slice(0, input.limit).map((e, i) => ({
+    rank: i + 1,
+    id: e.id,
+    ...(e.label !== undefined ? { label: e.label } : {}),
+    prior: e.prior,
+    adjusted: e.adjusted,
+    posterior: e.posterior,
+    birnbaum: e.birnbaum,
+    path: e.path.slice(1),
+    evidence: fired(e.signals),
+  }));
+  const figures = new Map<string, NodeFigures>();
+  for (const e of d.events) figures.set(e.id, { probability: e.adjusted, posterior: e.posterior });
+  // Gates: P(G) and P(G|T) at the adjusted probabilities; exact unless gates carry evidence of their own.
+  for (const [id, g] of input.gates ?? []) figures.set(id, { probability: g.probability, ...(d.gates.length === 0 ? { posterior: g.posterior } : {}) });
+  figures.set(tree.top, { probability: d.top.givenEvidence, ...(d.conditioning === 'top' ? { posterior: 1 } : {}) });
+  const standing = new Set(d.verdict.suspects);
+  suspects.filter((s) => standing.has(s.id)).slice(0, 3).forEach((s) => figures.set(s.id, { ...figures.get(s.id), suspectRank: s.rank }));
+  const labelOf = new Map([...tree.events.values()].map((e) => [e.id, e.label]));
+  const nextChecks: NextCheck[] = d.nextChecks.slice(0, 5).map((c) => ({
+    id: c.id,
+    ...(labelOf.get(c.id) !== undefined ? { label: labelOf.get(c.id)! } : {}),
+    how: c.how,
+    ...(c.costAssumed ? {} : { cost: c.cost }),
+    posterior: c.posterior,
+    informationGain: c.informationGain,
+  }));
+  const timeline: TimelineEntry[] = d.timeline.map((t) => ({
+    time: `${formatClock(t.time)} (${formatOffset(t.offset)})`,
+    id: t.signal.owner,
+    text: `${describeSignal(t.signal)}${signalFigure(t.signal) ? ` ${signalFigure(t.signal)}` : ''}${t.isSymptom ? ' — the symptom' : t.isLikelyEffect ? ' — likely an effect' : ''}`,
+  }));
+  const verdict = describeVerdict(d);
+  const topNode = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
+  const topText = topNode?.label !== undefined ? `${topNode.label} (\`${tree.top}\`)` : `\`${tree.top}\``;
+  const summary = `${topText}: ${verdict.headline}. ${verdict.explanation}`;
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  const eventInfo = (id: string) => ({ id, ...(labelOf.get(id) !== undefined ? { label: labelOf.get(id)! } : {}), probability: tree.events.get(id)?.probability ?? 0 });
+  return {
+    tree,
+    title: tree.title ?? tree.name,
+    summary,
+    top: { id: tree.top, ...(topNode?.label !== undefined ? { label: topNode.label } : {}), probability: analysis.pTop, method: analysis.method },
+    hasEvidence: true,
+    posteriorName,
+    suspects,
+    nextChecks,
+    ...(d.cutSets ? { cutSets: d.cutSets.map((c) => ({ events: c.events, probability: c.posterior })) } : {}),
+    cutSetMeasure: d.conditioning === 'top' ? 'P(cut set|T,E)' : 'P(cut set|E)',
+    ...(input.singlePoints ? { singlePoints: input.singlePoints.map(eventInfo) } : {}),
+    timeline,
+    window: `${iso(d.evidence.window.start)} – ${iso(d.evidence.window.end)}`,
     figures,
     metadata: { version: input.version, command: input.command, inputs: input.inputs, settings: input.settings },
     model: { gates: tree.gates.size, events: tree.events.size, houses: tree.houses.size, missionTime: tree.missionTime, bddNodes: analysis.bddNodes },
