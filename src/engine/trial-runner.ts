@@ -30,6 +30,8 @@ export class TrialRunner {
   private readonly direct: Int32Array;
   private readonly compiled: readonly Compiled[];
   private readonly permutations: readonly StratumPermutation[] | undefined;
+  /** The plan's sweep, copied out of shared memory (reads of a SharedArrayBuffer are slower). */
+  private readonly steps: Int32Array;
 
   constructor(
     private readonly plan: UncertaintyPlan,
@@ -38,6 +40,7 @@ export class TrialRunner {
     this.samplers = plan.inputs.map((input) => createDistributionSampler(input.distribution, { probability: input.probability }));
     this.values = new Float64Array(plan.inputs.length);
     this.nodes = Float64Array.from(plan.baseNodes);
+    this.steps = Int32Array.from(plan.sweep);
     this.levelProbabilities = Float64Array.from(plan.baseLevels);
     this.direct = Int32Array.from(plan.formulas, (f) => (f.k === 'i' ? f.i : -1));
     this.compiled = plan.formulas.map(compileFormula);
@@ -95,8 +98,8 @@ export class TrialRunner {
 
   /** One bottom-up pass over the nodes that depend on an input; returns P(top). */
   private sweep(): number {
-    const { nodes, levelProbabilities } = this;
-    const { sweep, moduleSteps } = this.plan;
+    const { nodes, levelProbabilities, steps: sweep } = this;
+    const { moduleSteps } = this.plan;
     let m = 0;
     let nextModule = moduleSteps.length > 0 ? moduleSteps[0]! : -1;
     for (let k = 0, step = 0; k < sweep.length; k += SWEEP_STRIDE, step++) {
