@@ -49,7 +49,7 @@ export function renderUncertaintyText(report: UncertaintyReport, options: Uncert
     lines.push('');
     lines.push(chalk.bold('Tornado') + chalk.dim(': P(top) with one input at its 5th / 95th percentile, the others at their means'));
     const rows = a.tornado.slice(0, limit);
-    const idWidth = Math.min(24, Math.max(5, ...rows.map((b) => a.inputs[b.input]!.id.length)));
+    const idWidth = Math.min(30, Math.max(5, ...rows.map((b) => a.inputs[b.input]!.id.length)));
     const n = (x: string): string => x.padStart(8);
     lines.push(chalk.dim(`  ${''.padEnd(idWidth)}  ${n('input at')} ${n('')}  ${n('P(top) at')}`.trimEnd()));
     lines.push(chalk.dim(`  ${'input'.padEnd(idWidth)}  ${n('5 %')} ${n('95 %')}  ${n('5 %')} ${n('95 %')}  ${n('swing')}`));
