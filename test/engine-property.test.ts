@@ -192,9 +192,10 @@ function checkTree(spec: TreeSpec): void {
   const tree = toFaultTree(spec);
   const conditionGate = spec.conditionGate === spec.gates.length - 1 ? 'top' : `g${spec.conditionGate}`;
   const table = truthTable(tree, spec.probabilities, conditionGate);
-  for (const modularize of [true, false]) {
-    const analysis = analyzeProbability(tree, { modularize });
-    expectClose(analysis.pTop, table.pTop, `P(top), modularize ${modularize}`);
+  // The third run sifts the variables after every operator node (reordering keeps every function).
+  for (const [modularize, reorder] of [[true, undefined], [false, undefined], [true, { atNodes: 1 }]] as const) {
+    const analysis = analyzeProbability(tree, reorder === undefined ? { modularize } : { modularize, reorder });
+    expectClose(analysis.pTop, table.pTop, `P(top), modularize ${modularize}, reorder ${reorder !== undefined}`);
     expect(analysis.events.map((e) => e.id)).toEqual([...tree.events.keys()]);
     analysis.events.forEach((e, i) => {
       const q = spec.probabilities[i]!;

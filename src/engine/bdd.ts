@@ -1,6 +1,8 @@
 // Reduced ordered binary decision diagrams with complement edges (engine stage): Bryant 1986,
 // "Graph-based algorithms for Boolean function manipulation"; Brace, Rudell & Bryant 1990,
-// "Efficient implementation of a BDD package" (unique table, computed table, complement edges).
+// "Efficient implementation of a BDD package" (unique table, computed table, complement edges);
+// in-place swaps of adjacent levels for dynamic reordering, Rudell 1993, "Dynamic variable ordering
+// for ordered binary decision diagrams".
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 
@@ -32,6 +34,8 @@ const LEVEL = 0;
 const LOW = 1;
 const HIGH = 2;
 const NEXT = 3;
+/** Level of a freed node record while reordering. */
+const DEAD = -1;
 
 const INITIAL_NODES = 1 << 12;
 const MIN_CACHE = 1 << 12;
@@ -55,6 +59,8 @@ export class Bdd {
   private bucketMask: number;
   private cache: Int32Array;
   private cacheMask: number;
+  /** While reordering: reference counts, the nodes of each level, free records, live nodes. */
+  private reorder: ReorderState | undefined;
 
   constructor(options: BddManagerOptions = {}) {
     this.maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
@@ -308,6 +314,272 @@ export class Bdd {
     this.cache.fill(0);
   }
 
+  /**
+   * Starts a reordering session (Rudell 1993): collects the garbage (`roots` rewritten as by
+   * `compact`), then counts references (parents and `roots`) and lists the nodes of each of the
+   * `levelCount` variables. During the session a record holds its variable (its level at the
+   * start), not its level, so that a swap touches only the nodes it rewrites, as in CUDD. Until
+   * `endReorder`, only `swapLevels` may change the manager; node indices stay valid across swaps
+   * (a node keeps its function), but the records are no longer in topological order.
+   */
+  beginReorder(roots: Int32Array, levelCount: number): void {
+    this.compact(roots);
+    const nodes = this.nodes;
+    const refs = new Int32Array(nodes.length / NODE_STRIDE);
+    refs[1] = 0x3fffffff;
+    const lists: number[][] = [];
+    for (let l = 0; l < levelCount; l++) lists.push([]);
+    for (let n = 2; n < this.used; n++) {
+      const i = n * NODE_STRIDE;
+      const lo = nodes[i + LOW]!;
+      const l = lo < 0 ? -lo : lo;
+      const h = nodes[i + HIGH]!;
+      refs[l] = refs[l]! + 1;
+      refs[h] = refs[h]! + 1;
+      lists[nodes[i + LEVEL]!]!.push(n);
+    }
+    for (const r of roots) {
+      const n = r < 0 ? -r : r;
+      refs[n] = refs[n]! + 1;
+    }
+    const varAt = new Int32Array(levelCount);
+    for (let l = 0; l < levelCount; l++) varAt[l] = l;
+    this.reorder = {
+      refs,
+      lists,
+      free: [],
+      live: this.used - 2,
+      varAt,
+      levelOf: Int32Array.from(varAt),
+      seen: new Int32Array(refs.length),
+      stamp: 0,
+    };
+  }
+
+  /** Live nodes while reordering (the terminal excluded). */
+  get liveNodes(): number {
+    return this.reorder!.live;
+  }
+
+  /** Nodes at `level` while reordering (an upper bound: freed nodes are dropped lazily). */
+  levelSize(level: number): number {
+    const state = this.reorder!;
+    return state.lists[state.varAt[level]!]!.length;
+  }
+
+  /**
+   * Exchanges the variables x of level `i` and y of level `i + 1` in place. A node f of x that
+   * depends on y is rewritten as a node of y, f = y ? (x ? f11 : f01) : (x ? f10 : f00), keeping
+   * its index; the other nodes of x and y are untouched. Nodes left without parents are freed.
+   */
+  swapLevels(i: number): void {
+    const state = this.reorder!;
+    const { lists, varAt, levelOf } = state;
+    const x = varAt[i]!;
+    const y = varAt[i + 1]!;
+    varAt[i] = y;
+    varAt[i + 1] = x;
+    levelOf[x] = i + 1;
+    levelOf[y] = i;
+    let nodes = this.nodes;
+    const seen = state.seen;
+    const stamp = ++state.stamp;
+    const kept: number[] = [];
+    const dependent: number[] = [];
+    for (const n of lists[x]!) {
+      const k = n * NODE_STRIDE;
+      // Skip freed records, records reused by another variable, and repeated entries.
+      if (nodes[k + LEVEL] !== x || seen[n] === stamp) continue;
+      seen[n] = stamp;
+      const lo = nodes[k + LOW]!;
+      if (nodes[(lo < 0 ? -lo : lo) * NODE_STRIDE + LEVEL] === y || nodes[nodes[k + HIGH]! * NODE_STRIDE + LEVEL] === y) dependent.push(n);
+      else kept.push(n);
+    }
+    const ys = lists[y]!;
+    for (const n of dependent) {
+      this.unlink(n);
+      let k = n * NODE_STRIDE;
+      const lo = nodes[k + LOW]!;
+      const hi = nodes[k + HIGH]!;
+      const l = lo < 0 ? -lo : lo;
+      let f00 = lo;
+      let f01 = lo;
+      if (nodes[l * NODE_STRIDE + LEVEL] === y) {
+        f00 = lo < 0 ? -nodes[l * NODE_STRIDE + LOW]! : nodes[l * NODE_STRIDE + LOW]!;
+        f01 = lo < 0 ? -nodes[l * NODE_STRIDE + HIGH]! : nodes[l * NODE_STRIDE + HIGH]!;
+      }
+      let f10 = hi;
+      let f11 = hi;
+      if (nodes[hi * NODE_STRIDE + LEVEL] === y) {
+        f10 = nodes[hi * NODE_STRIDE + LOW]!;
+        f11 = nodes[hi * NODE_STRIDE + HIGH]!;
+      }
+      const a = this.findOrAddCounted(x, f00, f10, kept);
+      const b = this.findOrAddCounted(x, f01, f11, kept);
+      const aa = a < 0 ? -a : a;
+      state.refs[aa] = state.refs[aa]! + 1;
+      state.refs[b] = state.refs[b]! + 1;
+      nodes = this.nodes;
+      k = n * NODE_STRIDE;
+      nodes[k + LEVEL] = y;
+      nodes[k + LOW] = a;
+      nodes[k + HIGH] = b;
+      this.link(n);
+      ys.push(n);
+      this.release(l);
+      this.release(hi);
+    }
+    lists[x] = kept;
+  }
+
+  /**
+   * Ends a reordering session: drops the freed records and renumbers the live nodes in depth-first
+   * post-order from `roots`, taken in turn (so children precede parents again), rewriting `roots`.
+   * Returns the new level of each old level.
+   */
+  endReorder(roots: Int32Array): Int32Array {
+    const levelOf = this.reorder!.levelOf;
+    this.reorder = undefined;
+    const used = this.used;
+    const nodes = this.nodes;
+    const out = new Int32Array(nodes.length);
+    out[NODE_STRIDE + LEVEL] = TERMINAL_LEVEL;
+    out[NODE_STRIDE + LOW] = ONE;
+    out[NODE_STRIDE + HIGH] = ONE;
+    // remap: 0 not reached, −1 on the stack, else the new index.
+    const remap = new Int32Array(used);
+    remap[1] = 1;
+    let next = 2;
+    const stack: number[] = [];
+    for (const r of roots) {
+      const root = r < 0 ? -r : r;
+      if (root === 0 || remap[root] !== 0) continue;
+      remap[root] = -1;
+      stack.push(root);
+      while (stack.length > 0) {
+        const n = stack[stack.length - 1]!;
+        const i = n * NODE_STRIDE;
+        const lo = nodes[i + LOW]!;
+        const l = lo < 0 ? -lo : lo;
+        if (remap[l] === 0) {
+          remap[l] = -1;
+          stack.push(l);
+          continue;
+        }
+        const h = nodes[i + HIGH]!;
+        if (remap[h] === 0) {
+          remap[h] = -1;
+          stack.push(h);
+          continue;
+        }
+        stack.pop();
+        const k = next * NODE_STRIDE;
+        out[k + LEVEL] = levelOf[nodes[i + LEVEL]!]!;
+        out[k + LOW] = lo < 0 ? -remap[l]! : remap[l]!;
+        out[k + HIGH] = remap[h]!;
+        remap[n] = next++;
+      }
+    }
+    this.nodes = out;
+    this.used = next;
+    for (let i = 0; i < roots.length; i++) {
+      const r = roots[i]!;
+      roots[i] = r < 0 ? -remap[-r]! : remap[r]!;
+    }
+    this.rehash(this.buckets.length);
+    this.cache.fill(0);
+    return levelOf;
+  }
+
+  /** findOrAdd while reordering: a new node takes a free record and references its children. */
+  private findOrAddCounted(variable: number, low: BddRef, high: BddRef, created: number[]): BddRef {
+    if (low === high) return low;
+    if (high < 0) return -this.findOrAddCounted(variable, -low, -high, created);
+    const level = variable;
+    let nodes = this.nodes;
+    for (let n = this.buckets[hashTriple(level, low, high) & this.bucketMask]!; n !== 0; ) {
+      const i = n * NODE_STRIDE;
+      if (nodes[i + LEVEL] === level && nodes[i + LOW] === low && nodes[i + HIGH] === high) return n;
+      n = nodes[i + NEXT]!;
+    }
+    const state = this.reorder!;
+    let n = state.free.pop();
+    if (n === undefined) {
+      n = this.used;
+      if ((n + 1) * NODE_STRIDE > nodes.length) {
+        nodes = this.growNodes();
+        state.refs = grow(state.refs, nodes.length / NODE_STRIDE);
+        state.seen = grow(state.seen, nodes.length / NODE_STRIDE);
+      }
+      this.used = n + 1;
+    }
+    const i = n * NODE_STRIDE;
+    nodes[i + LEVEL] = level;
+    nodes[i + LOW] = low;
+    nodes[i + HIGH] = high;
+    this.link(n);
+    const refs = state.refs;
+    refs[n] = 0;
+    const l = low < 0 ? -low : low;
+    refs[l] = refs[l]! + 1;
+    refs[high] = refs[high]! + 1;
+    state.live++;
+    created.push(n);
+    if (this.used > this.buckets.length) this.rehash(this.buckets.length * 2);
+    return n;
+  }
+
+  /** Drops one reference to node `n`, freeing it and, in turn, its children without parents. */
+  private release(n: number): void {
+    const state = this.reorder!;
+    const refs = state.refs;
+    if (n <= 1 || --refs[n]! > 0) return;
+    const nodes = this.nodes;
+    const stack = [n];
+    while (stack.length > 0) {
+      const m = stack.pop()!;
+      this.unlink(m);
+      const i = m * NODE_STRIDE;
+      const lo = nodes[i + LOW]!;
+      const l = lo < 0 ? -lo : lo;
+      const h = nodes[i + HIGH]!;
+      nodes[i + LEVEL] = DEAD;
+      state.free.push(m);
+      state.live--;
+      if (l > 1 && --refs[l]! === 0) stack.push(l);
+      if (h > 1 && --refs[h]! === 0) stack.push(h);
+    }
+  }
+
+  /** Adds node `n` at the head of its unique-table chain. */
+  private link(n: number): void {
+    const nodes = this.nodes;
+    const i = n * NODE_STRIDE;
+    const bucket = hashTriple(nodes[i + LEVEL]!, nodes[i + LOW]!, nodes[i + HIGH]!) & this.bucketMask;
+    nodes[i + NEXT] = this.buckets[bucket]!;
+    this.buckets[bucket] = n;
+  }
+
+  /** Removes node `n` from its unique-table chain (its record still holds its key). */
+  private unlink(n: number): void {
+    const nodes = this.nodes;
+    const i = n * NODE_STRIDE;
+    const bucket = hashTriple(nodes[i + LEVEL]!, nodes[i + LOW]!, nodes[i + HIGH]!) & this.bucketMask;
+    let m = this.buckets[bucket]!;
+    if (m === n) {
+      this.buckets[bucket] = nodes[i + NEXT]!;
+      return;
+    }
+    while (m !== 0) {
+      const next = nodes[m * NODE_STRIDE + NEXT]!;
+      if (next === n) {
+        nodes[m * NODE_STRIDE + NEXT] = nodes[i + NEXT]!;
+        return;
+      }
+      m = next;
+    }
+  }
+
   private growNodes(): Int32Array {
     const size = this.nodes.length / NODE_STRIDE;
     if (size >= this.maxNodes) {
@@ -341,6 +613,7 @@ export class Bdd {
     const nodes = this.nodes;
     for (let n = 2; n < this.used; n++) {
       const i = n * NODE_STRIDE;
+      if (nodes[i + LEVEL] === DEAD) continue;
       const b = hashTriple(nodes[i + LEVEL]!, nodes[i + LOW]!, nodes[i + HIGH]!) & mask;
       nodes[i + NEXT] = buckets[b]!;
       buckets[b] = n;
@@ -348,6 +621,22 @@ export class Bdd {
     this.buckets = buckets;
     this.bucketMask = mask;
   }
+}
+
+interface ReorderState {
+  /** Parents and external references of each node. */
+  refs: Int32Array;
+  /** Nodes of each variable (with freed and repeated entries, dropped lazily). */
+  lists: number[][];
+  /** Freed records, reused first. */
+  free: number[];
+  live: number;
+  /** Variable at each level, and level of each variable (variables are the levels at the start). */
+  varAt: Int32Array;
+  levelOf: Int32Array;
+  /** Marks of the nodes seen in the current swap (`seen[n] === stamp`). */
+  seen: Int32Array;
+  stamp: number;
 }
 
 function grow(a: Int32Array, size: number): Int32Array {

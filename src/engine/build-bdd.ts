@@ -1,18 +1,31 @@
 // Builds the BDD of a Boolean graph bottom-up by apply (Bryant 1986), one BDD per module with the
 // module standing for one proxy variable in its parents (Dutuit & Rauzy 1996); garbage is compacted
-// between operator nodes once it dominates.
+// between operator nodes once it dominates; optionally the variables are reordered by sifting
+// (Rudell 1993) when the diagram grows.
 
 import type { BooleanGraph, Literal } from './boolean-graph.js';
 import { Bdd, ONE, ZERO, type BddRef } from './bdd.js';
 import { findModules } from './find-modules.js';
 import { orderVariables, type VariableOrder } from './order-variables.js';
 import { applyOperator } from './apply-operator.js';
+import { siftLevels, type SiftOptions } from './sift-levels.js';
 
 export interface BddOptions {
   /** Most nodes the manager may hold (default 30 million); beyond it `BDD_NODE_LIMIT` is thrown. */
   readonly maxNodes?: number;
   /** Build one BDD per module (default true). False gives one flat BDD over the variables. */
   readonly modularize?: boolean;
+  /**
+   * Reorder the variables by sifting whenever the live nodes exceed `atNodes` (then twice the
+   * size after the last reordering). Off by default: on the Aralia trees the diagrams shrink by
+   * up to 9 times, but sifting costs more than it saves (docs/algorithms.md).
+   */
+  readonly reorder?: ReorderOptions;
+}
+
+export interface ReorderOptions extends SiftOptions {
+  /** Live nodes that start the first reordering (default 2^18). */
+  readonly atNodes?: number;
 }
 
 /** A module of the graph: its BDD, and the level of the proxy variable standing for it. */
@@ -39,12 +52,17 @@ export interface BddModel {
 }
 
 const GC_MIN_NODES = 1 << 21;
+const REORDER_MIN_NODES = 1 << 18;
 
 /** Builds the BDD of the graph's top event. */
 export function buildBdd(graph: BooleanGraph, options: BddOptions = {}): BddModel {
   const root = graph.root;
   const isModule = options.modularize === false ? new Uint8Array(graph.nodeCount + 1) : findModules(graph, root);
-  const order = orderVariables(graph, root, isModule);
+  const initialOrder = orderVariables(graph, root, isModule);
+  const order = { levelNodes: Int32Array.from(initialOrder.levelNodes), nodeLevels: Int32Array.from(initialOrder.nodeLevels) };
+  const reorder = options.reorder;
+  const reorderMin = reorder?.atNodes ?? REORDER_MIN_NODES;
+  let reorderAt = reorderMin;
   const bdd = new Bdd(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes });
   const top = root < 0 ? -root : root;
   const modules: BddModule[] = [];
@@ -85,8 +103,12 @@ export function buildBdd(graph: BooleanGraph, options: BddOptions = {}): BddMode
       r = bdd.variable(level);
     }
     result[n] = r;
-    if (bdd.nodeCount > gcAt) {
+    if (bdd.nodeCount > gcAt || (reorder !== undefined && bdd.nodeCount > reorderAt)) {
       compactLive(bdd, result, modules);
+      if (reorder !== undefined && bdd.nodeCount > reorderAt) {
+        reorderLive(bdd, result, modules, order, levelModules, reorder);
+        reorderAt = Math.max(reorderMin, 2 * bdd.nodeCount);
+      }
       gcAt = Math.max(GC_MIN_NODES, 4 * bdd.nodeCount);
     }
   }
@@ -107,6 +129,34 @@ function compactLive(bdd: Bdd, live: Int32Array, modules: BddModule[]): void {
   bdd.compact(roots);
   live.set(roots.subarray(0, live.length));
   modules.forEach((m, i) => (modules[i] = { ...m, root: roots[live.length + i]! }));
+}
+
+/** Sifts the levels, keeping the refs in `live` and the module roots, and renumbers the order. */
+function reorderLive(
+  bdd: Bdd,
+  live: Int32Array,
+  modules: BddModule[],
+  order: { levelNodes: Int32Array; nodeLevels: Int32Array },
+  levelModules: Int32Array,
+  options: SiftOptions,
+): void {
+  // Module roots first: renumbering in post-order from them keeps each module's nodes before the
+  // nodes that use its proxy.
+  const roots = new Int32Array(modules.length + live.length);
+  modules.forEach((m, i) => (roots[i] = m.root));
+  roots.set(live, modules.length);
+  const levelCount = order.levelNodes.length;
+  const levelOf = siftLevels(bdd, roots, levelCount, options);
+  live.set(roots.subarray(modules.length));
+  modules.forEach((m, i) => (modules[i] = { ...m, root: roots[i]!, level: levelOf[m.level]! }));
+  const oldModules = Int32Array.from(levelModules);
+  const oldNodes = Int32Array.from(order.levelNodes);
+  for (let l = 0; l < levelCount; l++) {
+    const n = oldNodes[l]!;
+    order.nodeLevels[n] = levelOf[l]!;
+    order.levelNodes[levelOf[l]!] = n;
+    levelModules[levelOf[l]!] = oldModules[l]!;
+  }
 }
 
 /** Operator nodes below `top` (included), children first. */
