@@ -5,7 +5,7 @@
 import { computeEventImportance } from '../engine/index.js';
 import type { EvidenceResult, SignalResult } from '../evidence/index.js';
 import type { ChangeLog } from '../evidence/read-changes.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { isFtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { buildTimeline } from './build-timeline.js';
 import { computePosteriors, computeTopGivenEvidence, conditionOnEvidence, type GateEvidenceInput } from './condition-on-evidence.js';
@@ -15,7 +15,7 @@ import { evaluateChangesAtOnset } from './evaluate-changes-at-onset.js';
 import { findEventsBelow, findGatePath, findParents } from './find-gate-path.js';
 import { combineLikelihoods, foldLikelihood, isImpossible, signalLikelihood } from './fold-likelihood.js';
 import { suspectEntropy } from './information-gain.js';
-import { CUT_SET_CANDIDATES, findCandidateCutSets, rankCutSets } from './rank-cut-sets.js';
+import { CUT_SET_CANDIDATES, findCandidateCutSets, rankCutSets, type CutSetPosterior } from './rank-cut-sets.js';
 import { rankNextChecks } from './rank-next-checks.js';
 import { resolveSignalRates, type SignalRateDefaults } from './resolve-signal-rates.js';
 
@@ -129,7 +129,16 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
       : [...events].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior) || b.posterior - a.posterior || byId(a, b));
 
   const limit = options.limit ?? 10;
-  const cutSets = contradiction ? [] : rankCutSets(em, ids, options.cutSets ?? findCandidateCutSets(tree, em, adjusted, CUT_SET_CANDIDATES, options.maxNodes), { limit });
+  let cutSets: CutSetPosterior[] = [];
+  if (!contradiction) {
+    try {
+      cutSets = rankCutSets(em, ids, options.cutSets ?? findCandidateCutSets(tree, em, adjusted, CUT_SET_CANDIDATES, options.maxNodes), { limit });
+    } catch (e) {
+      // A tree too large for its cut sets still gets its posteriors.
+      if (!isFtreeError(e)) throw e;
+      notes.push(`The cut sets given the evidence were skipped: ${e.diagnostics[0]?.message ?? e.message}`);
+    }
+  }
   const nextChecks = contradiction ? [] : rankNextChecks(tree, em, posterior, { limit });
   const timeline = buildTimeline(signals, tree.top, onset);
   const unknown = signals.filter((s) => s.state === 'unknown').length;

@@ -10,15 +10,18 @@ import { computeConditionProbability, type EvidenceModel } from './condition-on-
 
 /** Minimal cut sets taken, by ∏ q', before ranking by posterior. */
 export const CUT_SET_CANDIDATES = 100;
+/** Largest cut set considered: larger ones are pruned while the ZBDD is built. */
+export const CUT_SET_MAX_ORDER = 6;
 
 /**
  * The `limit` most probable minimal cut sets of the top event at the probabilities `adjusted`
- * (event ids; negated literals of a non-coherent tree are left out, as in the engine's cut sets).
+ * and of at most CUT_SET_MAX_ORDER events (event ids; negated literals of a non-coherent tree are
+ * left out, as in the engine's cut sets).
  * Uses the evidence model's BDD when it is the tree's own.
  */
 export function findCandidateCutSets(tree: FaultTree, em: EvidenceModel, adjusted: Float64Array, limit = CUT_SET_CANDIDATES, maxNodes?: number): string[][] {
   const model: BddModel = em.gates.length === 0 ? em.model : compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
-  const family = computeMinimalCutSets(model, { probabilities: adjusted.subarray(0, em.eventCount) });
+  const family = computeMinimalCutSets(model, { probabilities: adjusted.subarray(0, em.eventCount), maxOrder: CUT_SET_MAX_ORDER });
   const variables = model.graph.variables;
   return selectTopCutSets(family, limit).map((c) => c.literals.filter((l) => l >= 0).map((l) => variables[l]!));
 }

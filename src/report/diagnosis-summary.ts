@@ -36,7 +36,10 @@ export function describeVerdict(d: Diagnosis): VerdictText {
       explanation = `No signal has data for the window, so there is no evidence to weigh. The events below are ranked by ${baseline}: this is not a diagnosis.`;
       break;
     case 'nothing-fired':
-      explanation = `No signal fired in the window (${silent} silent, ${unknown} unknown): the evidence does not point at a cause. The events below are ranked by ${baseline}: this is not a diagnosis.`;
+      explanation =
+        fired > 0
+          ? `Only the top event's own signals fired (${fired}; ${silent} silent, ${unknown} unknown): they confirm the symptom but point at no cause. The events below are ranked by ${baseline}: this is not a diagnosis.`
+          : `No signal fired in the window (${silent} silent, ${unknown} unknown): the evidence does not point at a cause. The events below are ranked by ${baseline}: this is not a diagnosis.`;
       break;
     case 'weak-evidence':
       explanation = `${plural(fired, 'signal')} fired, but none moves any event's odds by ×3 or more: no cause stands out. The events below are ranked by ${baseline}: this is not a diagnosis.`;
