@@ -105,6 +105,34 @@ describeBrowser('the HTML report in headless Chromium', () => {
     expect(requests.filter((u) => u !== reportUrl)).toEqual([]);
   });
 
+  it('shows an incident report (with evidence) the same way, its suspects highlighted', async () => {
+    const report = join(dir, 'incident.html');
+    const scenario = 'examples/latency-innodb-lock-contention';
+    const args = ['--logs', `${scenario}/logs`, '--metrics', `${scenario}/metrics.csv`, '--changes', `${scenario}/changes.jsonl`, '--since', '2026-11-20T10:05:00Z', '--until', '2026-11-20T10:35:00Z'];
+    const r = spawnSync(process.execPath, [CLI, 'report', 'trees/payment-latency.yaml', ...args, '--format', 'html', '-o', report], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const url = pathToFileURL(report).href;
+    const before = events.length;
+    const loaded = browser.waitFor('Page.loadEventFired', session);
+    await browser.send('Page.navigate', { url }, session);
+    await loaded;
+    const seen = await evaluate<{ nodes: number; suspects: string[]; evidenceColumn: boolean }>(`({
+      nodes: document.querySelectorAll('svg.ftree-diagram .node').length,
+      suspects: [...document.querySelectorAll('svg.ftree-diagram .node.suspect')].map(n => n.getAttribute('data-id')),
+      evidenceColumn: [...document.querySelectorAll('#suspects + p + table th')].some(th => th.textContent === 'evidence'),
+    })`);
+    expect(seen.nodes).toBe(38);
+    expect(seen.suspects).toEqual(['innodb_lock_contention']);
+    expect(seen.evidenceColumn).toBe(true);
+    const later = events.slice(before);
+    expect(later.filter((e) => e.method === 'Runtime.exceptionThrown' || (e.method === 'Log.entryAdded' && (e.params['entry'] as { level: string }).level === 'error'))).toEqual([]);
+    expect(later.filter((e) => e.method === 'Network.requestWillBeSent').map((e) => (e.params['request'] as { url: string }).url).filter((u) => u !== url)).toEqual([]);
+    // Back to the first report for the screenshots.
+    const back = browser.waitFor('Page.loadEventFired', session);
+    await browser.send('Page.navigate', { url: reportUrl }, session);
+    await back;
+  });
+
   it('saves screenshots of the page and of the whole drawing to test-artifacts/', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const metrics = (await browser.send('Page.getLayoutMetrics', {}, session)) as { cssContentSize: { width: number; height: number } };
