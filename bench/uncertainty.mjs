@@ -68,7 +68,7 @@ for (const name of names.length > 0 ? names : Object.keys(MODELS)) {
   for (const [variant, data] of [['as given', m.data], ['lognormal EF 3', lognormal]]) {
     const ours = runFtree([m.tree, data]);
     const result = { model: name, variant, trials, ftree: ours };
-    if (scram) result.scram = runScram([m.tree, data], ours.seconds);
+    if (scram) result.scram = runScram([m.tree, data]);
     results.push(result);
     const s = result.scram;
     const row = [
@@ -140,7 +140,7 @@ function runFtree(files) {
 }
 
 /** SCRAM at `trials`, or, when that would take longer than the budget, at two smaller counts, extrapolated. */
-function runScram(files, ftreeSeconds) {
+function runScram(files) {
   const once = (n) => {
     const out = join(dir, 'scram-report.xml');
     const run = timed('scram', ['--bdd', '--uncertainty', 'true', '--num-trials', String(n), '--seed', '1', '-l', '0', '-o', out, ...files], timeout);
@@ -149,16 +149,16 @@ function runScram(files, ftreeSeconds) {
     const mean = /<measure[^>]*>\s*<mean value="([^"]+)"/.exec(report);
     return { ok: true, trials: n, seconds: run.seconds, cpu: run.cpu, peakMiB: run.peakMiB, mean: mean ? Number(mean[1]) : undefined };
   };
-  // A probe of 1% of the trials (at least 10) tells how long the full run would take.
-  const probeTrials = Math.max(10, Math.min(trials, Math.round(trials / 100)));
+  // A probe of 20 trials (or 1% of them if fewer), then a run sized to half the budget, give
+  // SCRAM's fixed cost and its time per trial; the full run is made when it fits the budget.
+  const probeTrials = Math.min(trials, Math.max(10, Math.min(20, Math.round(trials / 100))));
   const probe = once(probeTrials);
-  if (!probe.ok) return probe;
-  const perTrialGuess = probe.seconds / probeTrials;
-  if (probeTrials === trials || perTrialGuess * trials <= scramBudget) return probeTrials === trials ? probe : once(trials);
-  const larger = Math.max(probeTrials * 2, Math.min(trials, Math.floor(scramBudget / 2 / perTrialGuess)));
+  if (!probe.ok || probeTrials === trials) return probe;
+  const larger = Math.max(probeTrials * 2, Math.min(trials, Math.floor(scramBudget / 2 / (probe.seconds / probeTrials))));
   const second = once(larger);
-  if (!second.ok) return second;
+  if (!second.ok || larger === trials) return second;
   const extrapolate = (a, b) => a + ((b - a) / (larger - probeTrials)) * (trials - probeTrials);
+  if (extrapolate(probe.seconds, second.seconds) <= scramBudget) return once(trials);
   return {
     ok: true,
     extrapolated: true,
@@ -167,7 +167,6 @@ function runScram(files, ftreeSeconds) {
     cpu: extrapolate(probe.cpu, second.cpu),
     peakMiB: second.peakMiB,
     mean: second.mean,
-    ftreeSeconds,
   };
 }
 
