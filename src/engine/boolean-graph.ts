@@ -109,8 +109,12 @@ export function compileBooleanGraph(tree: FaultTree): BooleanGraph {
   };
 }
 
-/** Builds normalised operator nodes with structural hashing. */
-class GraphBuilder {
+/**
+ * Builds normalised operator nodes with structural hashing: constants propagated, duplicates and
+ * complementary pairs resolved, single arguments passed through. Also used to rewrite a graph
+ * (preprocess-graph.ts).
+ */
+export class GraphBuilder {
   readonly operators: (Operator | undefined)[] = [];
   readonly thresholds: number[] = [];
   readonly args: (Int32Array | undefined)[] = [];

@@ -9,12 +9,15 @@ import { findModules } from './find-modules.js';
 import { orderVariables, type VariableOrder } from './order-variables.js';
 import { applyOperator } from './apply-operator.js';
 import { siftLevels, type SiftOptions } from './sift-levels.js';
+import { preprocessGraph } from './preprocess-graph.js';
 
 export interface BddOptions {
   /** Most nodes the manager may hold (default 30 million); beyond it `BDD_NODE_LIMIT` is thrown. */
   readonly maxNodes?: number;
   /** Build one BDD per module (default true). False gives one flat BDD over the variables. */
   readonly modularize?: boolean;
+  /** Rewrite the graph first (`preprocessGraph`, default true); the top's function is kept. */
+  readonly preprocess?: boolean;
   /**
    * Reorder the variables by sifting whenever the live nodes exceed `atNodes` (then twice the
    * size after the last reordering). Off by default: on the Aralia trees the diagrams shrink by
@@ -30,7 +33,7 @@ export interface ReorderOptions extends SiftOptions {
 
 /** A module of the graph: its BDD, and the level of the proxy variable standing for it. */
 export interface BddModule {
-  /** The module's operator node in the graph. */
+  /** The module's operator node in the preprocessed graph. */
   readonly node: number;
   readonly level: number;
   readonly root: BddRef;
@@ -54,8 +57,12 @@ export interface BddModel {
 const GC_MIN_NODES = 1 << 21;
 const REORDER_MIN_NODES = 1 << 18;
 
-/** Builds the BDD of the graph's top event. */
-export function buildBdd(graph: BooleanGraph, options: BddOptions = {}): BddModel {
+/**
+ * Builds the BDD of the graph's top event. The diagram is built from the preprocessed graph; the
+ * model's `graph` is `input`, whose gates `buildGateBdd` can still build in the same manager.
+ */
+export function buildBdd(input: BooleanGraph, options: BddOptions = {}): BddModel {
+  const graph = options.preprocess === false ? input : preprocessGraph(input);
   const root = graph.root;
   const isModule = options.modularize === false ? new Uint8Array(graph.nodeCount + 1) : findModules(graph, root);
   const initialOrder = orderVariables(graph, root, isModule);
@@ -118,7 +125,7 @@ export function buildBdd(graph: BooleanGraph, options: BddOptions = {}): BddMode
   const rootRef = root < 0 ? -result[0]! : result[0]!;
   const variableLevels = new Int32Array(graph.variables.length);
   for (let v = 0; v < variableLevels.length; v++) variableLevels[v] = order.nodeLevels[v + 2]!;
-  return { bdd, graph, root: rootRef, order, variableLevels, modules, levelModules };
+  return { bdd, graph: input, root: rootRef, order, variableLevels, modules, levelModules };
 }
 
 /** Compacts the manager, keeping the refs in `live` and the module roots, and updates them. */
