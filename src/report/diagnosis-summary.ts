@@ -128,9 +128,9 @@ export function describeOnset(d: Diagnosis): string {
     case 'option':
       return 'given with --onset';
     case 'symptom':
-      return 'the first signal of the top event';
+      return 'first signal of the top event';
     case 'signal':
-      return `the first fired signal, of ${d.onset.owner}`;
+      return `first fired signal: ${d.onset.owner}`;
     default:
       return 'no signal fired: the window start';
   }

@@ -28,8 +28,9 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
   const count = (state: string): number => d.signals.filter((s) => s.state === state).length;
   lines.push(`${chalk.dim('Window')}    ${formatClockRange(e.window.start, e.window.end)}${e.baseline && e.baseline.end === e.window.start ? chalk.dim(` · baseline: ${formatLength(e.baseline.end - e.baseline.start)} before`) : ''}`);
   if (e.baseline && e.baseline.end !== e.window.start) lines.push(`${chalk.dim('Baseline')}  ${formatClockRange(e.baseline.start, e.baseline.end)}`);
-  lines.push(`${chalk.dim('Onset')}     ${formatClock(d.onset.time)} UTC ${chalk.dim(`(${describeOnset(d)})`)}`);
-  lines.push(`${chalk.dim('Signals')}   ${count('fired')} fired, ${count('silent')} silent, ${count('unknown')} unknown ${chalk.dim(`· P(top) ${formatProbability(d.top.prior)} → ${formatProbability(d.top.givenEvidence)} given the evidence`)}`);
+  lines.push(`${chalk.dim('Onset')}     ${formatClock(d.onset.time)} UTC ${chalk.dim(clip(`(${describeOnset(d)})`, width - 23))}`);
+  lines.push(`${chalk.dim('Signals')}   ${count('fired')} fired, ${count('silent')} silent, ${count('unknown')} unknown`);
+  lines.push(`${chalk.dim('P(top)')}    ${formatProbability(d.top.prior)} from the tree, ${chalk.bold(formatProbability(d.top.givenEvidence))} given the evidence`);
 
   // Suspects.
   const limit = options.limit === undefined ? 5 : options.limit === 0 ? d.suspects.length : options.limit;
