@@ -1,7 +1,8 @@
 // `ftree analyze`: exact analysis of a tree (cli stage).
-// load (YAML or MEF) → (the tree at --at) → compile and build the BDD → P(top), P(x|T), Birnbaum → render.
+// load (YAML or MEF) → (the tree at --at) → compile and build the BDD → P(top), P(x|T), Birnbaum
+// → cut sets: single points of failure, rare-event and MCUB approximations → render.
 
-import { analyzeProbability } from '../engine/index.js';
+import { analyzeCutSets, analyzeProbability } from '../engine/index.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { parseDuration } from '../model/units.js';
@@ -31,7 +32,8 @@ export async function runAnalyze(files: readonly string[], options: AnalyzeOptio
   const warnings = loaded.warnings;
   const maxNodes = options.maxBddNodes === undefined ? undefined : parsePositiveInteger(options.maxBddNodes, '--max-bdd-nodes');
   const analysis = analyzeProbability(tree, maxNodes === undefined ? {} : { maxNodes });
-  const report = { tree, analysis, warnings };
+  const cutSets = analyzeCutSets(analysis.model, analysis.pTop);
+  const report = { tree, analysis, cutSets, warnings };
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(analysisToJson(report), null, 2)}\n`);
   } else {

@@ -106,6 +106,66 @@ Examples:
     });
 
   program
+    .command('cutsets')
+    .description('minimal cut sets (or prime implicants) by probability, with counts per order and approximations')
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
+    .addOption(new Option('-f, --format <format>', 'output format (json and csv stream every set)').choices(['text', 'json', 'csv']).default('text'))
+    .option('--max-order <n>', 'keep cut sets of at most n events, pruned while they are built (0: no limit)', '20')
+    .option('--cutoff <p>', 'drop cut sets whose probability is below p')
+    .option('--limit <n>', 'text: rows of the table (default 20, 0 lists all); json/csv: only the n most probable (default all)')
+    .option('--prime-implicants', 'prime implicants (events that fail and events that work, ¬x) instead of cut sets; differs on non-coherent trees')
+    .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--top-event <id>', 'analyse this gate as the top event')
+    .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time, such as 24h or 1y')
+    .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes')
+    .addHelpText(
+      'after',
+      `
+Cut sets of a non-coherent tree (not, xor, nand, nor, iff, imply, cardinality) are, as in SCRAM, the
+minimal sets of failed events that cause the top event while every other event works.
+
+Examples:
+  $ ftree cutsets trees/two-train.yaml
+  $ ftree cutsets model.xml basic-events.xml --max-order 4 --cutoff 1e-12
+  $ ftree cutsets model.xml --format csv -o cut-sets.csv      # every set, by probability
+  $ ftree cutsets trees/interlock.yaml --prime-implicants`,
+    )
+    .action(async (files: string[], opts) => {
+      const { runCutsets } = await import('./cutsets.js');
+      setExit(await runCutsets(files, { ...opts, ...globals() }));
+    });
+
+  program
+    .command('importance')
+    .description('importance of every basic event: Birnbaum, criticality, Fussell–Vesely, RAW, RRW, P(x|T)')
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .addOption(new Option('--sort <measure>', 'rank events by this measure').choices(['birnbaum', 'criticality', 'fv', 'raw', 'rrw', 'posterior', 'prior']).default('criticality'))
+    .option('--limit <n>', 'text: events listed (default 20, 0 lists all)')
+    .option('-o, --output <file>', 'write to this file (default: standard output)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--top-event <id>', 'analyse this gate as the top event')
+    .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time, such as 24h or 1y')
+    .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes')
+    .addHelpText(
+      'after',
+      `
+Measures (docs/algorithms.md): Birnbaum P(T|x) − P(T|¬x); criticality Birnbaum·q/P(T);
+Fussell–Vesely P(⋃ minimal cut sets containing x)/P(T); RAW P(T|x)/P(T); RRW P(T)/P(T|¬x) (∞ when
+every cut set contains x); P(x|T) = q·P(T|x)/P(T); occurrences in the minimal cut sets (all orders).
+
+Examples:
+  $ ftree importance trees/two-train.yaml
+  $ ftree importance model.xml basic-events.xml --sort raw --limit 10
+  $ ftree importance trees/payment-latency.yaml --format csv -o importance.csv`,
+    )
+    .action(async (files: string[], opts) => {
+      const { runImportance } = await import('./importance.js');
+      setExit(await runImportance(files, { ...opts, ...globals() }));
+    });
+
+  program
     .command('evidence')
     .description('the state of every evidence signal of a tree over an incident window')
     .argument('<tree>', 'a YAML tree (or Open-PSA MEF XML files)')

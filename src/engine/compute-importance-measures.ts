@@ -38,6 +38,8 @@ export interface ImportanceAnalysis {
   readonly cutSets: number | undefined;
   /** Why the cut-set measures (Fussell–Vesely, occurrences) are missing, if they are. */
   readonly cutSetsSkipped?: string;
+  /** Why Fussell–Vesely is missing, if it is (the cut sets, or the BDDs of their unions, too large). */
+  readonly fussellVeselySkipped?: string;
 }
 
 export interface ImportanceOptions {
@@ -56,15 +58,18 @@ export function computeImportanceMeasures(model: BddModel, options: ImportanceOp
   let unions: Float64Array | undefined;
   let cutSets: number | undefined;
   let cutSetsSkipped: string | undefined;
+  let fussellVeselySkipped: string | undefined;
   try {
     const modular = computeModularCutSets(model, { maxNodes: options.maxNodes ?? DEFAULT_IMPORTANCE_MAX_NODES });
-    const result = computeCutSetOccurrences(model, modular, q, isCoherent(model));
+    const result = computeCutSetOccurrences(model, modular, q, { coherent: isCoherent(model) });
     occurrences = result.occurrences;
     unions = result.unionProbability;
     cutSets = result.total;
+    if (unions === undefined) fussellVeselySkipped = 'the unions of cut sets containing each event are too large for their BDDs';
   } catch (e) {
     if (!isFtreeError(e) || e.code !== 'ZBDD_NODE_LIMIT') throw e;
     cutSetsSkipped = e.diagnostics[0]?.message ?? 'the cut sets are too large';
+    fussellVeselySkipped = cutSetsSkipped;
   }
   const defined = pTop > 0;
   const events = model.graph.variables.map((id, v): ImportanceMeasures => {
@@ -86,5 +91,11 @@ export function computeImportanceMeasures(model: BddModel, options: ImportanceOp
       occurrences: occurrences?.[v],
     };
   });
-  return { pTop, events, cutSets, ...(cutSetsSkipped !== undefined ? { cutSetsSkipped } : {}) };
+  return {
+    pTop,
+    events,
+    cutSets,
+    ...(cutSetsSkipped !== undefined ? { cutSetsSkipped } : {}),
+    ...(fussellVeselySkipped !== undefined ? { fussellVeselySkipped } : {}),
+  };
 }

@@ -8,15 +8,28 @@ import { Bdd, ONE, ZERO, NODE_STRIDE, type BddRef } from './bdd.js';
 import type { ModularCutSets } from './minimal-cut-sets.js';
 import { computeNodeProbabilities } from './top-probability.js';
 import { BASE, EMPTY, type Zbdd, type ZbddRef } from './zbdd.js';
+import { isFtreeError } from '../model/diagnostic.js';
 
 export interface CutSetOccurrences {
   /** Number of minimal cut sets of the tree (a float: exact up to 2^53). */
   readonly total: number;
   /** Per variable: the number of minimal cut sets containing it. */
   readonly occurrences: Float64Array;
-  /** Per variable: P(⋃ of the minimal cut sets containing it). */
-  readonly unionProbability: Float64Array;
+  /** Per variable: P(⋃ of the minimal cut sets containing it); undefined when the unions were too large. */
+  readonly unionProbability: Float64Array | undefined;
 }
+
+export interface CutSetOccurrencesOptions {
+  /** Whether the tree is coherent (a module's union of cut sets is then the module itself). */
+  readonly coherent?: boolean;
+  /** Most BDD nodes for the unions of cut sets (default 2 million); beyond, no union probabilities. */
+  readonly maxUnionNodes?: number;
+  /** Most seconds spent on the unions (default 5); beyond, no union probabilities. */
+  readonly maxUnionSeconds?: number;
+}
+
+export const DEFAULT_MAX_UNION_NODES = 2_000_000;
+export const DEFAULT_MAX_UNION_SECONDS = 5;
 
 /**
  * With the top's family over events and proxies, a cut set containing event x inside module M is
@@ -30,8 +43,9 @@ export function computeCutSetOccurrences(
   model: BddModel,
   modular: ModularCutSets,
   q: Float64Array = model.graph.probabilities,
-  coherent = true,
+  options: CutSetOccurrencesOptions = {},
 ): CutSetOccurrences {
+  const coherent = options.coherent ?? true;
   const { zbdd, families } = modular;
   const levels = model.order.levelNodes.length;
   const count = model.graph.variables.length;
@@ -45,7 +59,20 @@ export function computeCutSetOccurrences(
   const moduleProbabilities = computeNodeProbabilities(model, q).levelProbabilities;
   const levelCount = new Float64Array(levels).fill(1);
   const levelFamily = new Int32Array(levels).fill(-1);
-  const unions = new UnionProbability(levelProbability);
+  const deadline = performance.now() + 1000 * (options.maxUnionSeconds ?? DEFAULT_MAX_UNION_SECONDS);
+  const unions = new UnionProbability(levelProbability, options.maxUnionNodes ?? DEFAULT_MAX_UNION_NODES, deadline);
+  let unionsFailed = false;
+  /** P(⋃ family), or NaN once the unions have outgrown their node limit. */
+  const unionOf = (family: ZbddRef): number => {
+    if (unionsFailed) return NaN;
+    try {
+      return unions.of(zbdd, family);
+    } catch (e) {
+      if (!(e instanceof OutOfTime) && (!isFtreeError(e) || e.code !== 'BDD_NODE_LIMIT')) throw e;
+      unionsFailed = true;
+      return NaN;
+    }
+  };
   const localCount = new Float64Array(levels);
   const localUnion = new Float64Array(levels);
 
@@ -71,11 +98,11 @@ export function computeCutSetOccurrences(
       levelFamily[level] = f;
       seenLevels.add(level);
     }
-    for (const level of seenLevels) localUnion[level] = unions.of(zbdd, zbdd.onset(root, 2 * level));
+    for (const level of seenLevels) localUnion[level] = unionOf(zbdd.onset(root, 2 * level));
     if (f > 0) {
       const m = model.modules[f - 1]!;
       levelCount[m.level] = sets.get(root)!;
-      levelProbability[m.level] = coherent && !modular.complemented[f - 1] ? moduleProbabilities[m.level]! : unions.of(zbdd, root);
+      levelProbability[m.level] = coherent && !modular.complemented[f - 1] ? moduleProbabilities[m.level]! : unionOf(root);
     }
   }
 
@@ -102,8 +129,11 @@ export function computeCutSetOccurrences(
   const topSets = new Map<number, number>([[EMPTY, 0], [BASE, 1]]);
   for (const n of zbdd.nodesBelow(families[0]!)) topSets.set(n, topSets.get(zbdd.low(n))! + levelCount[zbdd.variable(n) >> 1]! * topSets.get(zbdd.high(n))!);
   total = topSets.get(families[0]!)!;
-  return { total, occurrences, unionProbability };
+  return { total, occurrences, unionProbability: unionsFailed ? undefined : unionProbability };
 }
+
+/** The time given to the unions of cut sets ran out. */
+class OutOfTime extends Error {}
 
 /**
  * P(⋃ of a family of sets), the family turned into a BDD in a manager of its own: the node
@@ -111,13 +141,18 @@ export function computeCutSetOccurrences(
  * every variable below it. Probabilities of new BDD nodes are computed once, in creation order.
  */
 class UnionProbability {
-  private readonly bdd = new Bdd();
+  private readonly bdd: Bdd;
   private readonly memo = new Map<ZbddRef, BddRef>();
   private pTrue = new Float64Array(1 << 12);
   private pFalse = new Float64Array(1 << 12);
   private evaluated = 2;
 
-  constructor(private readonly levelProbability: Float64Array) {
+  constructor(
+    private readonly levelProbability: Float64Array,
+    maxNodes: number,
+    private readonly deadline: number,
+  ) {
+    this.bdd = new Bdd({ maxNodes });
     this.pTrue[1] = 1;
   }
 
@@ -134,6 +169,7 @@ class UnionProbability {
     if (r === undefined) {
       const lo = this.toBdd(zbdd, zbdd.low(z));
       const hi = this.toBdd(zbdd, zbdd.high(z));
+      if (performance.now() > this.deadline) throw new OutOfTime();
       r = this.bdd.makeNode(zbdd.variable(z) >> 1, lo, this.bdd.or(lo, hi));
       this.memo.set(z, r);
     }

@@ -59,6 +59,58 @@ export function forEachCutSet(
   }
 }
 
+/** A view of the current set of `walkCutSets`: overwritten by the next step. */
+export interface CutSetView {
+  /** Literals in `buffer[0..length)`. */
+  buffer: Int32Array;
+  length: number;
+  probability: number;
+}
+
+/**
+ * The sets of the family as a generator of one reused view (no allocation per set), in the order
+ * of `forEachCutSet`; copy what must outlive the step.
+ */
+export function* walkCutSets(family: CutSetFamily, root: ZbddRef = family.root): Generator<CutSetView> {
+  const { zbdd } = family;
+  const literalOf = literalMap(family);
+  const weightOf = literalWeights(family);
+  const nodes: number[] = [];
+  const depths: number[] = [];
+  const weights: number[] = [];
+  const view: CutSetView = { buffer: new Int32Array(64), length: 0, probability: 1 };
+  if (root !== EMPTY) {
+    nodes.push(root);
+    depths.push(0);
+    weights.push(1);
+  }
+  while (nodes.length > 0) {
+    let z = nodes.pop()!;
+    let d = depths.pop()!;
+    let p = weights.pop()!;
+    while (z > BASE) {
+      const lo = zbdd.low(z);
+      if (lo !== EMPTY) {
+        nodes.push(lo);
+        depths.push(d);
+        weights.push(p);
+      }
+      const v = zbdd.variable(z);
+      if (d === view.buffer.length) {
+        const bigger = new Int32Array(view.buffer.length * 2);
+        bigger.set(view.buffer);
+        view.buffer = bigger;
+      }
+      view.buffer[d++] = literalOf[v]!;
+      p *= weightOf[v]!;
+      z = zbdd.high(z);
+    }
+    view.length = d;
+    view.probability = p;
+    yield view;
+  }
+}
+
 /** Every set of the family, lazily, in the order of `forEachCutSet`. */
 export function* enumerateCutSets(family: CutSetFamily, root: ZbddRef = family.root): Generator<CutSet> {
   const { zbdd } = family;

@@ -30,7 +30,16 @@ export {
 } from './analyze-probability.js';
 export { Zbdd, EMPTY, BASE, UNLIMITED_ORDER, DEFAULT_MAX_ZBDD_NODES, type ZbddRef, type ZbddOptions } from './zbdd.js';
 export { computeMinimalCutSets, isCoherent, countSets, type CutSetFamily, type MinimalCutSetsOptions } from './minimal-cut-sets.js';
-export { enumerateCutSets, forEachCutSet, literalMap, literalWeights, type CutSet, type CutSetLiteral } from './enumerate-cut-sets.js';
+export {
+  enumerateCutSets,
+  forEachCutSet,
+  walkCutSets,
+  literalMap,
+  literalWeights,
+  type CutSet,
+  type CutSetLiteral,
+  type CutSetView,
+} from './enumerate-cut-sets.js';
 export { summarizeCutSets, type CutSetSummary } from './summarize-cut-sets.js';
 export {
   approximateTopProbability,
@@ -45,7 +54,13 @@ export { sortCutSets, type CutSetList } from './sort-cut-sets.js';
 export { findSinglePointsOfFailure } from './find-single-points-of-failure.js';
 export { computeConditionalProbabilities, type ConditionalProbabilities } from './conditional-probabilities.js';
 export { computeModularCutSets, type ModularCutSets } from './minimal-cut-sets.js';
-export { computeCutSetOccurrences, type CutSetOccurrences } from './cut-set-occurrences.js';
+export {
+  computeCutSetOccurrences,
+  DEFAULT_MAX_UNION_NODES,
+  DEFAULT_MAX_UNION_SECONDS,
+  type CutSetOccurrences,
+  type CutSetOccurrencesOptions,
+} from './cut-set-occurrences.js';
 export {
   computeImportanceMeasures,
   DEFAULT_IMPORTANCE_MAX_NODES,
@@ -71,3 +86,11 @@ export { RandomStream } from './random-stream.js';
 export { createDistributionSampler, type DistributionSampler } from './distribution-sampler.js';
 export { StratumPermutation } from './latin-hypercube.js';
 export { computeProbabilityCurve, type ProbabilityCurve, type TimeDependentEvent } from './probability-curve.js';
+export {
+  analyzeCutSets,
+  DEFAULT_ANALYSIS_MAX_ORDER,
+  DEFAULT_ANALYSIS_MAX_NODES,
+  DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB,
+  type CutSetAnalysis,
+  type CutSetAnalysisOptions,
+} from './analyze-cut-sets.js';

@@ -5,6 +5,7 @@
 import type { BddModel } from './build-bdd.js';
 import { ONE, ZERO, type BddRef } from './bdd.js';
 import { PairTable } from './pair-table.js';
+import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { BASE, EMPTY, UNLIMITED_ORDER, Zbdd, type ZbddRef } from './zbdd.js';
 
 export interface MinimalCutSetsOptions {
@@ -14,7 +15,10 @@ export interface MinimalCutSetsOptions {
   readonly cutoff?: number;
   /** Prime implicants (literals may be negated) instead of cut sets; matters for non-coherent trees. */
   readonly primeImplicants?: boolean;
-  /** Most ZBDD nodes before `ZBDD_NODE_LIMIT` is thrown. */
+  /**
+   * Most ZBDD nodes before `ZBDD_NODE_LIMIT` is thrown; the memo of (BDD node, order budget) pairs
+   * is held to the same number, so that the limit bounds the work too.
+   */
   readonly maxNodes?: number;
   /** Event probabilities for the cut-off (default: the graph's). */
   readonly probabilities?: Float64Array;
@@ -32,6 +36,8 @@ export interface CutSetFamily {
   readonly coherent: boolean;
   /** The order limit applied (undefined: none). It includes the limit implied by the cut-off. */
   readonly maxOrder: number | undefined;
+  /** True when the cut-off implied a lower order limit than the one asked for. */
+  readonly orderFromCutoff: boolean;
   readonly cutoff: number;
   /** True when the order limit cut a branch: cut sets above the limit may exist. */
   readonly orderLimited: boolean;
@@ -61,9 +67,10 @@ export function computeMinimalCutSets(model: BddModel, options: MinimalCutSetsOp
   const cutoff = options.cutoff ?? 0;
   let maxOrder = options.maxOrder;
   const implied = cutoff > 0 ? orderImpliedByCutoff(q, cutoff, primeImplicants) : undefined;
-  if (implied !== undefined && (maxOrder === undefined || implied < maxOrder)) maxOrder = implied;
+  const orderFromCutoff = implied !== undefined && (maxOrder === undefined || implied < maxOrder);
+  if (orderFromCutoff) maxOrder = implied;
   const zbdd = new Zbdd(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes });
-  const builder = new FamilyBuilder(model, zbdd, primeImplicants);
+  const builder = new FamilyBuilder(model, zbdd, primeImplicants, options.maxNodes);
   const budget = maxOrder === undefined || maxOrder >= UNLIMITED_ORDER ? UNLIMITED_ORDER : Math.max(0, maxOrder);
   let root = builder.familyOf(model.root, budget);
   let droppedByCutoff = 0;
@@ -80,6 +87,7 @@ export function computeMinimalCutSets(model: BddModel, options: MinimalCutSetsOp
     root,
     coherent: isCoherent(model),
     maxOrder,
+    orderFromCutoff,
     cutoff,
     orderLimited: builder.orderLimited,
     droppedByCutoff,
@@ -105,7 +113,7 @@ export interface ModularCutSets {
  */
 export function computeModularCutSets(model: BddModel, options: Pick<MinimalCutSetsOptions, 'maxNodes'> = {}): ModularCutSets {
   const zbdd = new Zbdd(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes });
-  const builder = new FamilyBuilder(model, zbdd, false);
+  const builder = new FamilyBuilder(model, zbdd, false, options.maxNodes);
   const complemented = model.modules.map((m) => builder.isComplemented(m.level));
   const families = [builder.proxyFamily(model.root), ...model.modules.map((m, i) => builder.proxyFamily(complemented[i] ? -m.root : m.root))];
   return { zbdd, families, complemented };
@@ -167,6 +175,7 @@ class FamilyBuilder {
   private readonly minOrderPos: Int32Array;
   private readonly minOrderNeg: Int32Array;
   private readonly memo = new PairTable(1 << 14);
+  private readonly maxMemo: number;
   private readonly expandMemo = new PairTable(1 << 12);
   /** Expanded family of each module per (module·2 + negated, budget). */
   private readonly moduleMemo = new PairTable(1 << 8);
@@ -177,7 +186,9 @@ class FamilyBuilder {
     private readonly model: BddModel,
     private readonly zbdd: Zbdd,
     private readonly primeImplicants: boolean,
+    maxNodes: number | undefined,
   ) {
+    this.maxMemo = maxNodes ?? Infinity;
     this.bdd = model.bdd;
     const levels = model.order.levelNodes.length;
     this.levelModules = model.levelModules;
@@ -276,7 +287,7 @@ class FamilyBuilder {
       const z1 = this.minimalSolutions(hi, budget === UNLIMITED_ORDER ? budget : budget - w);
       r = this.zbdd.makeNode(2 * level, z0, this.zbdd.without(z1, z0));
     }
-    this.memo.set(f, budget, r);
+    this.remember(f, budget, r);
     return r;
   }
 
@@ -305,8 +316,23 @@ class FamilyBuilder {
     const p0 = wNeg > budget ? EMPTY : zbdd.difference(this.primes(lo, less(wNeg)), both);
     if ((wPos > budget && hi !== ZERO) || (wNeg > budget && lo !== ZERO)) this.orderLimited = true;
     const r = zbdd.makeNode(2 * level, zbdd.makeNode(2 * level + 1, both, p0), p1);
-    this.memo.set(f, budget, r);
+    this.remember(f, budget, r);
     return r;
+  }
+
+  private remember(f: BddRef, budget: number, r: ZbddRef): void {
+    if (this.memo.size >= this.maxMemo) {
+      throw new FtreeError(
+        {
+          code: 'ZBDD_NODE_LIMIT',
+          severity: 'error',
+          message: `The cut sets need more than ${this.maxMemo} steps (BDD nodes × order budgets)`,
+          hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)',
+        },
+        EXIT.invalid,
+      );
+    }
+    this.memo.set(f, budget, r);
   }
 
   /** Smallest prime implicant of module m (or of its complement), from its proxy-level family. */

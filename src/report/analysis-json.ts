@@ -3,12 +3,14 @@
 
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import type { ProbabilityAnalysis } from '../engine/index.js';
+import type { CutSetAnalysis, ProbabilityAnalysis } from '../engine/index.js';
 import { diagnosticToJson } from './render-diagnostics.js';
 
 export interface AnalysisReport {
   readonly tree: FaultTree;
   readonly analysis: ProbabilityAnalysis;
+  /** Single points of failure and the approximations from the minimal cut sets. */
+  readonly cutSets?: CutSetAnalysis;
   readonly warnings: readonly Diagnostic[];
 }
 
@@ -48,6 +50,7 @@ export function analysisToJson(report: AnalysisReport): Record<string, unknown> 
       mission_time_hours: tree.missionTime,
       bdd_nodes: analysis.bddNodes,
     },
+    ...(report.cutSets !== undefined ? cutSetsToJson(report.cutSets) : {}),
     events: rankEvents(report).map((e) => ({
       id: e.id,
       ...(e.label !== undefined ? { label: e.label } : {}),
@@ -61,5 +64,21 @@ export function analysisToJson(report: AnalysisReport): Record<string, unknown> 
     })),
     warnings: report.warnings.map(diagnosticToJson),
     seconds: analysis.seconds,
+  };
+}
+
+/** `approximations` (rare-event and MCUB beside the exact value) and `single_points_of_failure`. */
+function cutSetsToJson(c: CutSetAnalysis): Record<string, unknown> {
+  return {
+    approximations: {
+      cut_sets: { max_order: c.maxOrder, count: c.count ?? null, complete: c.count === undefined ? null : c.orderLimited !== true },
+      rare_event:
+        c.rareEvent === undefined
+          ? null
+          : { probability: c.rareEvent.probability, sum: c.rareEvent.sum, clipped: c.rareEvent.clipped, relative_error: c.rareEvent.relativeError ?? null },
+      mcub: c.mcub === undefined ? null : { probability: c.mcub.probability, relative_error: c.mcub.relativeError ?? null },
+      ...(c.skipped !== undefined ? { skipped: c.skipped } : {}),
+    },
+    single_points_of_failure: c.singlePointsOfFailure,
   };
 }

@@ -5,6 +5,8 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { rankEvents, type AnalysisReport } from './analysis-json.js';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
+import { formatRelativeError } from './format-approximation.js';
+import type { CutSetAnalysis } from '../engine/index.js';
 
 export interface AnalysisTextOptions {
   readonly chalk: ChalkInstance;
@@ -28,6 +30,7 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
     `${chalk.dim('Model')}      ${plural(tree.gates.size, 'gate')}, ${plural(tree.events.size, 'basic event')}${houses}` +
       ` · mission ${formatHours(tree.missionTime)} · BDD ${formatCount(analysis.bddNodes)} nodes · ${formatSeconds(analysis.seconds)}`,
   );
+  if (report.cutSets !== undefined) lines.push(...cutSetLines(report.cutSets, chalk));
   lines.push('');
 
   const ranked = rankEvents(report);
@@ -65,4 +68,21 @@ function formatHours(h: number): string {
   if (h >= 8760 && h % 8760 === 0) return `${h / 8760} y`;
   if (h >= 24 && h % 24 === 0) return `${h / 24} d`;
   return `${formatProbability(h)} h`;
+}
+
+/** The approximations beside the exact value, and the single points of failure. */
+function cutSetLines(c: CutSetAnalysis, chalk: ChalkInstance): string[] {
+  const approx = (p: { probability: number; relativeError: number | undefined }): string =>
+    `${formatProbability(p.probability, 4)} (${p.relativeError === undefined ? 'exact is 0' : formatRelativeError(p.relativeError)})`;
+  const lines: string[] = [];
+  if (c.rareEvent === undefined) {
+    lines.push(`${chalk.dim('Approx.')}    ${chalk.dim(`skipped: ${c.skipped ?? 'not computed'} (ftree cutsets --max-order N)`)}`);
+  } else {
+    const parts = [`rare-event ${approx(c.rareEvent)}${c.rareEvent.clipped ? ' clipped' : ''}`, c.mcub !== undefined ? `MCUB ${approx(c.mcub)}` : 'MCUB skipped'];
+    const sets = `${plural(c.count ?? 0, 'cut set')} of order ≤ ${c.maxOrder}${c.orderLimited === true ? ', larger ones left out' : ''}`;
+    lines.push(`${chalk.dim('Approx.')}    ${parts.join(' · ')}${chalk.dim(` · over ${sets}`)}`);
+  }
+  const spof = c.singlePointsOfFailure;
+  lines.push(`Single points of failure: ${spof.length === 0 ? 'none' : spof.join(', ')}`);
+  return lines;
 }

@@ -1,0 +1,49 @@
+// `ftree importance`: importance measures of every basic event (cli stage).
+// load → compile and build the BDD → P(T|x) in two sweeps, cut sets in a ZBDD → measures → render.
+
+import { compileProbabilityModel, computeImportanceMeasures } from '../engine/index.js';
+import { EXIT } from '../model/diagnostic.js';
+import { renderImportanceCsv } from '../report/importance-csv.js';
+import { importanceToJson, type ImportanceReport, type ImportanceSort } from '../report/importance-json.js';
+import { renderImportanceText } from '../report/importance-text.js';
+import { loadInput } from './load-input.js';
+import type { GlobalOptions } from './main.js';
+import { chalkFor } from './output.js';
+import { parseCount, parseMissionTime } from './parse-options.js';
+import { writeOutputFile } from './write-output.js';
+
+export interface ImportanceCommandOptions extends GlobalOptions {
+  readonly format: 'text' | 'json' | 'csv';
+  readonly sort: ImportanceSort;
+  readonly limit?: string;
+  readonly output?: string;
+  readonly force?: boolean;
+  readonly topEvent?: string;
+  readonly missionTime?: string;
+  readonly maxBddNodes?: string;
+}
+
+export async function runImportance(files: readonly string[], options: ImportanceCommandOptions): Promise<number> {
+  const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', true);
+  const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
+  const { tree, warnings } = await loadInput(files, {
+    color: options.color !== false,
+    ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
+    ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
+  });
+  const start = performance.now();
+  const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
+  const analysis = computeImportanceMeasures(model);
+  const report: ImportanceReport = { tree, analysis, sort: options.sort, warnings, seconds: (performance.now() - start) / 1000 };
+  let text: string;
+  if (options.format === 'json') text = `${JSON.stringify(importanceToJson(report), null, 2)}\n`;
+  else if (options.format === 'csv') text = renderImportanceCsv(report);
+  else {
+    const chalk = chalkFor(process.stdout, options.color !== false && options.output === undefined);
+    const shown = limit === undefined ? 20 : limit === 0 ? undefined : limit;
+    text = `${renderImportanceText(report, { chalk, ...(shown !== undefined ? { limit: shown } : {})})}\n`;
+  }
+  if (options.output !== undefined) await writeOutputFile(options.output, text, { force: options.force === true });
+  else process.stdout.write(text);
+  return EXIT.ok;
+}

@@ -1,0 +1,137 @@
+// A streaming output for commands whose output may be too large to hold (cli stage): standard output
+// with back-pressure, or a file written like `writeOutputFile` — never over an existing file unless
+// forced, into a temporary file beside it that is renamed on success and removed on failure.
+
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { access, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { EXIT, FtreeError } from '../model/diagnostic.js';
+
+export interface OutputStream {
+  /** Queues text; resolves when it is wise to write more (after a drain if the buffer is full). */
+  write(text: string): Promise<void>;
+  /** Flushes and, for a file, renames the temporary file onto the target. */
+  finish(): Promise<void>;
+  /** Drops a partial file (nothing is left behind); a no-op on standard output. */
+  abort(): Promise<void>;
+}
+
+const CHUNK = 1 << 16;
+
+/** Standard output when `path` is undefined, else the file `path`. */
+export async function openOutputStream(path: string | undefined, options: { readonly force?: boolean } = {}): Promise<OutputStream> {
+  if (path === undefined) return new BufferedOutput(process.stdout, async () => undefined, async () => undefined);
+  if (!options.force && (await exists(path))) {
+    throw new FtreeError(
+      { code: 'OUTPUT_EXISTS', severity: 'error', message: `${path} already exists`, hint: 'pass --force to replace it, or choose another file with -o' },
+      EXIT.usage,
+    );
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const stream = createWriteStream(temp, { flags: 'wx' });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(unwritable(path, e)));
+  });
+  return new BufferedOutput(
+    stream,
+    async () => {
+      await closeStream(stream);
+      try {
+        await rename(temp, path);
+      } catch (e) {
+        await rm(temp, { force: true });
+        throw unwritable(path, e);
+      }
+    },
+    async () => {
+      stream.destroy();
+      await rm(temp, { force: true });
+    },
+  );
+}
+
+/** Gathers small writes into chunks of 64 KiB, and waits for 'drain' when the stream asks to. */
+class BufferedOutput implements OutputStream {
+  private pending: string[] = [];
+  private size = 0;
+  private failure: unknown;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly onFinish: () => Promise<void>,
+    private readonly onAbort: () => Promise<void>,
+  ) {
+    stream.on('error', (e) => (this.failure ??= e));
+  }
+
+  async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= CHUNK) await this.flush();
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.onFinish();
+  }
+
+  async abort(): Promise<void> {
+    await this.onAbort();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure !== undefined) {
+      // A reader that went away (`| head`) is not an error: the rest is dropped.
+      if ((this.failure as NodeJS.ErrnoException).code === 'EPIPE') {
+        this.pending = [];
+        this.size = 0;
+        return;
+      }
+      throw this.failure;
+    }
+    if (this.pending.length === 0) return;
+    const chunk = this.pending.join('');
+    this.pending = [];
+    this.size = 0;
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve, reject) => {
+        const onDrain = (): void => {
+          this.stream.off('error', onError);
+          resolve();
+        };
+        const onError = (e: unknown): void => {
+          this.stream.off('drain', onDrain);
+          if ((e as NodeJS.ErrnoException).code === 'EPIPE') resolve();
+          else reject(e);
+        };
+        this.stream.once('drain', onDrain);
+        this.stream.once('error', onError);
+      });
+    }
+  }
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.once('close', () => resolve());
+    stream.end();
+  });
+}
+
+function unwritable(path: string, e: unknown): FtreeError {
+  const err = e as NodeJS.ErrnoException;
+  const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message;
+  return new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` }, EXIT.usage);
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

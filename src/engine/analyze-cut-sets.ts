@@ -1,0 +1,61 @@
+// The cut-set part of an analysis (engine stage): single points of failure, and the rare-event and
+// MCUB approximations over the minimal cut sets up to an order limit, within a size budget so that
+// large trees stay fast (Rauzy 1993 minimal solutions; Esary & Proschan 1963 bound).
+
+import type { BddModel } from './build-bdd.js';
+import { approximateTopProbability, type Approximation, type RareEventApproximation } from './approximate-top-probability.js';
+import { findSinglePointsOfFailure } from './find-single-points-of-failure.js';
+import { computeMinimalCutSets } from './minimal-cut-sets.js';
+import { isFtreeError } from '../model/diagnostic.js';
+
+export interface CutSetAnalysisOptions {
+  /** Order limit of the cut sets behind the approximations (default 20, as SCRAM). */
+  readonly maxOrder?: number;
+  /** Most ZBDD nodes, and steps (default 1 million): beyond, the approximations are skipped. */
+  readonly maxNodes?: number;
+  /** Most cut sets for the MCUB, which lists them (default 2 million). */
+  readonly maxSetsForMcub?: number;
+}
+
+export interface CutSetAnalysis {
+  readonly maxOrder: number;
+  /** Events that are minimal cut sets on their own, most probable first. */
+  readonly singlePointsOfFailure: readonly string[];
+  /** Number of minimal cut sets of order ≤ maxOrder; undefined when skipped. */
+  readonly count?: number;
+  /** True when the order limit cut branches: larger cut sets exist and were left out. */
+  readonly orderLimited?: boolean;
+  readonly coherent?: boolean;
+  readonly rareEvent?: RareEventApproximation;
+  readonly mcub?: Approximation;
+  /** Why the approximations (or the MCUB alone) were not computed. */
+  readonly skipped?: string;
+}
+
+export const DEFAULT_ANALYSIS_MAX_ORDER = 20;
+export const DEFAULT_ANALYSIS_MAX_NODES = 1_000_000;
+export const DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB = 2_000_000;
+
+export function analyzeCutSets(model: BddModel, pTop: number, options: CutSetAnalysisOptions = {}): CutSetAnalysis {
+  const maxOrder = options.maxOrder ?? DEFAULT_ANALYSIS_MAX_ORDER;
+  const singlePointsOfFailure = findSinglePointsOfFailure(model);
+  const maxNodes = options.maxNodes ?? DEFAULT_ANALYSIS_MAX_NODES;
+  let family;
+  try {
+    family = computeMinimalCutSets(model, { maxOrder, maxNodes });
+  } catch (e) {
+    if (!isFtreeError(e) || e.code !== 'ZBDD_NODE_LIMIT') throw e;
+    return { maxOrder, singlePointsOfFailure, skipped: `the cut sets of order ≤ ${maxOrder} need more than ${maxNodes.toLocaleString('en-US')} ZBDD nodes or steps` };
+  }
+  const maxSets = options.maxSetsForMcub ?? DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB;
+  const { summary, rareEvent, mcub } = approximateTopProbability(family, pTop, { maxSetsForMcub: maxSets });
+  return {
+    maxOrder,
+    singlePointsOfFailure,
+    count: summary.total,
+    orderLimited: family.orderLimited,
+    coherent: family.coherent,
+    rareEvent,
+    ...(mcub !== undefined ? { mcub } : { skipped: `MCUB not computed: more than ${maxSets.toLocaleString('en-US')} cut sets to list` }),
+  };
+}
