@@ -51,4 +51,13 @@ describe('preprocessGraph', () => {
     expect(result.operators[result.root]).toBe('and');
     expect([...result.args[result.root]!].sort()).toEqual([a, b].sort());
   });
+
+  it('transfers a literal implied through or arguments: (a ∨ b) ∨ (a ∧ c) = a ∨ b', () => {
+    const graph = compileBooleanGraph(
+      tree([{ type: 'or', inputs: ['g1', 'g2'] }, { type: 'or', inputs: ['a', 'b'] }, { type: 'and', inputs: ['a', 'c'] }], ['a', 'b', 'c']),
+    );
+    const result = preprocessGraph(graph);
+    expect(result.operators[result.root]).toBe('or');
+    expect([...result.args[result.root]!].sort()).toEqual([a, b].sort());
+  });
 });

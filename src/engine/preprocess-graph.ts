@@ -1,10 +1,13 @@
 // Rewrites a Boolean graph before its BDD is built (engine stage): the Shannon decomposition of the
-// arguments of and/or nodes over the nodes they dominate, x ∨ f(x) = x ∨ f(0) and
-// x ∧ f(x) = x ∧ f(1), then constant propagation and structural hashing (Niemelä 1994; Rauzy 2003;
-// the "Boolean optimization" of SCRAM's preprocessor). Dominators by Cooper, Harvey & Kennedy 2001,
-// "A simple, fast dominance algorithm".
+// literals an and/or node implies over the nodes it dominates, x ∨ f(x) = x ∨ f(0) and
+// x ∧ f(x) = x ∧ f(1), with constant propagation and structural hashing; then merging of common
+// arguments and grouping of modular arguments into new modules (Niemelä 1994; Rauzy 2003; the
+// preprocessor of SCRAM, Rakhimov). Dominators by Cooper, Harvey & Kennedy 2001, "A simple, fast
+// dominance algorithm".
 
 import { GraphBuilder, TRUE_LITERAL, FALSE_LITERAL, type BooleanGraph, type Literal } from './boolean-graph.js';
+import { findModules } from './find-modules.js';
+import { mergeCommonArguments } from './merge-common-arguments.js';
 
 /** Rounds at most: each round can expose dominators that the previous one hid behind sharing. */
 const MAX_ROUNDS = 4;
@@ -12,8 +15,10 @@ const MAX_ROUNDS = 4;
 /**
  * An equivalent graph for the top event: the top's function is kept, the functions of inner nodes
  * may change (so the result's node ids mean nothing for the tree's gates; its variables are the
- * same). If D is an or node with argument x, every occurrence of x below D in nodes that only D
- * reaches is false (true for an and node); the constants then propagate.
+ * same). If D is an or node and x ≤ D through or arguments (x an argument of D, or of an or
+ * argument of D, …), then D = x ∨ D|x=0: every occurrence of x in the nodes that only D reaches
+ * becomes false and x a direct argument of D (dually true for an and node); the constants then
+ * propagate. Measured on the Aralia trees in docs/algorithms.md.
  */
 export function preprocessGraph(graph: BooleanGraph): BooleanGraph {
   let current = graph;
@@ -22,7 +27,64 @@ export function preprocessGraph(graph: BooleanGraph): BooleanGraph {
     if (next === undefined) break;
     current = next;
   }
-  return current;
+  return groupModularArguments(mergeCommonArguments(current));
+}
+
+/**
+ * Gathers the modular arguments of each and/or node, those it alone uses (variables and modules
+ * with one parent), into one new node: a module, standing for one variable in the node's BDD.
+ */
+function groupModularArguments(graph: BooleanGraph): BooleanGraph {
+  const top = graph.root < 0 ? -graph.root : graph.root;
+  const { args, operators } = graph;
+  if (args[top] === undefined) return graph;
+  const order = reversePostOrder(graph, top);
+  const isModule = findModules(graph, graph.root);
+  const parents = new Int32Array(graph.nodeCount + 1);
+  for (const n of order) {
+    for (const a of args[n]!) {
+      const c = a < 0 ? -a : a;
+      parents[c] = parents[c]! + 1;
+    }
+  }
+  const builder = new GraphBuilder(graph.variables.length);
+  const literal = new Int32Array(graph.nodeCount + 1);
+  const mapped = (a: Literal): Literal => {
+    const c = a < 0 ? -a : a;
+    const x = c === 1 ? TRUE_LITERAL : args[c] === undefined ? c : literal[c]!;
+    return a < 0 ? -x : x;
+  };
+  let grouped = false;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i]!;
+    const op = operators[n]!;
+    let next = Array.from(args[n]!, mapped);
+    if (op === 'and' || op === 'or') {
+      const modular: Literal[] = [];
+      const rest: Literal[] = [];
+      args[n]!.forEach((a, j) => {
+        const c = a < 0 ? -a : a;
+        if (parents[c] === 1 && (args[c] === undefined || isModule[c] === 1)) modular.push(next[j]!);
+        else rest.push(next[j]!);
+      });
+      if (modular.length >= 2 && rest.length >= 1) {
+        rest.push(build(builder, op, 0, modular));
+        next = rest;
+        grouped = true;
+      }
+    }
+    literal[n] = build(builder, op, graph.thresholds[n]!, next);
+  }
+  if (!grouped) return graph;
+  return {
+    ...graph,
+    nodeCount: builder.nodeCount,
+    operators: builder.operators,
+    thresholds: Int32Array.from(builder.thresholds),
+    args: builder.args,
+    root: graph.root < 0 ? -literal[top]! : literal[top]!,
+    gateLiterals: new Map(),
+  };
 }
 
 /** One round of the rewriting; undefined when nothing changes. */
@@ -76,23 +138,32 @@ function absorbDominatedArguments(graph: BooleanGraph): BooleanGraph | undefined
   }
   const strictlyDominates = (d: number, n: number): boolean => d !== n && pre[d]! < pre[n]! && pre[n]! <= last[d]!;
 
-  // The values forced on each node by the and/or nodes that have it as an argument.
-  const forcedBy = new Map<number, { by: number; value: boolean }[]>();
+  // The values forced on each node by the and/or nodes it implies (or is implied by): for an or
+  // node D, every literal m reached from D through or arguments (and complemented and arguments)
+  // satisfies m ≤ D, so D = m ∨ D|m=0; dually for an and node. Direct arguments need no transfer.
+  const forcedBy = new Map<number, Forcing[]>();
   for (const d of order) {
     const op = operators[d];
     if (op !== 'and' && op !== 'or') continue;
-    for (const a of args[d]!) {
-      const c = a < 0 ? -a : a;
-      // An or argument is false below it, an and argument true; a complement flips the value.
-      const value = (op === 'and') === a > 0;
+    for (const { literal: m, direct } of implied(graph, d, op)) {
+      const c = m < 0 ? -m : m;
+      // m is false below an or node, true below an and node.
+      const forcing = { by: d, value: (op === 'and') === m > 0, literal: m, direct };
       const list = forcedBy.get(c);
-      if (list === undefined) forcedBy.set(c, [{ by: d, value }]);
-      else list.push({ by: d, value });
+      if (list === undefined) forcedBy.set(c, [forcing]);
+      else list.push(forcing);
     }
   }
 
   const builder = new GraphBuilder(graph.variables.length);
   const literal = new Int32Array(size);
+  const mapped = (a: Literal): Literal => {
+    const c = a < 0 ? -a : a;
+    const x = args[c] === undefined ? c : literal[c]!;
+    return a < 0 ? -x : x;
+  };
+  // Literals that an or/and node takes over from the nodes it dominates (D = m ∨ D|m=0).
+  const transfers = new Map<number, Set<Literal>>();
   let changed = false;
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i]!;
@@ -100,21 +171,24 @@ function absorbDominatedArguments(graph: BooleanGraph): BooleanGraph | undefined
     for (const a of args[n]!) {
       const c = a < 0 ? -a : a;
       // The outermost dominator that forces c decides (the inner ones no longer have c).
-      let forced: boolean | undefined;
-      let outermost = Number.MAX_SAFE_INTEGER;
-      for (const { by, value } of forcedBy.get(c) ?? []) {
-        if (depth[by]! < outermost && strictlyDominates(by, n)) {
-          forced = value;
-          outermost = depth[by]!;
-        }
+      let chosen: Forcing | undefined;
+      for (const forcing of forcedBy.get(c) ?? []) {
+        if ((chosen === undefined || depth[forcing.by]! < depth[chosen.by]!) && strictlyDominates(forcing.by, n)) chosen = forcing;
       }
-      let x: Literal;
-      if (forced !== undefined) {
-        x = forced ? TRUE_LITERAL : FALSE_LITERAL;
-        changed = true;
-      } else x = args[c] === undefined ? c : literal[c]!;
+      if (chosen === undefined) {
+        next.push(mapped(a));
+        continue;
+      }
+      const x = chosen.value ? TRUE_LITERAL : FALSE_LITERAL;
       next.push(a < 0 ? -x : x);
+      changed = true;
+      if (!chosen.direct) {
+        const set = transfers.get(chosen.by);
+        if (set === undefined) transfers.set(chosen.by, new Set([chosen.literal]));
+        else set.add(chosen.literal);
+      }
     }
+    for (const m of transfers.get(n) ?? []) next.push(mapped(m));
     literal[n] = build(builder, operators[n]!, graph.thresholds[n]!, next);
   }
   if (!changed) return undefined;
@@ -128,6 +202,49 @@ function absorbDominatedArguments(graph: BooleanGraph): BooleanGraph | undefined
     root,
     gateLiterals: new Map(),
   };
+}
+
+interface Forcing {
+  /** The and/or node that forces the value below it. */
+  readonly by: number;
+  /** Value of the node (its positive literal). */
+  readonly value: boolean;
+  /** The literal implied: an argument of `by` (direct), or reached through its arguments. */
+  readonly literal: Literal;
+  readonly direct: boolean;
+}
+
+/** Most literals followed from one node through or (and) arguments. */
+const MAX_IMPLIED = 256;
+
+/**
+ * Literals m with m ≤ d (d an or node) or d ≤ m (d an and node), found through arguments of the
+ * same operator: an or argument of an or node, or a complemented and argument (¬(a ∧ b) = ¬a ∨ ¬b).
+ */
+function implied(graph: BooleanGraph, d: number, op: 'and' | 'or'): { literal: Literal; direct: boolean }[] {
+  const found: { literal: Literal; direct: boolean }[] = [];
+  const seen = new Set<Literal>();
+  const stack: Literal[] = [];
+  for (const a of graph.args[d]!) {
+    seen.add(a);
+    found.push({ literal: a, direct: true });
+    stack.push(a);
+  }
+  while (stack.length > 0 && found.length < MAX_IMPLIED) {
+    const m = stack.pop()!;
+    const c = m < 0 ? -m : m;
+    const cop = graph.operators[c];
+    // m = +c with c of the same operator, or m = −c with c of the dual one, expands.
+    if (cop === undefined || (m > 0 ? cop !== op : cop !== (op === 'or' ? 'and' : 'or'))) continue;
+    for (const a of graph.args[c]!) {
+      const l = m > 0 ? a : -a;
+      if (seen.has(l)) continue;
+      seen.add(l);
+      found.push({ literal: l, direct: false });
+      stack.push(l);
+    }
+  }
+  return found;
 }
 
 function build(builder: GraphBuilder, operator: 'and' | 'or' | 'xor' | 'atleast', k: number, args: Literal[]): Literal {
