@@ -10,6 +10,7 @@ import { readChanges } from '../evidence/read-changes.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
 import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
+import type { FaultTree } from '../model/fault-tree.js';
 import { buildPostmortem, formatHours, type InputFile } from '../report/postmortem.js';
 import { renderPostmortemHtml } from '../report/postmortem-html.js';
 import { renderPostmortemMarkdown } from '../report/postmortem-markdown.js';
@@ -28,12 +29,15 @@ export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
   readonly topEvent?: string;
 }
 
+/**
+ * Gate probabilities need one flat BDD per gate: above this size of the top event's (modular) BDD
+ * they would take minutes or exhaust the node budget, and the drawing shows the events' numbers only.
+ */
+const MAX_BDD_NODES_FOR_GATES = 50_000;
+
 /** Cut sets listed, and the largest order searched for them. */
 const CUT_SETS_LISTED = 10;
 const CUT_SET_MAX_ORDER = 4;
-
-/** Gate probabilities take one flat BDD per gate: skipped for trees with more events than this. */
-const MAX_GATES_DRAWN_WITH_PROBABILITIES = 5000;
 
 export async function runReport(files: readonly string[], options: ReportOptions, argv: readonly string[] = []): Promise<number> {
   const limit = parseLimit(options.limit);
@@ -52,7 +56,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
   } else if (options.since !== undefined || options.until !== undefined || options.baseline !== undefined) {
     throw usageError('--since, --until and --baseline need evidence', 'add --logs, --metrics, --prometheus or --changes');
   }
-  const gates = gateProbabilities(analysis, tree.top, tree.gates.keys(), diagnosis);
+  const gates = gateProbabilities(tree, analysis, diagnosis);
   const inputs: InputFile[] = [];
   for (const file of tree.files) inputs.push(await hashInput(file, 'tree file'));
   for (const file of options.logs ?? []) if (file !== '-') inputs.push(await hashInput(file, 'logs'));
@@ -76,7 +80,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
       ...(diagnosis?.evidence.baseline ? [['baseline', `${iso(diagnosis.evidence.baseline.start)} – ${iso(diagnosis.evidence.baseline.end)}`] as const] : []),
       ['cut sets', cutSets ? `the ${CUT_SETS_LISTED} most probable of at most ${CUT_SET_MAX_ORDER} events` : 'not computed (too many)'],
       ['suspects listed', String(limit)],
-      ...(gates ? [] : [['gate probabilities', 'not computed (tree too large)'] as const]),
+      ...(gates ? [] : [['gate probabilities', 'not computed (the tree\'s BDD is too large)'] as const]),
     ],
     limit,
   });
@@ -97,12 +101,13 @@ function mostProbableCutSets(analysis: ProbabilityAnalysis): { events: string[];
   }
 }
 
-/** P(G), P(G|T) of the gates (at the evidence-adjusted probabilities with a diagnosis); undefined for trees too large. */
-function gateProbabilities(analysis: ProbabilityAnalysis, top: string, gates: Iterable<string>, diagnosis: Diagnosis | undefined): Map<string, GateProbability> | undefined {
-  if (analysis.model.graph.variables.length > MAX_GATES_DRAWN_WITH_PROBABILITIES) return undefined;
-  const q = diagnosis ? Float64Array.from(analysis.variables, (id) => diagnosis.events.find((e) => e.id === id)?.adjusted ?? 0) : undefined;
+/** P(G), P(G|T) of the gates (at the evidence-adjusted probabilities with a diagnosis); undefined when their flat BDDs are too large. */
+function gateProbabilities(tree: FaultTree, analysis: ProbabilityAnalysis, diagnosis: Diagnosis | undefined): Map<string, GateProbability> | undefined {
+  if (analysis.bddNodes > MAX_BDD_NODES_FOR_GATES) return undefined;
+  const adjusted = diagnosis ? new Map(diagnosis.events.map((e) => [e.id, e.adjusted])) : undefined;
+  const q = adjusted ? Float64Array.from(analysis.variables, (id) => adjusted.get(id) ?? 0) : undefined;
   try {
-    return computeGateProbabilities(analysis.model, top, gates, q);
+    return computeGateProbabilities(tree, tree.gates.keys(), q ? { q } : {});
   } catch (e) {
     if (isFtreeError(e) && e.code === 'BDD_NODE_LIMIT') return undefined;
     throw e;
