@@ -192,10 +192,12 @@ function checkTree(spec: TreeSpec): void {
   const tree = toFaultTree(spec);
   const conditionGate = spec.conditionGate === spec.gates.length - 1 ? 'top' : `g${spec.conditionGate}`;
   const table = truthTable(tree, spec.probabilities, conditionGate);
-  // The third run sifts the variables after every operator node (reordering keeps every function).
-  for (const [modularize, reorder] of [[true, undefined], [false, undefined], [true, { atNodes: 1 }]] as const) {
-    const analysis = analyzeProbability(tree, reorder === undefined ? { modularize } : { modularize, reorder });
-    expectClose(analysis.pTop, table.pTop, `P(top), modularize ${modularize}, reorder ${reorder !== undefined}`);
+  // Small trees are not preprocessed by default: the second and third runs force it, and the
+  // third sifts the variables after every operator node (reordering keeps every function).
+  const runs = [{ modularize: true }, { modularize: false, preprocess: true }, { modularize: true, preprocess: true, reorder: { atNodes: 1 } }];
+  for (const options of runs) {
+    const analysis = analyzeProbability(tree, options);
+    expectClose(analysis.pTop, table.pTop, `P(top), options ${JSON.stringify(options)}`);
     expect(analysis.events.map((e) => e.id)).toEqual([...tree.events.keys()]);
     analysis.events.forEach((e, i) => {
       const q = spec.probabilities[i]!;

@@ -16,7 +16,11 @@ export interface BddOptions {
   readonly maxNodes?: number;
   /** Build one BDD per module (default true). False gives one flat BDD over the variables. */
   readonly modularize?: boolean;
-  /** Rewrite the graph first (`preprocessGraph`, default true); the top's function is kept. */
+  /**
+   * Rewrite the graph first (`preprocessGraph`); the top's function is kept. By default only
+   * graphs of at least 50 operator nodes are rewritten: smaller ones gain nothing, and keep
+   * their diagram and order.
+   */
   readonly preprocess?: boolean;
   /**
    * Reorder the variables by sifting whenever the live nodes exceed `atNodes` (then twice the
@@ -55,6 +59,7 @@ export interface BddModel {
 }
 
 const GC_MIN_NODES = 1 << 21;
+const PREPROCESS_MIN_OPERATORS = 50;
 const REORDER_MIN_NODES = 1 << 18;
 
 /**
@@ -62,7 +67,9 @@ const REORDER_MIN_NODES = 1 << 18;
  * model's `graph` is `input`, whose gates `buildGateBdd` can still build in the same manager.
  */
 export function buildBdd(input: BooleanGraph, options: BddOptions = {}): BddModel {
-  const graph = options.preprocess === false ? input : preprocessGraph(input);
+  const operators = input.nodeCount - 1 - input.variables.length;
+  const preprocess = options.preprocess ?? operators >= PREPROCESS_MIN_OPERATORS;
+  const graph = preprocess ? preprocessGraph(input) : input;
   const root = graph.root;
   const isModule = options.modularize === false ? new Uint8Array(graph.nodeCount + 1) : findModules(graph, root);
   const initialOrder = orderVariables(graph, root, isModule);
