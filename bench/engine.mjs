@@ -53,6 +53,7 @@ async function runChild(file, bundle) {
     bddNodes: analysis.bddNodes,
     pTop: analysis.pTop,
     engineSeconds: analysis.seconds,
+    cpuSeconds: (process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6,
     peakKiB: process.resourceUsage().maxRSS,
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
@@ -84,12 +85,15 @@ async function runParent(args) {
   const timeBin = existsSync('/usr/bin/time');
   const trees = (names.length > 0 ? names : readdirSync(araliaDir).filter((f) => f.endsWith('.xml')).map((f) => basename(f, '.xml'))).sort();
 
-  const header = ['tree', 'events', 'gates', 'BDD nodes', 'P(top)', 'ok', 'wall s', 'peak MiB'];
-  if (scram) header.push('SCRAM s', 'SCRAM MiB', 'ratio');
+  const header = ['tree', 'events', 'gates', 'BDD nodes', 'P(top)', 'ok', 'wall s', 'CPU s', 'peak MiB'];
+  if (scram) header.push('SCRAM s', 'SCRAM CPU s', 'SCRAM MiB', 'ratio');
   const rows = [];
   const results = [];
   let total = 0;
+  let cpuTotal = 0;
   let scramTotal = 0;
+  let scramCpuTotal = 0;
+  let oursCpuOnCompared = 0;
   let scramCompared = 0;
   let oursOnCompared = 0;
   let failures = 0;
@@ -105,20 +109,27 @@ async function runParent(args) {
       if (result.agrees === false) failures++;
     } else failures++;
     total += ours.seconds;
+    cpuTotal += result.cpuSeconds ?? 0;
     if (scram) {
       // `timeout` ends SCRAM itself (ending /usr/bin/time alone would orphan it).
       const scramArgs = ['--bdd', '--probability', '1', '-l', '0', '-o', '/dev/null', file];
       const limited = ['-s', 'KILL', String(timeout), 'scram', ...scramArgs];
       const run = timeBin
-        ? runTimed('/usr/bin/time', ['-f', '%M', 'timeout', ...limited], timeout + 5)
+        ? runTimed('/usr/bin/time', ['-f', '%M %U %S', 'timeout', ...limited], timeout + 5)
         : runTimed('timeout', limited, timeout + 5);
       run.timedOut ||= run.seconds >= timeout;
       result.scramSeconds = run.ok ? run.seconds : undefined;
       result.scramStatus = run.ok ? 'ok' : run.timedOut ? 'timeout' : 'failed';
-      if (run.ok && timeBin) result.scramPeakMiB = Number(run.stderr.trim().split('\n').pop()) / 1024;
+      if (run.ok && timeBin) {
+        const [kib, user, system] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+        result.scramPeakMiB = kib / 1024;
+        result.scramCpuSeconds = user + system;
+      }
       if (run.ok && ours.ok) {
         scramTotal += run.seconds;
+        scramCpuTotal += result.scramCpuSeconds ?? 0;
         oursOnCompared += ours.seconds;
+        oursCpuOnCompared += result.cpuSeconds ?? 0;
         scramCompared++;
       }
     }
@@ -131,11 +142,13 @@ async function runParent(args) {
       result.pTop === undefined ? (ours.timedOut ? 'timeout' : 'failed') : result.pTop.toPrecision(6),
       result.agrees === undefined ? '-' : result.agrees ? 'yes' : 'NO',
       ours.seconds.toFixed(2),
+      result.cpuSeconds === undefined ? '-' : result.cpuSeconds.toFixed(2),
       result.peakMiB === undefined ? '-' : result.peakMiB.toFixed(0),
     ];
     if (scram) {
       row.push(
         result.scramSeconds === undefined ? result.scramStatus : result.scramSeconds.toFixed(2),
+        result.scramCpuSeconds === undefined ? '-' : result.scramCpuSeconds.toFixed(2),
         result.scramPeakMiB === undefined ? '-' : result.scramPeakMiB.toFixed(0),
         result.scramSeconds === undefined || !ours.ok ? '-' : (ours.seconds / result.scramSeconds).toFixed(2),
       );
@@ -145,7 +158,7 @@ async function runParent(args) {
   }
   printTable(header, rows);
   console.log(`\ntrees: ${trees.length}, solved and agreeing with the reference: ${trees.length - failures}`);
-  console.log(`total wall time (ftree): ${total.toFixed(2)} s`);
+  console.log(`total wall time (ftree): ${total.toFixed(2)} s, CPU ${cpuTotal.toFixed(2)} s`);
   const withinTarget = results.filter((r) => r.ok && r.seconds <= 10 && r.peakMiB <= 2048).length;
   console.log(`solved within 10 s and 2 GiB: ${withinTarget} of ${trees.length}`);
   if (scram) {
@@ -153,6 +166,7 @@ async function runParent(args) {
     const scramFailed = results.filter((r) => r.scramSeconds === undefined).map((r) => r.tree);
     console.log(`no slower than SCRAM (whole process): ${notSlower} of ${scramCompared}; SCRAM did not finish: ${scramFailed.join(', ') || 'none'}`);
     console.log(`on the ${scramCompared} trees SCRAM finished within ${timeout} s: ftree ${oursOnCompared.toFixed(2)} s, SCRAM ${scramTotal.toFixed(2)} s, ratio ${(oursOnCompared / scramTotal).toFixed(2)}`);
+    console.log(`  CPU: ftree ${oursCpuOnCompared.toFixed(2)} s, SCRAM ${scramCpuTotal.toFixed(2)} s, ratio ${(oursCpuOnCompared / scramCpuTotal).toFixed(2)}`);
   } else {
     console.log('SCRAM not run (not on the PATH, or --no-scram)');
   }
