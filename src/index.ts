@@ -9,6 +9,16 @@ export type { SourceSpan } from './model/source-span.js';
 export { probabilityAt } from './model/probability-at.js';
 export { parseDuration, parseRate } from './model/units.js';
 export { analyzeProbability, type ProbabilityAnalysis, type EventProbability } from './engine/index.js';
+export {
+  analyzeUncertainty,
+  computeProbabilityCurve,
+  RandomStream,
+  type UncertaintyAnalysis,
+  type UncertaintyOptions,
+  type ProbabilityCurve,
+} from './engine/index.js';
+export { treeAtTime } from './model/tree-at-time.js';
+export { steadyStateProbability } from './model/steady-state-probability.js';
 export { exportMef } from './report/mef-export.js';
 export { exportYaml, type ExportYamlOptions } from './report/yaml-export.js';
 export { collectEvidence, listLogSources, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type SignalResult } from './evidence/index.js';
