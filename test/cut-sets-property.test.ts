@@ -3,7 +3,7 @@
 // sets, the prime implicants the minimal implicants, and the limits keep exactly what they say.
 
 import fc from 'fast-check';
-import { compileProbabilityModel, computeMinimalCutSets, enumerateCutSets, type CutSetFamily } from '../src/engine/index.js';
+import { compileProbabilityModel, computeMinimalCutSets, enumerateCutSets, selectTopCutSets, sortCutSets, type CutSetFamily } from '../src/engine/index.js';
 import { minimalTrueSets, primeImplicants, randomTreeSpec, toFaultTree, truthTable, type RandomTreeSpec } from './helpers/random-fault-tree.js';
 
 /** A family as sorted strings of literals ("0,2,~3"), for comparison with the brute force. */
@@ -61,6 +61,19 @@ function checkCutSets(spec: RandomTreeSpec, maxOrder: number | undefined, cutoff
     const model = compileProbabilityModel(tree, { modularize });
     const family = computeMinimalCutSets(model, { ...(maxOrder !== undefined ? { maxOrder } : {}), cutoff });
     expect(familyStrings(family)).toEqual(masksToStrings(expected, n));
+    checkOrdering(family);
+  }
+}
+
+/** The sorted list and the top n follow (probability desc, order asc, enumeration order). */
+function checkOrdering(family: CutSetFamily): void {
+  const listed = [...enumerateCutSets(family)].map((s, index) => ({ ...s, index }));
+  const reference = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || a.index - b.index);
+  const sorted = sortCutSets(family);
+  expect(sorted.count).toBe(listed.length);
+  expect(Array.from(sorted.sorted)).toEqual(reference.map((s) => s.index));
+  for (const n of [1, 3]) {
+    expect(selectTopCutSets(family, n).map((s) => canonical(s.literals))).toEqual(reference.slice(0, n).map((s) => canonical(s.literals)));
   }
 }
 

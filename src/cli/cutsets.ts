@@ -8,6 +8,8 @@ import {
   computeTopProbability,
   selectTopCutSets,
   sortCutSets,
+  summarizeCutSets,
+  type CutSet,
   type CutSetList,
 } from '../engine/index.js';
 import { EXIT } from '../model/diagnostic.js';
@@ -57,15 +59,16 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
     const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
     const pTop = computeTopProbability(model);
     const family = computeMinimalCutSets(model, { ...(maxOrder === 0 ? {} : { maxOrder }), cutoff, primeImplicants: options.primeImplicants === true });
-    const approximations = approximateTopProbability(family, pTop);
-    const total = approximations.summary.total;
+    const summary = summarizeCutSets(family);
+    const total = summary.total;
     const text = options.format === 'text';
     // Text shows a table of the most probable sets; JSON and CSV stream them all (or the first --limit).
-    let top: ReturnType<typeof selectTopCutSets> = [];
+    let top: CutSet[] = [];
     let sorted: CutSetList | undefined;
     if (text) top = selectTopCutSets(family, limit === undefined ? 20 : limit === 0 ? total : limit);
     else if (limit !== undefined && limit > 0) sorted = listOf(selectTopCutSets(family, limit));
-    else if (total <= SORT_LIMIT) sorted = sortCutSets(family);
+    else if (total <= SORT_LIMIT) sorted = sortCutSets(family, summary);
+    const approximations = approximateTopProbability(family, pTop, { summary, ...listedProbabilities(sorted, total) });
     const report: CutSetsReport = {
       tree,
       pTop,
@@ -96,8 +99,19 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
   return EXIT.ok;
 }
 
+/**
+ * A complete sorted list already holds the probability of every set (grouped by distinct value):
+ * the MCUB then need not list the sets again.
+ */
+function listedProbabilities(sorted: CutSetList | undefined, total: number): { probabilities?: Float64Array; counts?: Float64Array } {
+  if (sorted === undefined || sorted.count !== total) return {};
+  const { distinctProbabilities, distinctCounts } = sorted;
+  if (distinctProbabilities !== undefined && distinctCounts !== undefined) return { probabilities: distinctProbabilities, counts: distinctCounts };
+  return { probabilities: sorted.probabilities };
+}
+
 /** The few most probable sets (already selected) in the flat, sorted form of `sortCutSets`. */
-function listOf(sets: ReturnType<typeof selectTopCutSets>): CutSetList {
+function listOf(sets: readonly CutSet[]): CutSetList {
   const offsets = new Int32Array(sets.length + 1);
   sets.forEach((s, i) => (offsets[i + 1] = offsets[i]! + s.literals.length));
   const literals = new Int32Array(offsets[sets.length]!);

@@ -129,7 +129,7 @@ Examples:
   $ ftree cutsets trees/two-train.yaml
   $ ftree cutsets model.xml basic-events.xml --max-order 4 --cutoff 1e-12
   $ ftree cutsets model.xml --format csv -o cut-sets.csv      # every set, by probability
-  $ ftree cutsets trees/interlock.yaml --prime-implicants`,
+  $ ftree cutsets test/fixtures/cutsets/interlock.yaml --prime-implicants`,
     )
     .action(async (files: string[], opts) => {
       const { runCutsets } = await import('./cutsets.js');

@@ -23,7 +23,7 @@ export interface CutSetAnalysis {
   readonly singlePointsOfFailure: readonly string[];
   /** Number of minimal cut sets of order ≤ maxOrder; undefined when skipped. */
   readonly count?: number;
-  /** True when the order limit cut branches: larger cut sets exist and were left out. */
+  /** True when the order limit cut branches: larger minimal cut sets may exist. */
   readonly orderLimited?: boolean;
   readonly coherent?: boolean;
   readonly rareEvent?: RareEventApproximation;

@@ -29,12 +29,18 @@ export interface TopProbabilityApproximations {
 export interface ApproximationOptions {
   /** Most sets for which the MCUB is computed (default 10 million). */
   readonly maxSetsForMcub?: number;
+  /** The family's summary, if already computed. */
+  readonly summary?: CutSetSummary;
+  /** The probability of every set, if already listed (the MCUB then lists nothing)… */
+  readonly probabilities?: Float64Array;
+  /** …or of each group of sets, with the number of sets in each group. */
+  readonly counts?: Float64Array;
 }
 
 export const DEFAULT_MAX_SETS_FOR_MCUB = 10_000_000;
 
 export function approximateTopProbability(family: CutSetFamily, pTop: number, options: ApproximationOptions = {}): TopProbabilityApproximations {
-  const summary = summarizeCutSets(family);
+  const summary = options.summary ?? summarizeCutSets(family);
   const error = (p: number): number | undefined => (pTop > 0 ? (p - pTop) / pTop : p === 0 ? 0 : undefined);
   const sum = summary.rareEventSum;
   const rare = Math.min(1, sum);
@@ -43,9 +49,14 @@ export function approximateTopProbability(family: CutSetFamily, pTop: number, op
   if (summary.total <= (options.maxSetsForMcub ?? DEFAULT_MAX_SETS_FOR_MCUB)) {
     // Π (1 − P(C)) as exp(Σ log1p(−P(C))), so that many small terms keep their digits.
     let logSurvival = 0;
-    forEachCutSet(family, (_buffer, _length, p) => {
-      logSurvival += Math.log1p(-p);
-    });
+    const { probabilities, counts } = options;
+    if (probabilities !== undefined) {
+      for (let i = 0; i < probabilities.length; i++) logSurvival += (counts === undefined ? 1 : counts[i]!) * Math.log1p(-probabilities[i]!);
+    } else {
+      forEachCutSet(family, (_buffer, _length, p) => {
+        logSurvival += Math.log1p(-p);
+      });
+    }
     const p = -Math.expm1(logSurvival);
     mcub = { probability: p, relativeError: error(p) };
   }

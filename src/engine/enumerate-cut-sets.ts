@@ -25,32 +25,33 @@ export function forEachCutSet(
   const { zbdd } = family;
   const literalOf = literalMap(family);
   const weightOf = literalWeights(family);
-  const nodes: number[] = [];
-  const depths: number[] = [];
-  const weights: number[] = [];
-  let buffer = new Int32Array(64);
+  // A pending else-branch per variable on the current path at most: stacks of fixed size.
+  const size = literalOf.length + 2;
+  const nodes = new Int32Array(size);
+  const depths = new Int32Array(size);
+  const weights = new Float64Array(size);
+  const buffer = new Int32Array(size);
+  let top = 0;
   if (root !== EMPTY) {
-    nodes.push(root);
-    depths.push(0);
-    weights.push(1);
+    nodes[0] = root;
+    depths[0] = 0;
+    weights[0] = 1;
+    top = 1;
   }
-  while (nodes.length > 0) {
-    let z = nodes.pop()!;
-    let d = depths.pop()!;
-    let p = weights.pop()!;
+  while (top > 0) {
+    top--;
+    let z = nodes[top]!;
+    let d = depths[top]!;
+    let p = weights[top]!;
     while (z > BASE) {
       const lo = zbdd.low(z);
       if (lo !== EMPTY) {
-        nodes.push(lo);
-        depths.push(d);
-        weights.push(p);
+        nodes[top] = lo;
+        depths[top] = d;
+        weights[top] = p;
+        top++;
       }
       const v = zbdd.variable(z);
-      if (d === buffer.length) {
-        const bigger = new Int32Array(buffer.length * 2);
-        bigger.set(buffer);
-        buffer = bigger;
-      }
       buffer[d++] = literalOf[v]!;
       p *= weightOf[v]!;
       z = zbdd.high(z);

@@ -39,7 +39,10 @@ export interface CutSetFamily {
   /** True when the cut-off implied a lower order limit than the one asked for. */
   readonly orderFromCutoff: boolean;
   readonly cutoff: number;
-  /** True when the order limit cut a branch: cut sets above the limit may exist. */
+  /**
+   * True when the order limit cut a branch: minimal cut sets above the limit may exist (the branch
+   * may also hold only supersets of sets kept). False: the family is complete.
+   */
   readonly orderLimited: boolean;
   /** Cut sets removed because their probability is below the cut-off. */
   readonly droppedByCutoff: number;

@@ -1,8 +1,10 @@
 // Every set of a family in flat typed arrays, sorted by probability (engine stage): one enumeration
-// of the ZBDD, then a sort of indices — about 16 bytes per set plus 4 per literal, no strings.
+// of the ZBDD into arrays sized from its summary, then a stable two-pass counting sort (LSD radix:
+// Knuth, TAOCP vol. 3, §5.2.5) on (rank of the probability among the distinct values, order).
 
 import type { CutSetFamily } from './minimal-cut-sets.js';
 import { forEachCutSet } from './enumerate-cut-sets.js';
+import { summarizeCutSets, type CutSetSummary } from './summarize-cut-sets.js';
 
 /** Sets stored flat: set i has literals `literals[offsets[i] .. offsets[i + 1])`. */
 export interface CutSetList {
@@ -12,44 +14,82 @@ export interface CutSetList {
   readonly probabilities: Float64Array;
   /** Set indices by decreasing probability, then increasing order, then enumeration order. */
   readonly sorted: Uint32Array;
+  /** The distinct probabilities of the sets, highest first, and how many sets have each. */
+  readonly distinctProbabilities?: Float64Array;
+  readonly distinctCounts?: Float64Array;
 }
 
-/** Collects and sorts the family; the caller bounds its size (see `summarizeCutSets`). */
-export function sortCutSets(family: CutSetFamily): CutSetList {
-  let literals = new Int32Array(1 << 16);
-  let offsets = new Int32Array(1 << 12);
-  let probabilities = new Float64Array(1 << 12);
-  let count = 0;
+/**
+ * Collects and sorts the family (the caller bounds its size: about 16 bytes per set and 4 per
+ * literal). Sets of equal probability — the rule in trees whose events share a few values — cost
+ * nothing to sort: the distinct probabilities are sorted natively, each set finds its rank by
+ * binary search, and two stable counting passes order by (rank, order).
+ */
+export function sortCutSets(family: CutSetFamily, summary: CutSetSummary = summarizeCutSets(family)): CutSetList {
+  const count = summary.total;
+  let literalCount = 0;
+  summary.perOrder.forEach((c, k) => (literalCount += c * k));
+  const literals = new Int32Array(literalCount);
+  const offsets = new Int32Array(count + 1);
+  const probabilities = new Float64Array(count);
+  let n = 0;
   let used = 0;
   forEachCutSet(family, (buffer, length, p) => {
-    if (count + 2 > offsets.length) {
-      offsets = grow(offsets, offsets.length * 2);
-      probabilities = growFloat(probabilities, probabilities.length * 2);
-    }
-    while (used + length > literals.length) literals = grow(literals, literals.length * 2);
-    literals.set(buffer.subarray(0, length), used);
-    offsets[count] = used;
-    probabilities[count] = p;
+    for (let i = 0; i < length; i++) literals[used + i] = buffer[i]!;
+    offsets[n] = used;
+    probabilities[n] = p;
     used += length;
-    count++;
+    n++;
   });
-  offsets[count] = used;
-  const sorted = new Uint32Array(count);
-  for (let i = 0; i < count; i++) sorted[i] = i;
-  const o = offsets;
-  const ps = probabilities;
-  sorted.sort((a, b) => ps[b]! - ps[a]! || o[a + 1]! - o[a]! - (o[b + 1]! - o[b]!) || a - b);
-  return { count, literals: literals.subarray(0, used), offsets: offsets.subarray(0, count + 1), probabilities: probabilities.subarray(0, count), sorted };
+  offsets[n] = used;
+
+  // Distinct probabilities, highest first.
+  const values = Float64Array.from(probabilities).sort();
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[distinct++] = values[i]!;
+  const descending = values.subarray(0, distinct).reverse();
+  const rank = new Uint32Array(count);
+  const distinctCounts = new Float64Array(distinct);
+  for (let i = 0; i < count; i++) {
+    // Binary search in the descending values.
+    const p = probabilities[i]!;
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (descending[mid]! > p) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+    distinctCounts[lo] = distinctCounts[lo]! + 1;
+  }
+  // Pass 1 by order, pass 2 by rank: stable, so ties keep the order, then the enumeration order.
+  const maxOrder = summary.perOrder.length;
+  const byOrder = countingSort(identity(count), (i) => offsets[i + 1]! - offsets[i]!, maxOrder + 1);
+  const sorted = countingSort(byOrder, (i) => rank[i]!, distinct);
+  return { count, literals, offsets, probabilities, sorted, distinctProbabilities: descending, distinctCounts };
 }
 
-function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
 }
 
-function growFloat(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
+/** Stable counting sort of `items` by `key` in [0, buckets). */
+function countingSort(items: Uint32Array, key: (i: number) => number, buckets: number): Uint32Array {
+  const start = new Uint32Array(buckets + 1);
+  for (let i = 0; i < items.length; i++) {
+    const k = key(items[i]!) + 1;
+    start[k] = start[k]! + 1;
+  }
+  for (let b = 0; b < buckets; b++) start[b + 1] = start[b + 1]! + start[b]!;
+  const out = new Uint32Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const k = key(item);
+    out[start[k]!] = item;
+    start[k] = start[k]! + 1;
+  }
+  return out;
 }

@@ -52,6 +52,10 @@ export class Zbdd {
   nodes: Int32Array;
   /** 1 where the family of the node contains the empty set. */
   private hasEmpty: Uint8Array;
+  /** Per node: size of its smallest and largest set, and its last (largest) variable. */
+  private minSize: Int32Array;
+  private maxSize: Int32Array;
+  private lastVar: Int32Array;
   private used = 2;
   readonly maxNodes: number;
   private buckets: Int32Array;
@@ -63,6 +67,14 @@ export class Zbdd {
     this.maxNodes = options.maxNodes ?? DEFAULT_MAX_ZBDD_NODES;
     this.nodes = new Int32Array(INITIAL_NODES * STRIDE);
     this.hasEmpty = new Uint8Array(INITIAL_NODES);
+    this.minSize = new Int32Array(INITIAL_NODES);
+    this.maxSize = new Int32Array(INITIAL_NODES);
+    this.lastVar = new Int32Array(INITIAL_NODES);
+    // The empty family has no set: its smallest is "infinite", its largest −1.
+    this.minSize[EMPTY] = 0x3fffffff;
+    this.maxSize[EMPTY] = -1;
+    this.lastVar[EMPTY] = -1;
+    this.lastVar[BASE] = -1;
     for (const t of [EMPTY, BASE]) {
       this.nodes[t * STRIDE + VAR] = TERMINAL_VARIABLE;
       this.nodes[t * STRIDE + LOW] = t;
@@ -143,6 +155,16 @@ export class Zbdd {
     nodes[i + HIGH] = high;
     nodes[i + NEXT] = this.buckets[bucket]!;
     this.hasEmpty[n] = this.hasEmpty[low]!;
+    const minLow = this.minSize[low]!;
+    const minHigh = this.minSize[high]! + 1;
+    this.minSize[n] = minLow < minHigh ? minLow : minHigh;
+    const maxLow = this.maxSize[low]!;
+    const maxHigh = this.maxSize[high]! + 1;
+    this.maxSize[n] = maxLow > maxHigh ? maxLow : maxHigh;
+    const lastLow = this.lastVar[low]!;
+    const lastHigh = this.lastVar[high]!;
+    const last = lastLow > lastHigh ? lastLow : lastHigh;
+    this.lastVar[n] = last > v ? last : v;
     this.buckets[bucket] = n;
     this.used = n + 1;
     if (this.used > this.buckets.length) this.rehash(this.buckets.length * 2);
@@ -218,6 +240,8 @@ export class Zbdd {
   private withoutRec(f: ZbddRef, g: ZbddRef): ZbddRef {
     if (f === EMPTY || f === g || this.hasEmpty[g] === 1) return EMPTY;
     if (g === EMPTY || f === BASE) return f;
+    // No set of g fits in a set of f: every set of g is larger, or holds a variable after all of f's.
+    if (this.minSize[g]! > this.maxSize[f]! || this.nodes[g * STRIDE + VAR]! > this.lastVar[f]!) return f;
     const slot = this.slot(OP_WITHOUT, f, g);
     const cache = this.cache;
     if (cache[slot] === OP_WITHOUT && cache[slot + 1] === f && cache[slot + 2] === g) return cache[slot + 3]!;
@@ -355,6 +379,9 @@ export class Zbdd {
     const flags = new Uint8Array(next);
     flags.set(this.hasEmpty);
     this.hasEmpty = flags;
+    this.minSize = growInt(this.minSize, next);
+    this.maxSize = growInt(this.maxSize, next);
+    this.lastVar = growInt(this.lastVar, next);
     return nodes;
   }
 
@@ -380,6 +407,12 @@ export class Zbdd {
     this.buckets = buckets;
     this.bucketMask = mask;
   }
+}
+
+function growInt(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 // A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.

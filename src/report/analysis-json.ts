@@ -71,7 +71,7 @@ export function analysisToJson(report: AnalysisReport): Record<string, unknown> 
 function cutSetsToJson(c: CutSetAnalysis): Record<string, unknown> {
   return {
     approximations: {
-      cut_sets: { max_order: c.maxOrder, count: c.count ?? null, complete: c.count === undefined ? null : c.orderLimited !== true },
+      cut_sets: { max_order: c.maxOrder, count: c.count ?? null, order_limit_reached: c.count === undefined ? null : c.orderLimited === true },
       rare_event:
         c.rareEvent === undefined
           ? null

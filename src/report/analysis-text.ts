@@ -79,7 +79,7 @@ function cutSetLines(c: CutSetAnalysis, chalk: ChalkInstance): string[] {
     lines.push(`${chalk.dim('Approx.')}    ${chalk.dim(`skipped: ${c.skipped ?? 'not computed'} (ftree cutsets --max-order N)`)}`);
   } else {
     const parts = [`rare-event ${approx(c.rareEvent)}${c.rareEvent.clipped ? ' clipped' : ''}`, c.mcub !== undefined ? `MCUB ${approx(c.mcub)}` : 'MCUB skipped'];
-    const sets = `${plural(c.count ?? 0, 'cut set')} of order ≤ ${c.maxOrder}${c.orderLimited === true ? ', larger ones left out' : ''}`;
+    const sets = `${plural(c.count ?? 0, 'cut set')} of order ≤ ${c.maxOrder}${c.orderLimited === true ? ', larger ones may exist' : ''}`;
     lines.push(`${chalk.dim('Approx.')}    ${parts.join(' · ')}${chalk.dim(` · over ${sets}`)}`);
   }
   const spof = c.singlePointsOfFailure;

@@ -6,7 +6,7 @@ import { formatLiterals, renderCutSetLines, type CutSetsReport } from './cut-set
 export function* renderCutSetsCsv(report: CutSetsReport): Generator<string> {
   yield 'rank,order,probability,share,events\n';
   const names = report.family.variables.map(csvName);
-  yield* renderCutSetLines(report, (rank, literals, length, p, share) => `${rank},${length},${p},${share ?? ''},${formatLiterals(names, literals, length)}\n`);
+  yield* renderCutSetLines(report, (rank, literals, length, p, share) => `${rank},${length},${p},${share},${formatLiterals(names, literals, length)}\n`);
 }
 
 /** An id inside the quoted-if-needed events field: ids with a comma or a quote are rare (MEF names). */

@@ -19,7 +19,7 @@ export function* renderCutSetsJson(report: CutSetsReport): Generator<string> {
     definition: describeFamily(family),
     max_order: family.maxOrder ?? null,
     max_order_from_cutoff: family.orderFromCutoff,
-    order_limited: family.orderLimited,
+    order_limit_reached: family.orderLimited,
     cutoff: family.cutoff,
     dropped_by_cutoff: family.droppedByCutoff,
     count: summary.total,
@@ -43,7 +43,7 @@ export function* renderCutSetsJson(report: CutSetsReport): Generator<string> {
       if (l >= 0) events += (events === '' ? '' : ',') + names[l]!;
       else negated += (negated === '' ? '' : ',') + names[~l]!;
     }
-    const set = `{"rank":${rank},"order":${length},"probability":${p},"share":${share ?? 'null'},"events":[${events}]${negated === '' ? '' : `,"negated":[${negated}]`}}`;
+    const set = `{"rank":${rank},"order":${length},"probability":${p},"share":${share === '' ? 'null' : share},"events":[${events}]${negated === '' ? '' : `,"negated":[${negated}]`}}`;
     const text = `${first ? '\n' : ',\n'}    ${set}`;
     first = false;
     return text;

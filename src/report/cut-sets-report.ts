@@ -22,9 +22,11 @@ export interface CutSetsReport {
 
 /**
  * Formats one set as a line of output. `literals[0..length)` are the set's literals sorted by event
- * id (valid during the call only); `share` is P(C)/P(top), undefined when P(top) = 0.
+ * id (valid during the call only). `probability` and `share` (P(C)/P(top), empty when P(top) = 0)
+ * come as text, formatted once per run of equal probabilities — sets of equal probability are the
+ * rule, and number formatting would otherwise dominate.
  */
-export type CutSetLineFormat = (rank: number, literals: Int32Array, length: number, probability: number, share: number | undefined) => string;
+export type CutSetLineFormat = (rank: number, literals: Int32Array, length: number, probability: string, share: string) => string;
 
 const CHUNK = 1 << 16;
 
@@ -40,6 +42,9 @@ export function* renderCutSetLines(report: CutSetsReport, line: CutSetLineFormat
   const scratch = new Int32Array(64);
   let chunk = '';
   let listed = 0;
+  let lastP = NaN;
+  let pText = '';
+  let shareText = '';
   const emit = (literals: Int32Array, start: number, end: number, p: number): string => {
     const n = end - start;
     const buffer = n <= scratch.length ? scratch : new Int32Array(n);
@@ -57,7 +62,12 @@ export function* renderCutSetLines(report: CutSetsReport, line: CutSetLineFormat
       buffer[j] = l;
     }
     listed++;
-    return line(listed, buffer, n, p, pTop > 0 ? p / pTop : undefined);
+    if (p !== lastP) {
+      lastP = p;
+      pText = String(p);
+      shareText = pTop > 0 ? String(p / pTop) : '';
+    }
+    return line(listed, buffer, n, pText, shareText);
   };
   if (sorted !== undefined) {
     const { literals, offsets, probabilities } = sorted;

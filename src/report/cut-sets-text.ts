@@ -64,7 +64,7 @@ function limits(report: CutSetsReport): string {
   const parts: string[] = [];
   if (family.maxOrder !== undefined) {
     const why = family.orderFromCutoff ? ', from the cut-off' : '';
-    parts.push(`order ≤ ${family.maxOrder}${family.orderLimited ? ` (larger sets not computed${why})` : ` (complete${why})`}`);
+    parts.push(`order ≤ ${family.maxOrder}${family.orderLimited ? ` (the limit cut branches: larger sets may exist${why})` : ` (complete${why})`}`);
   }
   else parts.push('all orders');
   if (family.cutoff > 0) parts.push(`cut-off ${formatProbability(family.cutoff)} (${formatCount(family.droppedByCutoff)} dropped)`);
