@@ -1,10 +1,11 @@
 // A streaming output for commands whose output may be too large to hold (cli stage): standard output
 // with back-pressure, or a file written like `writeOutputFile` — never over an existing file unless
-// forced, into a temporary file beside it that is renamed on success and removed on failure.
+// forced, into a temporary file beside it that is renamed on success and removed on failure. A device
+// or a pipe (-o /dev/null) is written in place.
 
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { access, rename, rm } from 'node:fs/promises';
+import { rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 
@@ -22,7 +23,17 @@ const CHUNK = 1 << 16;
 /** Standard output when `path` is undefined, else the file `path`. */
 export async function openOutputStream(path: string | undefined, options: { readonly force?: boolean } = {}): Promise<OutputStream> {
   if (path === undefined) return new BufferedOutput(process.stdout, async () => undefined, async () => undefined);
-  if (!options.force && (await exists(path))) {
+  const kind = await fileKind(path);
+  if (kind === 'folder') {
+    throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: it is a folder` }, EXIT.usage);
+  }
+  if (kind === 'special') {
+    // /dev/null, a named pipe, a terminal: written in place — renaming onto it would replace it.
+    const stream = createWriteStream(path, { flags: 'w' });
+    await opened(stream, path);
+    return new BufferedOutput(stream, () => closeStream(stream), async () => void stream.destroy());
+  }
+  if (!options.force && kind === 'file') {
     throw new FtreeError(
       { code: 'OUTPUT_EXISTS', severity: 'error', message: `${path} already exists`, hint: 'pass --force to replace it, or choose another file with -o' },
       EXIT.usage,
@@ -30,10 +41,7 @@ export async function openOutputStream(path: string | undefined, options: { read
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const stream = createWriteStream(temp, { flags: 'wx' });
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (e) => reject(unwritable(path, e)));
-  });
+  await opened(stream, path);
   return new BufferedOutput(
     stream,
     async () => {
@@ -113,6 +121,13 @@ class BufferedOutput implements OutputStream {
   }
 }
 
+function opened(stream: WriteStream, path: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e) => reject(unwritable(path, e)));
+  });
+}
+
 function closeStream(stream: WriteStream): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.once('error', reject);
@@ -127,11 +142,12 @@ function unwritable(path: string, e: unknown): FtreeError {
   return new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` }, EXIT.usage);
 }
 
-async function exists(path: string): Promise<boolean> {
+/** What is at `path`: nothing, a regular file, a folder, or something special (a device, a pipe). */
+async function fileKind(path: string): Promise<'none' | 'file' | 'folder' | 'special'> {
   try {
-    await access(path);
-    return true;
+    const s = await stat(path);
+    return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'special';
   } catch {
-    return false;
+    return 'none';
   }
 }

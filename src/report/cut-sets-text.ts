@@ -50,7 +50,7 @@ export function renderCutSetsText(report: CutSetsReport, options: CutSetsTextOpt
   report.top.forEach((set, i) => {
     const literals = [...set.literals].sort((a, b) => byId(names[a < 0 ? ~a : a]!, names[b < 0 ? ~b : b]!));
     const share = report.pTop > 0 ? formatPercent(set.probability / report.pTop) : '–';
-    table.push([String(i + 1), String(set.literals.length), chalk.bold(formatProbability(set.probability)), share, clip(formatLiterals(names, literals), setWidth)]);
+    table.push([String(i + 1), String(set.literals.length), chalk.bold(formatProbability(set.probability)), share, literals.length === 0 ? '∅ (the top event occurs with no failure)' : clip(formatLiterals(names, literals), setWidth)]);
   });
   lines.push(table.toString().replace(/ +$/gm, ''));
   const rest = summary.total - report.top.length;

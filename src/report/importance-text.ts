@@ -24,7 +24,7 @@ export function renderImportanceText(report: ImportanceReport, options: Importan
   lines.push(`${chalk.dim('P(top)')}     ${chalk.bold(formatProbability(analysis.pTop, 6))} ${chalk.dim('(exact, BDD)')}`);
   const cutSets =
     analysis.cutSets !== undefined
-      ? `${formatCount(analysis.cutSets)} minimal cut sets (all orders)`
+      ? `${formatCount(analysis.cutSets)} minimal cut set${analysis.cutSets === 1 ? '' : 's'} (all orders)`
       : `cut sets not computed: ${analysis.cutSetsSkipped ?? 'too large'} (no FV, no occurrences)`;
   lines.push(`${chalk.dim('Cut sets')}   ${cutSets}${chalk.dim(` · sorted by ${SORT_NAMES[report.sort]} · ${formatSeconds(report.seconds)}`)}`);
   if (analysis.cutSets !== undefined && analysis.fussellVeselySkipped !== undefined) {
