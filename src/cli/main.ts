@@ -271,6 +271,54 @@ Examples:
     });
 
   program
+    .command('check')
+    .description('CI budgets: fail when P(top), a single point of failure or an importance breaks a limit')
+    .argument('<paths...>', 'tree files (YAML or Open-PSA MEF XML) or folders (searched for *.yaml, *.yml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit', 'sarif']).default('text'))
+    .option('--max-probability <p>', 'largest acceptable P(top) (overrides budget.max_probability of each tree)')
+    .option('--no-single-points', 'fail when a basic event causes the top event on its own (overrides budget.single_points)')
+    .option('--max-importance <x>', 'largest acceptable Birnbaum importance P(T|x=1) − P(T|x=0) of any basic event (overrides budget.max_importance)')
+    .addHelpText(
+      'after',
+      `
+Limits come from each tree's budget: block; command-line flags override them. Exit 1 when a limit
+is broken or a tree is invalid, 0 otherwise.
+
+Examples:
+  $ ftree check trees/ --max-probability 1e-4 --no-single-points
+  $ ftree check trees/ --format sarif > ftree.sarif        # GitHub code scanning
+  $ ftree check trees/ --format junit > ftree-junit.xml    # GitLab, Jenkins
+  $ ftree check trees/ --format github                     # annotations on a pull request`,
+    )
+    .action(async (paths: string[], opts, cmd: Command) => {
+      const { runCheck } = await import('./check.js');
+      const noSinglePoints = cmd.getOptionValueSource('singlePoints') === 'cli' && opts.singlePoints === false;
+      setExit(await runCheck(paths, { ...opts, noSinglePoints, ...globals() }));
+    });
+
+  program
+    .command('diff')
+    .description('what changed between two versions of a tree: structure, probabilities, P(top), single points of failure, cut sets')
+    .argument('<old>', 'the old version: a tree file, or ref:path read from git (main:trees/x.yaml)')
+    .argument('<new>', 'the new version: a tree file, or ref:path')
+    .addOption(new Option('-f, --format <format>', 'text for the terminal, markdown for a pull-request comment, or json').choices(['text', 'markdown', 'json']).default('text'))
+    .option('--max-order <n>', 'compare the minimal cut sets of at most n events', '2')
+    .addHelpText(
+      'after',
+      `
+A diff is informational: the exit code is 0 whatever changed (use ftree check to gate).
+
+Examples:
+  $ ftree diff old.yaml trees/payment-latency.yaml
+  $ ftree diff main:trees/payment-latency.yaml trees/payment-latency.yaml --format markdown
+  $ ftree diff HEAD~1:trees/x.yaml HEAD:trees/x.yaml --format json`,
+    )
+    .action(async (oldSpec: string, newSpec: string, opts) => {
+      const { runDiff } = await import('./diff.js');
+      setExit(await runDiff(oldSpec, newSpec, { ...opts, ...globals() }));
+    });
+
+  program
     .command('uncertainty')
     .description('Monte Carlo uncertainty of P(top): mean, percentiles, error factor, histogram, tornado')
     .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
@@ -327,58 +375,20 @@ Examples:
       setExit(await runCurve(files, { ...opts, ...globals() }));
     });
 
-  program
-    .command('check')
-    .description('CI budgets: fail when P(top), a single point of failure or an importance breaks a limit')
-    .argument('<paths...>', 'tree files (YAML or Open-PSA MEF XML) or folders (searched for *.yaml, *.yml)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'github', 'junit', 'sarif']).default('text'))
-    .option('--max-probability <p>', 'largest acceptable P(top) (overrides budget.max_probability of each tree)')
-    .option('--no-single-points', 'fail when a basic event causes the top event on its own (overrides budget.single_points)')
-    .option('--max-importance <x>', 'largest acceptable Birnbaum importance P(T|x=1) − P(T|x=0) of any basic event (overrides budget.max_importance)')
-    .addHelpText(
-      'after',
-      `
-Limits come from each tree's budget: block; command-line flags override them. Exit 1 when a limit
-is broken or a tree is invalid, 0 otherwise.
-
-Examples:
-  $ ftree check trees/ --max-probability 1e-4 --no-single-points
-  $ ftree check trees/ --format sarif > ftree.sarif        # GitHub code scanning
-  $ ftree check trees/ --format junit > ftree-junit.xml    # GitLab, Jenkins
-  $ ftree check trees/ --format github                     # annotations on a pull request`,
-    )
-    .action(async (paths: string[], opts, cmd: Command) => {
-      const { runCheck } = await import('./check.js');
-      const noSinglePoints = cmd.getOptionValueSource('singlePoints') === 'cli' && opts.singlePoints === false;
-      setExit(await runCheck(paths, { ...opts, noSinglePoints, ...globals() }));
-    });
-
-  program
-    .command('diff')
-    .description('what changed between two versions of a tree: structure, probabilities, P(top), single points of failure, cut sets')
-    .argument('<old>', 'the old version: a tree file, or ref:path read from git (main:trees/x.yaml)')
-    .argument('<new>', 'the new version: a tree file, or ref:path')
-    .addOption(new Option('-f, --format <format>', 'text for the terminal, markdown for a pull-request comment, or json').choices(['text', 'markdown', 'json']).default('text'))
-    .option('--max-order <n>', 'compare the minimal cut sets of at most n events', '2')
-    .addHelpText(
-      'after',
-      `
-A diff is informational: the exit code is 0 whatever changed (use ftree check to gate).
-
-Examples:
-  $ ftree diff old.yaml trees/payment-latency.yaml
-  $ ftree diff main:trees/payment-latency.yaml trees/payment-latency.yaml --format markdown
-  $ ftree diff HEAD~1:trees/x.yaml HEAD:trees/x.yaml --format json`,
-    )
-    .action(async (oldSpec: string, newSpec: string, opts) => {
-      const { runDiff } = await import('./diff.js');
-      setExit(await runDiff(oldSpec, newSpec, { ...opts, ...globals() }));
-    });
-
   return program;
 }
 
+/** A reader that stops early (`ftree … | head`) is normal: end quietly instead of a stack trace. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw e;
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   let exitCode: number = EXIT.ok;
   const program = buildProgram((code) => {
     exitCode = code;

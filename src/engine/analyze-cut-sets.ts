@@ -11,8 +11,10 @@ import { isFtreeError } from '../model/diagnostic.js';
 export interface CutSetAnalysisOptions {
   /** Order limit of the cut sets behind the approximations (default 20, as SCRAM). */
   readonly maxOrder?: number;
-  /** Most ZBDD nodes, and steps (default 1 million): beyond, the approximations are skipped. */
+  /** Most ZBDD nodes and memo entries (default 1 million): beyond, the approximations are skipped. */
   readonly maxNodes?: number;
+  /** Most recursive steps of the costly ZBDD operations (default 10 million, about a second). */
+  readonly maxSteps?: number;
   /** Most cut sets for the MCUB, which lists them (default 2 million). */
   readonly maxSetsForMcub?: number;
 }
@@ -34,18 +36,20 @@ export interface CutSetAnalysis {
 
 export const DEFAULT_ANALYSIS_MAX_ORDER = 20;
 export const DEFAULT_ANALYSIS_MAX_NODES = 1_000_000;
+export const DEFAULT_ANALYSIS_MAX_STEPS = 10_000_000;
 export const DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB = 2_000_000;
 
 export function analyzeCutSets(model: BddModel, pTop: number, options: CutSetAnalysisOptions = {}): CutSetAnalysis {
   const maxOrder = options.maxOrder ?? DEFAULT_ANALYSIS_MAX_ORDER;
   const singlePointsOfFailure = findSinglePointsOfFailure(model);
   const maxNodes = options.maxNodes ?? DEFAULT_ANALYSIS_MAX_NODES;
+  const maxSteps = options.maxSteps ?? DEFAULT_ANALYSIS_MAX_STEPS;
   let family;
   try {
-    family = computeMinimalCutSets(model, { maxOrder, maxNodes });
+    family = computeMinimalCutSets(model, { maxOrder, maxNodes, maxSteps });
   } catch (e) {
     if (!isFtreeError(e) || e.code !== 'ZBDD_NODE_LIMIT') throw e;
-    return { maxOrder, singlePointsOfFailure, skipped: `the cut sets of order ≤ ${maxOrder} need more than ${maxNodes.toLocaleString('en-US')} ZBDD nodes or steps` };
+    return { maxOrder, singlePointsOfFailure, skipped: `the cut sets of order ≤ ${maxOrder} are too large for a quick analysis` };
   }
   const maxSets = options.maxSetsForMcub ?? DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB;
   const { summary, rareEvent, mcub } = approximateTopProbability(family, pTop, { maxSetsForMcub: maxSets });

@@ -90,6 +90,7 @@ export {
   analyzeCutSets,
   DEFAULT_ANALYSIS_MAX_ORDER,
   DEFAULT_ANALYSIS_MAX_NODES,
+  DEFAULT_ANALYSIS_MAX_STEPS,
   DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB,
   type CutSetAnalysis,
   type CutSetAnalysisOptions,

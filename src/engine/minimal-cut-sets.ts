@@ -17,9 +17,11 @@ export interface MinimalCutSetsOptions {
   readonly primeImplicants?: boolean;
   /**
    * Most ZBDD nodes before `ZBDD_NODE_LIMIT` is thrown; the memo of (BDD node, order budget) pairs
-   * is held to the same number, so that the limit bounds the work too.
+   * is held to the same number.
    */
   readonly maxNodes?: number;
+  /** Most recursive steps of the costly ZBDD operations before `ZBDD_NODE_LIMIT` (default: no limit). */
+  readonly maxSteps?: number;
   /** Event probabilities for the cut-off (default: the graph's). */
   readonly probabilities?: Float64Array;
 }
@@ -72,7 +74,10 @@ export function computeMinimalCutSets(model: BddModel, options: MinimalCutSetsOp
   const implied = cutoff > 0 ? orderImpliedByCutoff(q, cutoff, primeImplicants) : undefined;
   const orderFromCutoff = implied !== undefined && (maxOrder === undefined || implied < maxOrder);
   if (orderFromCutoff) maxOrder = implied;
-  const zbdd = new Zbdd(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes });
+  const zbdd = new Zbdd({
+    ...(options.maxNodes !== undefined ? { maxNodes: options.maxNodes } : {}),
+    ...(options.maxSteps !== undefined ? { maxSteps: options.maxSteps } : {}),
+  });
   const builder = new FamilyBuilder(model, zbdd, primeImplicants, options.maxNodes);
   const budget = maxOrder === undefined || maxOrder >= UNLIMITED_ORDER ? UNLIMITED_ORDER : Math.max(0, maxOrder);
   let root = builder.familyOf(model.root, budget);

@@ -66,4 +66,13 @@ describe('Zbdd', () => {
       for (let i = 0; i < 100_000; i++) zbdd.single(i);
     }).toThrow(/ZBDD nodes/);
   });
+
+  it('throws ZBDD_NODE_LIMIT beyond its step limit', () => {
+    const family = [3, 5, 6, 9, 10, 12, 7, 11, 13, 14];
+    const free = new Zbdd();
+    free.product(build(free, family), build(free, family), UNLIMITED_ORDER);
+    expect(free.steps).toBeGreaterThan(10);
+    const limited = new Zbdd({ maxSteps: 10 });
+    expect(() => limited.product(build(limited, family), build(limited, family), UNLIMITED_ORDER)).toThrow(/ZBDD steps/);
+  });
 });

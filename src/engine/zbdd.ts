@@ -19,6 +19,11 @@ export const UNLIMITED_ORDER = 0x7ffffff;
 export interface ZbddOptions {
   /** Most nodes before `ZBDD_NODE_LIMIT` is thrown (default 40 million, about 1 GiB with the tables). */
   readonly maxNodes?: number;
+  /**
+   * Most recursive steps of `without` and `product`, the costly operations, before `ZBDD_NODE_LIMIT`
+   * is thrown (default: no limit): a bound on the work that does not depend on the machine.
+   */
+  readonly maxSteps?: number;
 }
 
 export const DEFAULT_MAX_ZBDD_NODES = 40_000_000;
@@ -58,6 +63,9 @@ export class Zbdd {
   private lastVar: Int32Array;
   private used = 2;
   readonly maxNodes: number;
+  readonly maxSteps: number;
+  /** Recursive steps of `without` and `product` so far. */
+  steps = 0;
   private buckets: Int32Array;
   private bucketMask: number;
   private cache: Int32Array;
@@ -65,6 +73,7 @@ export class Zbdd {
 
   constructor(options: ZbddOptions = {}) {
     this.maxNodes = options.maxNodes ?? DEFAULT_MAX_ZBDD_NODES;
+    this.maxSteps = options.maxSteps ?? Infinity;
     this.nodes = new Int32Array(INITIAL_NODES * STRIDE);
     this.hasEmpty = new Uint8Array(INITIAL_NODES);
     this.minSize = new Int32Array(INITIAL_NODES);
@@ -242,6 +251,7 @@ export class Zbdd {
     if (g === EMPTY || f === BASE) return f;
     // No set of g fits in a set of f: every set of g is larger, or holds a variable after all of f's.
     if (this.minSize[g]! > this.maxSize[f]! || this.nodes[g * STRIDE + VAR]! > this.lastVar[f]!) return f;
+    if (++this.steps > this.maxSteps) this.outOfSteps();
     const slot = this.slot(OP_WITHOUT, f, g);
     const cache = this.cache;
     if (cache[slot] === OP_WITHOUT && cache[slot + 1] === f && cache[slot + 2] === g) return cache[slot + 3]!;
@@ -277,6 +287,7 @@ export class Zbdd {
     if (f === BASE) return this.truncateRec(g, budget);
     if (g === BASE) return this.truncateRec(f, budget);
     if (budget === 0) return this.hasEmpty[f] === 1 && this.hasEmpty[g] === 1 ? BASE : EMPTY;
+    if (++this.steps > this.maxSteps) this.outOfSteps();
     if (f > g) {
       const t = f;
       f = g;
@@ -357,6 +368,18 @@ export class Zbdd {
     cache[slot + 1] = f;
     cache[slot + 2] = g;
     cache[slot + 3] = r;
+  }
+
+  private outOfSteps(): never {
+    throw new FtreeError(
+      {
+        code: 'ZBDD_NODE_LIMIT',
+        severity: 'error',
+        message: `The cut sets need more than ${this.maxSteps} ZBDD steps`,
+        hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)',
+      },
+      EXIT.invalid,
+    );
   }
 
   private growNodes(): Int32Array {
