@@ -184,6 +184,97 @@ export class Bdd {
     return -this.and(-f, -g);
   }
 
+  /**
+   * Conjunction of all of `args` in one recursive pass (n-ary apply): the recursion splits every
+   * argument on the top variable at once, so the partial conjunctions of a fold are never built
+   * and every node it creates belongs to the result. Subproblems (sets of arguments) are memoised
+   * for the call; a subproblem of two arguments is a binary `and`.
+   */
+  andAll(args: readonly BddRef[]): BddRef {
+    if (args.length === 0) return ONE;
+    if (args.length === 1) return args[0]!;
+    this.resizeCache();
+    if (args.length === 2) return this.andRec(args[0]!, args[1]!);
+    const state = new ConjunctionState(args.length);
+    state.stack.set(args);
+    const len = this.normalizeConjunction(state.stack, 0, args.length);
+    return len < 0 ? ZERO : this.andAllRec(state, 0, len);
+  }
+
+  /** Disjunction of all of `args`: ¬andAll(¬args). */
+  orAll(args: readonly BddRef[]): BddRef {
+    return -this.andAll(args.map((a) => -a));
+  }
+
+  /**
+   * Sorts the arguments at `stack[base..base+len)` by node, drops ONE and repeats; returns the new
+   * length, or −1 if the conjunction is ZERO (a ZERO argument, or f beside ¬f).
+   */
+  private normalizeConjunction(stack: Int32Array, base: number, len: number): number {
+    let out = base;
+    for (let i = base; i < base + len; i++) {
+      const a = stack[i]!;
+      if (a === ZERO) return -1;
+      if (a === ONE) continue;
+      // Insertion sort by node index, then by sign.
+      let j = out++;
+      while (j > base && compareRefs(stack[j - 1]!, a) > 0) {
+        stack[j] = stack[j - 1]!;
+        j--;
+      }
+      stack[j] = a;
+    }
+    let w = base;
+    for (let i = base; i < out; i++) {
+      const a = stack[i]!;
+      if (w > base) {
+        const b = stack[w - 1]!;
+        if (b === a) continue;
+        if (b === -a) return -1;
+      }
+      stack[w++] = a;
+    }
+    return w - base;
+  }
+
+  private andAllRec(state: ConjunctionState, base: number, len: number): BddRef {
+    const stack = state.stack;
+    if (len === 0) return ONE;
+    if (len === 1) return stack[base]!;
+    if (len === 2) return this.andRec(stack[base]!, stack[base + 1]!);
+    const hash = hashRefs(stack, base, len);
+    const memo = state.find(base, len, hash);
+    if (memo !== 0) return memo;
+    const nodes = this.nodes;
+    let top = TERMINAL_LEVEL;
+    for (let i = base; i < base + len; i++) {
+      const a = stack[i]!;
+      const l = nodes[(a < 0 ? -a : a) * NODE_STRIDE + LEVEL]!;
+      if (l < top) top = l;
+    }
+    // The cofactors go above the arguments on the stack, one branch at a time. The recursion may
+    // grow the stack (arguments copied) and the node array (old records unchanged): re-read both.
+    const child = base + len;
+    state.reserve(child + len);
+    const branch = (field: number): BddRef => {
+      const stack = state.stack;
+      const nodes = this.nodes;
+      for (let i = 0; i < len; i++) {
+        const a = stack[base + i]!;
+        const k = (a < 0 ? -a : a) * NODE_STRIDE;
+        if (nodes[k + LEVEL] !== top) stack[child + i] = a;
+        else stack[child + i] = a < 0 ? -nodes[k + field]! : nodes[k + field]!;
+      }
+      const n = this.normalizeConjunction(stack, child, len);
+      return n < 0 ? ZERO : this.andAllRec(state, child, n);
+    };
+    const r1 = branch(HIGH);
+    const r0 = branch(LOW);
+    const r = this.makeNode(top, r0, r1);
+    state.insert(base, len, hash, r);
+    return r;
+  }
+
   not(f: BddRef): BddRef {
     return -f;
   }
@@ -637,6 +728,88 @@ interface ReorderState {
   /** Marks of the nodes seen in the current swap (`seen[n] === stamp`). */
   seen: Int32Array;
   stamp: number;
+}
+
+/** Arguments by node index, a complemented reference after the regular one. */
+function compareRefs(a: BddRef, b: BddRef): number {
+  const x = a < 0 ? -a : a;
+  const y = b < 0 ? -b : b;
+  return x !== y ? x - y : b - a;
+}
+
+function hashRefs(stack: Int32Array, base: number, len: number): number {
+  let h = len;
+  for (let i = base; i < base + len; i++) h = imul(h ^ stack[i]!, 0x9e3779b1) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+/**
+ * The stack of argument lists of an n-ary conjunction and its memo: a hash table (open
+ * addressing) of the subproblems seen, each stored in an arena as hash, length, result and the
+ * arguments.
+ */
+class ConjunctionState {
+  stack: Int32Array;
+  private table: Int32Array = new Int32Array(1 << 10);
+  private arena: Int32Array = new Int32Array(1 << 12);
+  private arenaUsed = 1;
+  private count = 0;
+
+  constructor(size: number) {
+    this.stack = new Int32Array(Math.max(64, size * 8));
+  }
+
+  /** Makes room for `size` entries on the stack. */
+  reserve(size: number): void {
+    if (size > this.stack.length) this.stack = grow(this.stack, Math.max(size, this.stack.length * 2));
+  }
+
+  find(base: number, len: number, hash: number): BddRef {
+    const { table, arena, stack } = this;
+    const mask = table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = table[slot]!;
+      if (at === 0) return 0;
+      if (arena[at] !== (hash | 0) || arena[at + 1] !== len) continue;
+      let same = true;
+      for (let i = 0; i < len; i++) {
+        if (arena[at + 3 + i] !== stack[base + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return arena[at + 2]!;
+    }
+  }
+
+  insert(base: number, len: number, hash: number, result: BddRef): void {
+    if (this.arenaUsed + len + 3 > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 3));
+    const at = this.arenaUsed;
+    const arena = this.arena;
+    arena[at] = hash | 0;
+    arena[at + 1] = len;
+    arena[at + 2] = result;
+    arena.set(this.stack.subarray(base, base + len), at + 3);
+    this.arenaUsed = at + len + 3;
+    if (2 * ++this.count > this.table.length) this.rehash();
+    const table = this.table;
+    const mask = table.length - 1;
+    let slot = hash & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = at;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (const at of this.table) {
+      if (at === 0) continue;
+      let slot = this.arena[at]! & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = at;
+    }
+    this.table = table;
+  }
 }
 
 function grow(a: Int32Array, size: number): Int32Array {
