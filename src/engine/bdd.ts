@@ -201,6 +201,25 @@ export class Bdd {
     return len < 0 ? ZERO : this.andAllRec(state, 0, len);
   }
 
+  /**
+   * The conjunction of the cofactors (`field` HIGH or LOW at level `top`) of the arguments at
+   * `stack[base..base+len)`, written above them. The recursion may grow the stack (arguments
+   * copied) and the node array (old records unchanged), so both are read afresh.
+   */
+  private conjoinBranch(state: ConjunctionState, base: number, len: number, top: number, field: number): BddRef {
+    const stack = state.stack;
+    const nodes = this.nodes;
+    const child = base + len;
+    for (let i = 0; i < len; i++) {
+      const a = stack[base + i]!;
+      const k = (a < 0 ? -a : a) * NODE_STRIDE;
+      if (nodes[k + LEVEL] !== top) stack[child + i] = a;
+      else stack[child + i] = a < 0 ? -nodes[k + field]! : nodes[k + field]!;
+    }
+    const n = this.normalizeConjunction(stack, child, len);
+    return n < 0 ? ZERO : this.andAllRec(state, child, n);
+  }
+
   /** Disjunction of all of `args`: ¬andAll(¬args). */
   orAll(args: readonly BddRef[]): BddRef {
     return -this.andAll(args.map((a) => -a));
@@ -252,24 +271,10 @@ export class Bdd {
       const l = nodes[(a < 0 ? -a : a) * NODE_STRIDE + LEVEL]!;
       if (l < top) top = l;
     }
-    // The cofactors go above the arguments on the stack, one branch at a time. The recursion may
-    // grow the stack (arguments copied) and the node array (old records unchanged): re-read both.
-    const child = base + len;
-    state.reserve(child + len);
-    const branch = (field: number): BddRef => {
-      const stack = state.stack;
-      const nodes = this.nodes;
-      for (let i = 0; i < len; i++) {
-        const a = stack[base + i]!;
-        const k = (a < 0 ? -a : a) * NODE_STRIDE;
-        if (nodes[k + LEVEL] !== top) stack[child + i] = a;
-        else stack[child + i] = a < 0 ? -nodes[k + field]! : nodes[k + field]!;
-      }
-      const n = this.normalizeConjunction(stack, child, len);
-      return n < 0 ? ZERO : this.andAllRec(state, child, n);
-    };
-    const r1 = branch(HIGH);
-    const r0 = branch(LOW);
+    // The cofactors go above the arguments on the stack, one branch at a time.
+    state.reserve(base + 2 * len);
+    const r1 = this.conjoinBranch(state, base, len, top, HIGH);
+    const r0 = this.conjoinBranch(state, base, len, top, LOW);
     const r = this.makeNode(top, r0, r1);
     state.insert(base, len, hash, r);
     return r;
@@ -750,7 +755,8 @@ function hashRefs(stack: Int32Array, base: number, len: number): number {
  */
 class ConjunctionState {
   stack: Int32Array;
-  private table: Int32Array = new Int32Array(1 << 10);
+  /** Pairs (hash, arena offset); offset 0 marks a free slot. */
+  private table: Int32Array = new Int32Array(2 << 10);
   private arena: Int32Array = new Int32Array(1 << 12);
   private arenaUsed = 1;
   private count = 0;
@@ -766,48 +772,42 @@ class ConjunctionState {
 
   find(base: number, len: number, hash: number): BddRef {
     const { table, arena, stack } = this;
-    const mask = table.length - 1;
+    const mask = (table.length >> 1) - 1;
+    const h = hash | 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = table[slot]!;
+      const at = table[2 * slot + 1]!;
       if (at === 0) return 0;
-      if (arena[at] !== (hash | 0) || arena[at + 1] !== len) continue;
-      let same = true;
-      for (let i = 0; i < len; i++) {
-        if (arena[at + 3 + i] !== stack[base + i]) {
-          same = false;
-          break;
-        }
-      }
-      if (same) return arena[at + 2]!;
+      if (table[2 * slot] !== h || arena[at] !== len) continue;
+      let i = 0;
+      while (i < len && arena[at + 2 + i] === stack[base + i]) i++;
+      if (i === len) return arena[at + 1]!;
     }
   }
 
   insert(base: number, len: number, hash: number, result: BddRef): void {
-    if (this.arenaUsed + len + 3 > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 3));
+    if (this.arenaUsed + len + 2 > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 2));
     const at = this.arenaUsed;
-    const arena = this.arena;
-    arena[at] = hash | 0;
-    arena[at + 1] = len;
-    arena[at + 2] = result;
-    arena.set(this.stack.subarray(base, base + len), at + 3);
-    this.arenaUsed = at + len + 3;
-    if (2 * ++this.count > this.table.length) this.rehash();
-    const table = this.table;
-    const mask = table.length - 1;
-    let slot = hash & mask;
-    while (table[slot] !== 0) slot = (slot + 1) & mask;
-    table[slot] = at;
+    const { arena, stack } = this;
+    arena[at] = len;
+    arena[at + 1] = result;
+    for (let i = 0; i < len; i++) arena[at + 2 + i] = stack[base + i]!;
+    this.arenaUsed = at + len + 2;
+    if (4 * ++this.count > this.table.length) this.rehash();
+    this.place(this.table, hash | 0, at);
+  }
+
+  private place(table: Int32Array, h: number, at: number): void {
+    const mask = (table.length >> 1) - 1;
+    let slot = h & mask;
+    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    table[2 * slot] = h;
+    table[2 * slot + 1] = at;
   }
 
   private rehash(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = table.length - 1;
-    for (const at of this.table) {
-      if (at === 0) continue;
-      let slot = this.arena[at]! & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = at;
-    }
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(table, old[i]!, old[i + 1]!);
     this.table = table;
   }
 }
