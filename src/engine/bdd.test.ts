@@ -68,7 +68,7 @@ describe('Bdd', () => {
     );
   });
 
-  it('computes n-ary and/or in one pass as the fold of binary applies', () => {
+  it('computes n-ary and/or, and conjunctions of clauses, in one pass as the fold of binary applies', () => {
     const bdd = new Bdd();
     const v = Array.from({ length: 6 }, (_, l) => bdd.variable(l));
     // Random functions of 6 variables from a fixed seed, and lists of them with repeats,
@@ -96,6 +96,30 @@ describe('Bdd', () => {
       expect(bdd.andAll(args)).toBe(and);
       expect(bdd.orAll(args)).toBe(or);
     }
+    for (let t = 0; t < 200; t++) {
+      const groups = Array.from({ length: 1 + rand(4) }, () =>
+        Array.from({ length: 1 + rand(4) }, () => {
+          const f = pool[rand(pool.length)]!;
+          return rand(4) === 0 ? -f : f;
+        }),
+      );
+      let cnf = ONE;
+      let dnf = ZERO;
+      for (const g of groups) {
+        let clause = ZERO;
+        let term = ONE;
+        for (const a of g) {
+          clause = bdd.or(clause, a);
+          term = bdd.and(term, a);
+        }
+        cnf = bdd.and(cnf, clause);
+        dnf = bdd.or(dnf, term);
+      }
+      expect(bdd.andOfOrs(groups)).toBe(cnf);
+      expect(bdd.orOfAnds(groups)).toBe(dnf);
+    }
+    expect(bdd.andOfOrs([])).toBe(ONE);
+    expect(bdd.andOfOrs([[]])).toBe(ZERO);
     expect(bdd.andAll([])).toBe(ONE);
     expect(bdd.orAll([])).toBe(ZERO);
     expect(bdd.andAll([v[0]!, v[1]!, -v[0]!])).toBe(ZERO);

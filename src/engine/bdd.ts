@@ -227,6 +227,150 @@ export class Bdd {
   }
 
   /**
+   * Conjunction of clauses, each the disjunction of its references, in one recursive pass: the
+   * clauses are never built on their own, only the result's nodes are created. The state of a
+   * subproblem is the list of clauses after cofactoring (true clauses dropped); it is memoised for
+   * the call, and once every clause is a single reference, or a single clause is left, the
+   * subproblem is an n-ary conjunction (`andAll`).
+   */
+  andOfOrs(clauses: readonly (readonly BddRef[])[]): BddRef {
+    this.resizeCache();
+    let size = 1;
+    for (const c of clauses) size += c.length + 1;
+    const cnf = new ConjunctionState(size);
+    const stack = cnf.stack;
+    stack[0] = clauses.length;
+    let w = 1;
+    for (const c of clauses) {
+      stack[w++] = c.length;
+      for (const a of c) stack[w++] = a;
+    }
+    return this.andOfOrsRec(cnf, new ConjunctionState(16), 0);
+  }
+
+  /** Disjunction of terms, each the conjunction of its references: ¬andOfOrs of the complements. */
+  orOfAnds(terms: readonly (readonly BddRef[])[]): BddRef {
+    return -this.andOfOrs(terms.map((t) => t.map((a) => -a)));
+  }
+
+  /**
+   * Normalises the clause list at `stack[base..base+len)` in place (each clause sorted, repeats
+   * dropped; ZERO leaves dropped; a clause with ONE or with f beside ¬f dropped); returns its new
+   * length, or −1 if a clause is empty (the conjunction is ZERO).
+   */
+  private normalizeClauses(stack: Int32Array, base: number): number {
+    const count = stack[base]!;
+    let r = base + 1;
+    let w = base + 1;
+    let kept = 0;
+    for (let c = 0; c < count; c++) {
+      const len = stack[r]!;
+      const start = r + 1;
+      r = start + len;
+      // Sorted into stack[w+1..out): never past the entry being read.
+      let out = w + 1;
+      let isTrue = false;
+      for (let i = start; i < start + len; i++) {
+        const a = stack[i]!;
+        if (a === ONE) {
+          isTrue = true;
+          break;
+        }
+        if (a === ZERO) continue;
+        let j = out++;
+        while (j > w + 1 && compareRefs(stack[j - 1]!, a) > 0) {
+          stack[j] = stack[j - 1]!;
+          j--;
+        }
+        stack[j] = a;
+      }
+      if (isTrue) continue;
+      let d = w + 1;
+      for (let i = w + 1; i < out; i++) {
+        const a = stack[i]!;
+        if (d > w + 1) {
+          const b = stack[d - 1]!;
+          if (b === a) continue;
+          if (b === -a) {
+            isTrue = true;
+            break;
+          }
+        }
+        stack[d++] = a;
+      }
+      if (isTrue) continue;
+      if (d === w + 1) return -1;
+      stack[w] = d - w - 1;
+      w = d;
+      kept++;
+    }
+    stack[base] = kept;
+    return w - base;
+  }
+
+  private andOfOrsRec(cnf: ConjunctionState, conj: ConjunctionState, base: number): BddRef {
+    const stack = cnf.stack;
+    const len = this.normalizeClauses(stack, base);
+    if (len < 0) return ZERO;
+    const count = stack[base]!;
+    if (count === 0) return ONE;
+    // One clause, or only single-reference clauses: an n-ary conjunction.
+    if (count === 1 || len === 1 + 2 * count) {
+      const sign = count === 1 ? -1 : 1;
+      conj.reserve(len);
+      const leaves = conj.stack;
+      let n = 0;
+      for (let i = base + 1; i < base + len; ) {
+        const k = stack[i]!;
+        for (let j = i + 1; j <= i + k; j++) leaves[n++] = sign * stack[j]!;
+        i += k + 1;
+      }
+      n = this.normalizeConjunction(leaves, 0, n);
+      const r = n < 0 ? ZERO : this.andAllRec(conj, 0, n);
+      return sign * r;
+    }
+    const hash = hashRefs(stack, base, len);
+    const memo = cnf.find(base, len, hash);
+    if (memo !== 0) return memo;
+    const nodes = this.nodes;
+    let top = TERMINAL_LEVEL;
+    for (let i = base + 1; i < base + len; ) {
+      const k = stack[i]!;
+      for (let j = i + 1; j <= i + k; j++) {
+        const a = stack[j]!;
+        const l = nodes[(a < 0 ? -a : a) * NODE_STRIDE + LEVEL]!;
+        if (l < top) top = l;
+      }
+      i += k + 1;
+    }
+    cnf.reserve(base + 2 * len);
+    const r1 = this.clausesBranch(cnf, conj, base, len, top, HIGH);
+    const r0 = this.clausesBranch(cnf, conj, base, len, top, LOW);
+    const r = this.makeNode(top, r0, r1);
+    cnf.insert(base, len, hash, r);
+    return r;
+  }
+
+  /** `andOfOrsRec` of the cofactors of the clause list at `base`, written above it. */
+  private clausesBranch(cnf: ConjunctionState, conj: ConjunctionState, base: number, len: number, top: number, field: number): BddRef {
+    const stack = cnf.stack;
+    const nodes = this.nodes;
+    const child = base + len;
+    stack[child] = stack[base]!;
+    for (let i = base + 1; i < base + len; ) {
+      const k = stack[i]!;
+      stack[child + i - base] = k;
+      for (let j = i + 1; j <= i + k; j++) {
+        const a = stack[j]!;
+        const m = (a < 0 ? -a : a) * NODE_STRIDE;
+        stack[child + j - base] = nodes[m + LEVEL] !== top ? a : a < 0 ? -nodes[m + field]! : nodes[m + field]!;
+      }
+      i += k + 1;
+    }
+    return this.andOfOrsRec(cnf, conj, child);
+  }
+
+  /**
    * Sorts the arguments at `stack[base..base+len)` by node, drops ONE and repeats; returns the new
    * length, or −1 if the conjunction is ZERO (a ZERO argument, or f beside ¬f).
    */
