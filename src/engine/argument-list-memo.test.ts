@@ -15,6 +15,17 @@ describe('ArgumentListMemo', () => {
     expect(memo.find(0, 2, put([2, 10], 0))).toBe(0);
   });
 
+  it('starts afresh past its bound, and still finds what it holds since', () => {
+    const memo = new ArgumentListMemo(2, 64);
+    const put = (list: number[]): number => {
+      memo.stack.set(list, 0);
+      return hashArgumentList(memo.stack, 0, list.length);
+    };
+    for (let i = 0; i < 40; i++) memo.insert(0, 2, put([2, 3 + i]), 100 + i);
+    expect(memo.find(0, 2, put([2, 3]))).toBe(0);
+    expect(memo.find(0, 2, put([2, 42]))).toBe(139);
+  });
+
   it('orders references by node, the regular one first', () => {
     expect([5, -3, 3, -5, 2].sort(compareRefs)).toEqual([2, 3, -3, 5, -5]);
   });

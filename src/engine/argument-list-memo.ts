@@ -7,6 +7,9 @@ import type { BddRef } from './bdd.js';
 // A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.
 const imul = Math.imul;
 
+/** Most Int32 entries of the arena (128 MiB): beyond, the memo is cleared. */
+const MAX_ARENA = 1 << 25;
+
 /** Arguments by node index, a complemented reference after the regular one. */
 export function compareRefs(a: BddRef, b: BddRef): number {
   const x = a < 0 ? -a : a;
@@ -34,7 +37,11 @@ export class ArgumentListMemo {
   private arenaUsed = 1;
   private count = 0;
 
-  constructor(size: number) {
+  /** `size`: the first argument list's length; `maxArena`: the bound of the arena (Int32 entries). */
+  constructor(
+    size: number,
+    private readonly maxArena = MAX_ARENA,
+  ) {
     this.stack = new Int32Array(Math.max(64, size * 8));
   }
 
@@ -58,6 +65,9 @@ export class ArgumentListMemo {
   }
 
   insert(base: number, len: number, hash: number, result: BddRef): void {
+    // A cache, not a record: past its bound it starts afresh, so its memory stays bounded even
+    // where the recursion meets existing nodes only (which the node limit does not count).
+    if (this.arenaUsed + len + 2 > this.maxArena) this.clear();
     if (this.arenaUsed + len + 2 > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 2));
     const at = this.arenaUsed;
     const { arena, stack } = this;
@@ -67,6 +77,12 @@ export class ArgumentListMemo {
     this.arenaUsed = at + len + 2;
     if (4 * ++this.count > this.table.length) this.rehash();
     this.place(this.table, hash | 0, at);
+  }
+
+  private clear(): void {
+    this.table.fill(0);
+    this.arenaUsed = 1;
+    this.count = 0;
   }
 
   private place(table: Int32Array, h: number, at: number): void {
