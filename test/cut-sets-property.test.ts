@@ -62,13 +62,31 @@ function checkCutSets(spec: RandomTreeSpec, maxOrder: number | undefined, cutoff
     const family = computeMinimalCutSets(model, { ...(maxOrder !== undefined ? { maxOrder } : {}), cutoff });
     expect(familyStrings(family)).toEqual(masksToStrings(expected, n));
     checkOrdering(family);
+    // Equal probabilities: every set of an order ties, and the ids decide.
+    const probabilities = new Float64Array(model.graph.variables.length).fill(0.1);
+    checkOrdering(computeMinimalCutSets(model, { ...(maxOrder !== undefined ? { maxOrder } : {}), probabilities }));
   }
 }
 
-/** The sorted list and the top n follow (probability desc, order asc, enumeration order). */
+/** A set's literals as (id, negated) pairs in increasing order. */
+function idSequence(family: CutSetFamily, literals: readonly number[]): [string, number][] {
+  return literals
+    .map((l): [string, number] => (l < 0 ? [family.variables[~l]!, 1] : [family.variables[l]!, 0]))
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+}
+
+function compareIdSequences(a: [string, number][], b: [string, number][]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i]![0] !== b[i]![0]) return a[i]![0] < b[i]![0] ? -1 : 1;
+    if (a[i]![1] !== b[i]![1]) return a[i]![1] - b[i]![1];
+  }
+  return a.length - b.length;
+}
+
+/** The sorted list and the top n follow (probability desc, order asc, the sets' ids). */
 function checkOrdering(family: CutSetFamily): void {
-  const listed = [...enumerateCutSets(family)].map((s, index) => ({ ...s, index }));
-  const reference = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || a.index - b.index);
+  const listed = [...enumerateCutSets(family)].map((s, index) => ({ ...s, index, ids: idSequence(family, s.literals) }));
+  const reference = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || compareIdSequences(a.ids, b.ids));
   const sorted = sortCutSets(family);
   expect(sorted.count).toBe(listed.length);
   expect(Array.from(sorted.sorted)).toEqual(reference.map((s) => s.index));

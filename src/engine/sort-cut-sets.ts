@@ -1,10 +1,12 @@
 // Every set of a family in flat typed arrays, sorted by probability (engine stage): one enumeration
 // of the ZBDD into arrays sized from its summary, then a stable two-pass counting sort (LSD radix:
-// Knuth, TAOCP vol. 3, §5.2.5) on (rank of the probability among the distinct values, order).
+// Knuth, TAOCP vol. 3, §5.2.5) on (rank of the probability among the distinct values, order, the
+// set's event ids): ties are listed by id, whatever the BDD's variable order.
 
 import type { CutSetFamily } from './minimal-cut-sets.js';
 import { forEachCutSet } from './enumerate-cut-sets.js';
 import { summarizeCutSets, type CutSetSummary } from './summarize-cut-sets.js';
+import { idRanks, sortedLiteralKeys } from './event-id-order.js';
 
 /** Sets stored flat: set i has literals `literals[offsets[i] .. offsets[i + 1])`. */
 export interface CutSetList {
@@ -12,7 +14,10 @@ export interface CutSetList {
   readonly literals: Int32Array;
   readonly offsets: Int32Array;
   readonly probabilities: Float64Array;
-  /** Set indices by decreasing probability, then increasing order, then enumeration order. */
+  /**
+   * Set indices by decreasing probability, then increasing order, then by the sets' event ids (each
+   * set's ids in code-unit order, compared as sequences).
+   */
   readonly sorted: Uint32Array;
   /** The distinct probabilities of the sets, highest first, and how many sets have each. */
   readonly distinctProbabilities?: Float64Array;
@@ -63,9 +68,18 @@ export function sortCutSets(family: CutSetFamily, summary: CutSetSummary = summa
     rank[i] = lo;
     distinctCounts[lo] = distinctCounts[lo]! + 1;
   }
-  // Pass 1 by order, pass 2 by rank: stable, so ties keep the order, then the enumeration order.
+  // Least significant first, each pass stable: the ids from the last position to the first, then
+  // the order, then the probability's rank.
   const maxOrder = summary.perOrder.length;
-  const byOrder = countingSort(identity(count), (i) => offsets[i + 1]! - offsets[i]!, maxOrder + 1);
+  const ids = idRanks(family.variables);
+  const keys = new Int32Array(literalCount);
+  for (let i = 0; i < count; i++) sortedLiteralKeys(ids, literals, offsets[i]!, offsets[i + 1]!, keys, offsets[i]!);
+  let order = identity(count);
+  const keyBuckets = 2 * family.variables.length + 1;
+  for (let position = maxOrder - 1; position >= 0; position--) {
+    order = countingSort(order, (i) => (offsets[i]! + position < offsets[i + 1]! ? keys[offsets[i]! + position]! : 0), keyBuckets);
+  }
+  const byOrder = countingSort(order, (i) => offsets[i + 1]! - offsets[i]!, maxOrder + 1);
   const sorted = countingSort(byOrder, (i) => rank[i]!, distinct);
   return { count, literals, offsets, probabilities, sorted, distinctProbabilities: descending, distinctCounts };
 }
