@@ -3,6 +3,7 @@
 // that use expressions. Only arithmetic is allowed: no assignments, accessors, units or matrices.
 // Each expression also becomes a `Formula`, which Monte Carlo and time curves evaluate without mathjs.
 
+import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
 import type { Formula, FormulaFunction } from './fault-tree.js';
 
@@ -38,8 +39,11 @@ type MathModule = typeof import('mathjs');
 let math: MathModule | undefined;
 
 /** Loads mathjs; call once before `parseExpression`. */
-export async function loadExpressionEngine(): Promise<void> {
-  math ??= await import('mathjs');
+export function loadExpressionEngine(): Promise<void> {
+  // Required rather than imported: the CLI runs as one CommonJS bundle loaded with a code cache
+  // (bin/ftree.js), where a dynamic import() has no loader.
+  math ??= createRequire(import.meta.url)('mathjs') as MathModule;
+  return Promise.resolve();
 }
 
 export function parseExpression(source: string): ParseExpressionResult {

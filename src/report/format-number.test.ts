@@ -19,4 +19,7 @@ it('formats seconds and counts', () => {
   expect(formatSeconds(0.0123)).toBe('12 ms');
   expect(formatSeconds(2.345)).toBe('2.35 s');
   expect(formatCount(1615876)).toBe('1,615,876');
+  for (const n of [0, 7, 999, 1000, -1000, 123456, -1234567, 10 ** 15, Number.MAX_SAFE_INTEGER, 2.5, 1e21]) {
+    expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+  }
 });
