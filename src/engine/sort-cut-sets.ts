@@ -74,10 +74,13 @@ export function sortCutSets(family: CutSetFamily, summary: CutSetSummary = summa
   const ids = idRanks(family.variables);
   const keys = new Int32Array(literalCount);
   for (let i = 0; i < count; i++) sortedLiteralKeys(ids, literals, offsets[i]!, offsets[i + 1]!, keys, offsets[i]!);
-  let order = identity(count);
+  let order: Uint32Array = identity(count);
   const keyBuckets = 2 * family.variables.length + 1;
+  const start = new Uint32Array(keyBuckets + 1);
+  let spare: Uint32Array = new Uint32Array(count);
   for (let position = maxOrder - 1; position >= 0; position--) {
-    order = countingSort(order, (i) => (offsets[i]! + position < offsets[i + 1]! ? keys[offsets[i]! + position]! : 0), keyBuckets);
+    sortByPosition(order, spare, keys, offsets, position, start);
+    [order, spare] = [spare, order];
   }
   const byOrder = countingSort(order, (i) => offsets[i + 1]! - offsets[i]!, maxOrder + 1);
   const sorted = countingSort(byOrder, (i) => rank[i]!, distinct);
@@ -88,6 +91,30 @@ function identity(n: number): Uint32Array {
   const a = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
   return a;
+}
+
+/**
+ * One stable counting pass by the key at `position` of each set (0 past its end) from `items` into
+ * `out`; `start` has one slot more than there are keys. Written out, not through `countingSort`:
+ * it runs once per position.
+ */
+function sortByPosition(items: Uint32Array, out: Uint32Array, keys: Int32Array, offsets: Int32Array, position: number, start: Uint32Array): void {
+  start.fill(0);
+  const n = items.length;
+  // Every set once (`items` is a permutation of them): the counts per key.
+  for (let i = 0; i < n; i++) {
+    const at = offsets[i]! + position;
+    const k = (at < offsets[i + 1]! ? keys[at]! : 0) + 1;
+    start[k] = start[k]! + 1;
+  }
+  for (let b = 1; b < start.length; b++) start[b] = start[b]! + start[b - 1]!;
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    const at = offsets[item]! + position;
+    const k = at < offsets[item + 1]! ? keys[at]! : 0;
+    out[start[k]!] = item;
+    start[k] = start[k]! + 1;
+  }
 }
 
 /** Stable counting sort of `items` by `key` in [0, buckets). */
