@@ -119,6 +119,26 @@ describe('minimal cut sets against a truth table', () => {
   });
 });
 
+describe('the order of tied cut sets', () => {
+  it('is by event ids for large runs of ties too (radix path)', () => {
+    // atleast 3 of 12 or atleast 2 of the first 8: 28 sets of order 2 and 52 of order 3, each
+    // order one run of ties longer than the 16 sets below which insertion sort takes over.
+    const spec: RandomTreeSpec = {
+      probabilities: Array.from({ length: 12 }, () => 0.01),
+      houses: [],
+      gates: [
+        { type: 'atleast', inputs: [11, 3, 7, 0, 9, 1, 5, 2, 10, 4, 8, 6], k: 2, max: 0 },
+        { type: 'atleast', inputs: [6, 2, 0, 4, 1, 7, 3, 5], k: 1, max: 0 },
+        { type: 'or', inputs: [12, 13], k: 0, max: 0 },
+      ],
+    };
+    const model = compileProbabilityModel(toFaultTree(spec));
+    const family = computeMinimalCutSets(model);
+    expect(sortCutSets(family).count).toBe(80);
+    checkOrdering(family);
+  });
+});
+
 describe('prime implicants against a truth table', () => {
   it('are the minimal implicants of random non-coherent trees', () => {
     fc.assert(fc.property(randomTreeSpec({ coherent: false, maxEvents: 7 }), order, checkPrimeImplicants), { numRuns: 300 });

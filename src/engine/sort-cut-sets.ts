@@ -68,22 +68,21 @@ export function sortCutSets(family: CutSetFamily, summary: CutSetSummary = summa
     rank[i] = lo;
     distinctCounts[lo] = distinctCounts[lo]! + 1;
   }
-  // Least significant first, each pass stable: the ids from the last position to the first, then
-  // the order, then the probability's rank.
+  // Each set's literals in id order, then two stable counting passes: by order, then by the
+  // probability's rank; last, every run of sets of equal probability and order by their ids.
   const maxOrder = summary.perOrder.length;
   const ids = idRanks(family.variables);
   const keys = new Int32Array(literalCount);
   for (let i = 0; i < count; i++) sortedLiteralKeys(ids, literals, offsets[i]!, offsets[i + 1]!, keys, offsets[i]!);
-  let order: Uint32Array = identity(count);
-  const keyBuckets = 2 * family.variables.length + 1;
-  const start = new Uint32Array(keyBuckets + 1);
-  let spare: Uint32Array = new Uint32Array(count);
-  for (let position = maxOrder - 1; position >= 0; position--) {
-    sortByPosition(order, spare, keys, offsets, position, start);
-    [order, spare] = [spare, order];
+  const byRank = new Int32Array(ids.length);
+  ids.forEach((r, v) => (byRank[r] = v));
+  for (let i = 0; i < literalCount; i++) {
+    const key = keys[i]!;
+    literals[i] = key & 1 ? byRank[(key - 1) >> 1]! : ~byRank[(key - 2) >> 1]!;
   }
-  const byOrder = countingSort(order, (i) => offsets[i + 1]! - offsets[i]!, maxOrder + 1);
+  const byOrder = countingSort(identity(count), (i) => offsets[i + 1]! - offsets[i]!, maxOrder + 1);
   const sorted = countingSort(byOrder, (i) => rank[i]!, distinct);
+  sortTiesByIds(sorted, rank, keys, offsets, 2 * family.variables.length + 2);
   return { count, literals, offsets, probabilities, sorted, distinctProbabilities: descending, distinctCounts };
 }
 
@@ -94,27 +93,85 @@ function identity(n: number): Uint32Array {
 }
 
 /**
- * One stable counting pass by the key at `position` of each set (0 past its end) from `items` into
- * `out`; `start` has one slot more than there are keys. Written out, not through `countingSort`:
- * it runs once per position.
+ * Sorts each run of `sorted` whose sets have the same probability rank and order by the sets' keys,
+ * compared as sequences: most significant position first (MSD radix sort; McIlroy, Bostic &
+ * McIlroy, "Engineering Radix Sort", 1993), each bucket refined only while it holds more than one
+ * set, small buckets by insertion. Sets of a family are distinct, so the order is total and need
+ * not be stable. `buckets` bounds the keys.
  */
-function sortByPosition(items: Uint32Array, out: Uint32Array, keys: Int32Array, offsets: Int32Array, position: number, start: Uint32Array): void {
-  start.fill(0);
-  const n = items.length;
-  // Every set once (`items` is a permutation of them): the counts per key.
-  for (let i = 0; i < n; i++) {
-    const at = offsets[i]! + position;
-    const k = (at < offsets[i + 1]! ? keys[at]! : 0) + 1;
-    start[k] = start[k]! + 1;
+function sortTiesByIds(sorted: Uint32Array, rank: Uint32Array, keys: Int32Array, offsets: Int32Array, buckets: number): void {
+  const n = sorted.length;
+  const counts = new Uint32Array(buckets);
+  const scratch = new Uint32Array(n);
+  const touched: number[] = [];
+  // Pending ranges: [lo, hi, position] triples.
+  const stack: number[] = [];
+  for (let g = 0; g < n; ) {
+    const first = sorted[g]!;
+    const order = offsets[first + 1]! - offsets[first]!;
+    let h = g + 1;
+    while (h < n && rank[sorted[h]!] === rank[first] && offsets[sorted[h]! + 1]! - offsets[sorted[h]!]! === order) h++;
+    if (h - g > 1 && order > 0) stack.push(g, h, 0);
+    g = h;
   }
-  for (let b = 1; b < start.length; b++) start[b] = start[b]! + start[b - 1]!;
-  for (let i = 0; i < n; i++) {
-    const item = items[i]!;
-    const at = offsets[item]! + position;
-    const k = at < offsets[item + 1]! ? keys[at]! : 0;
-    out[start[k]!] = item;
-    start[k] = start[k]! + 1;
+  while (stack.length > 0) {
+    const position = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (hi - lo <= 16) {
+      insertionSortByKeys(sorted, lo, hi, position, keys, offsets);
+      continue;
+    }
+    for (let i = lo; i < hi; i++) {
+      const k = keys[offsets[sorted[i]!]! + position]!;
+      const c = counts[k]!;
+      counts[k] = c + 1;
+      if (c === 0) touched.push(k);
+    }
+    touched.sort((a, b) => a - b);
+    // counts[k] becomes the end of bucket k in scratch; sets are placed backwards from it.
+    const order = offsets[sorted[lo]! + 1]! - offsets[sorted[lo]!]!;
+    let end = lo;
+    for (const k of touched) {
+      const c = counts[k]!;
+      end += c;
+      counts[k] = end;
+      if (c > 1 && position + 1 < order) stack.push(end - c, end, position + 1);
+    }
+    for (let i = hi - 1; i >= lo; i--) {
+      const set = sorted[i]!;
+      const k = keys[offsets[set]! + position]!;
+      scratch[--counts[k]!] = set;
+    }
+    sorted.set(scratch.subarray(lo, hi), lo);
+    for (const k of touched) counts[k] = 0;
+    touched.length = 0;
   }
+}
+
+/** Sets `sorted[lo..hi)`, equal up to `position`, by their keys from `position` on. */
+function insertionSortByKeys(sorted: Uint32Array, lo: number, hi: number, position: number, keys: Int32Array, offsets: Int32Array): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const set = sorted[i]!;
+    let j = i;
+    while (j > lo && compareKeysFrom(sorted[j - 1]!, set, position, keys, offsets) > 0) {
+      sorted[j] = sorted[j - 1]!;
+      j--;
+    }
+    sorted[j] = set;
+  }
+}
+
+/** Two sets of the same order compared by their keys from `position` on. */
+function compareKeysFrom(a: number, b: number, position: number, keys: Int32Array, offsets: Int32Array): number {
+  const aStart = offsets[a]!;
+  const bStart = offsets[b]!;
+  const length = offsets[a + 1]! - aStart;
+  for (let i = position; i < length; i++) {
+    const d = keys[aStart + i]! - keys[bStart + i]!;
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** Stable counting sort of `items` by `key` in [0, buckets). */
