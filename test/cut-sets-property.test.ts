@@ -89,7 +89,15 @@ function checkOrdering(family: CutSetFamily): void {
   const reference = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || compareIdSequences(a.ids, b.ids));
   const sorted = sortCutSets(family);
   expect(sorted.count).toBe(listed.length);
+  expect(sorted.tiesById).toBe(true);
   expect(Array.from(sorted.sorted)).toEqual(reference.map((s) => s.index));
+  // Beyond the limit of ordering ties by ids, ties keep the diagram's (enumeration) order.
+  const diagram = sortCutSets(family, undefined, 0);
+  expect(diagram.tiesById).toBe(listed.length === 0);
+  if (listed.length > 0) {
+    const byEnumeration = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || a.index - b.index);
+    expect(Array.from(diagram.sorted)).toEqual(byEnumeration.map((s) => s.index));
+  }
   for (const n of [1, 3]) {
     expect(selectTopCutSets(family, n).map((s) => canonical(s.literals))).toEqual(reference.slice(0, n).map((s) => canonical(s.literals)));
   }

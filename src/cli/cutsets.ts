@@ -123,5 +123,6 @@ function listOf(sets: readonly CutSet[]): CutSetList {
     offsets,
     probabilities: Float64Array.from(sets, (s) => s.probability),
     sorted: Uint32Array.from(sets, (_, i) => i),
+    tiesById: true,
   };
 }

@@ -15,10 +15,13 @@ export interface CutSetList {
   readonly offsets: Int32Array;
   readonly probabilities: Float64Array;
   /**
-   * Set indices by decreasing probability, then increasing order, then by the sets' event ids (each
-   * set's ids in code-unit order, compared as sequences).
+   * Set indices by decreasing probability, then increasing order, then (when `tiesById`) by the
+   * sets' event ids (each set's ids in code-unit order, compared as sequences), else in the
+   * diagram's depth-first order.
    */
   readonly sorted: Uint32Array;
+  /** Ties were ordered by the sets' event ids. */
+  readonly tiesById: boolean;
   /** The distinct probabilities of the sets, highest first, and how many sets have each. */
   readonly distinctProbabilities?: Float64Array;
   readonly distinctCounts?: Float64Array;
@@ -30,7 +33,14 @@ export interface CutSetList {
  * nothing to sort: the distinct probabilities are sorted natively, each set finds its rank by
  * binary search, and two stable counting passes order by (rank, order).
  */
-export function sortCutSets(family: CutSetFamily, summary: CutSetSummary = summarizeCutSets(family)): CutSetList {
+/**
+ * Lists of at most this many sets order their ties by event ids; longer ones keep the diagram's
+ * order, as ordering ties costs about as much as the rest of the sort on lists of millions and
+ * nobody reads them tie by tie.
+ */
+export const MAX_SETS_TIES_BY_ID = 1_000_000;
+
+export function sortCutSets(family: CutSetFamily, summary: CutSetSummary = summarizeCutSets(family), maxSetsTiesById = MAX_SETS_TIES_BY_ID): CutSetList {
   const count = summary.total;
   let literalCount = 0;
   summary.perOrder.forEach((c, k) => (literalCount += c * k));
@@ -68,22 +78,26 @@ export function sortCutSets(family: CutSetFamily, summary: CutSetSummary = summa
     rank[i] = lo;
     distinctCounts[lo] = distinctCounts[lo]! + 1;
   }
-  // Each set's literals in id order, then two stable counting passes: by order, then by the
-  // probability's rank; last, every run of sets of equal probability and order by their ids.
+  // Two stable counting passes: by order, then by the probability's rank; then, on lists short
+  // enough, each set's literals in id order and every run of sets of equal probability and order by
+  // their ids.
   const maxOrder = summary.perOrder.length;
-  const ids = idRanks(family.variables);
-  const keys = new Int32Array(literalCount);
-  for (let i = 0; i < count; i++) sortedLiteralKeys(ids, literals, offsets[i]!, offsets[i + 1]!, keys, offsets[i]!);
-  const byRank = new Int32Array(ids.length);
-  ids.forEach((r, v) => (byRank[r] = v));
-  for (let i = 0; i < literalCount; i++) {
-    const key = keys[i]!;
-    literals[i] = key & 1 ? byRank[(key - 1) >> 1]! : ~byRank[(key - 2) >> 1]!;
-  }
   const byOrder = countingSort(identity(count), (i) => offsets[i + 1]! - offsets[i]!, maxOrder + 1);
   const sorted = countingSort(byOrder, (i) => rank[i]!, distinct);
-  sortTiesByIds(sorted, rank, keys, offsets, 2 * family.variables.length + 2);
-  return { count, literals, offsets, probabilities, sorted, distinctProbabilities: descending, distinctCounts };
+  const tiesById = count <= maxSetsTiesById;
+  if (tiesById) {
+    const ids = idRanks(family.variables);
+    const keys = new Int32Array(literalCount);
+    for (let i = 0; i < count; i++) sortedLiteralKeys(ids, literals, offsets[i]!, offsets[i + 1]!, keys, offsets[i]!);
+    const byRank = new Int32Array(ids.length);
+    ids.forEach((r, v) => (byRank[r] = v));
+    for (let i = 0; i < literalCount; i++) {
+      const key = keys[i]!;
+      literals[i] = key & 1 ? byRank[(key - 1) >> 1]! : ~byRank[(key - 2) >> 1]!;
+    }
+    sortTiesByIds(sorted, rank, keys, offsets, 2 * family.variables.length + 2);
+  }
+  return { count, literals, offsets, probabilities, sorted, tiesById, distinctProbabilities: descending, distinctCounts };
 }
 
 function identity(n: number): Uint32Array {
