@@ -6,22 +6,10 @@ import { ONE, ZERO, type Bdd, type BddRef } from './bdd.js';
 
 export function applyOperator(bdd: Bdd, operator: Operator, k: number, args: readonly BddRef[]): BddRef {
   switch (operator) {
-    case 'and': {
-      let r = ONE;
-      for (const a of args) {
-        r = bdd.and(r, a);
-        if (r === ZERO) break;
-      }
-      return r;
-    }
-    case 'or': {
-      let r = ZERO;
-      for (const a of args) {
-        r = bdd.or(r, a);
-        if (r === ONE) break;
-      }
-      return r;
-    }
+    case 'and':
+      return bdd.andAll(args);
+    case 'or':
+      return bdd.orAll(args);
     case 'xor': {
       let r = ZERO;
       for (const a of args) r = bdd.xor(r, a);

@@ -68,6 +68,64 @@ describe('Bdd', () => {
     );
   });
 
+  it('computes n-ary and/or, and conjunctions of clauses, in one pass as the fold of binary applies', () => {
+    const bdd = new Bdd();
+    const v = Array.from({ length: 6 }, (_, l) => bdd.variable(l));
+    // Random functions of 6 variables from a fixed seed, and lists of them with repeats,
+    // complements and constants.
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const pool: number[] = [ONE, ZERO];
+    for (let i = 0; i < 40; i++) {
+      const a = pool.length > 2 && rand(2) === 0 ? pool[rand(pool.length)]! : v[rand(6)]!;
+      const b = v[rand(6)]!;
+      const ops = [bdd.and(a, b), bdd.or(a, -b), bdd.xor(a, b)];
+      pool.push(ops[rand(3)]!);
+    }
+    for (let t = 0; t < 200; t++) {
+      const args = Array.from({ length: 3 + rand(6) }, () => {
+        const f = pool[rand(pool.length)]!;
+        return rand(4) === 0 ? -f : f;
+      });
+      let and = ONE;
+      let or = ZERO;
+      for (const a of args) {
+        and = bdd.and(and, a);
+        or = bdd.or(or, a);
+      }
+      expect(bdd.andAll(args)).toBe(and);
+      expect(bdd.orAll(args)).toBe(or);
+    }
+    for (let t = 0; t < 200; t++) {
+      const groups = Array.from({ length: 1 + rand(4) }, () =>
+        Array.from({ length: 1 + rand(4) }, () => {
+          const f = pool[rand(pool.length)]!;
+          return rand(4) === 0 ? -f : f;
+        }),
+      );
+      let cnf = ONE;
+      let dnf = ZERO;
+      for (const g of groups) {
+        let clause = ZERO;
+        let term = ONE;
+        for (const a of g) {
+          clause = bdd.or(clause, a);
+          term = bdd.and(term, a);
+        }
+        cnf = bdd.and(cnf, clause);
+        dnf = bdd.or(dnf, term);
+      }
+      expect(bdd.andOfOrs(groups)).toBe(cnf);
+      expect(bdd.orOfAnds(groups)).toBe(dnf);
+    }
+    expect(bdd.andOfOrs([])).toBe(ONE);
+    expect(bdd.andOfOrs([[]])).toBe(ZERO);
+    expect(bdd.andAll([])).toBe(ONE);
+    expect(bdd.orAll([])).toBe(ZERO);
+    expect(bdd.andAll([v[0]!, v[1]!, -v[0]!])).toBe(ZERO);
+    expect(bdd.orAll([v[0]!, v[1]!, -v[0]!])).toBe(ONE);
+  });
+
   it('restricts a variable', () => {
     const bdd = new Bdd();
     const [a, b, c] = [0, 1, 2].map((l) => bdd.variable(l)) as [number, number, number];

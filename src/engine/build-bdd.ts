@@ -102,14 +102,43 @@ export function buildBdd(input: BooleanGraph, options: BddOptions = {}): BddMode
     return a < 0 ? -r : r;
   };
 
-  for (const n of postOrder) {
-    const args = graph.args[n]!;
-    let r = applyOperator(bdd, graph.operators[n]!, graph.thresholds[n]!, Array.from(args, refOf));
+  const absorbed = absorbedArguments(graph, postOrder, pending, isModule, top);
+  const release = (args: Int32Array): void => {
     for (const a of args) {
       const c = a < 0 ? -a : a;
       pending[c] = pending[c]! - 1;
       if (pending[c] === 0 && c !== 1) result[c] = 0;
     }
+  };
+
+  for (const n of postOrder) {
+    if (absorbed[n] === 1) continue;
+    const args = graph.args[n]!;
+    const operator = graph.operators[n]!;
+    let r: BddRef;
+    if ((operator === 'and' || operator === 'or') && args.some((a) => absorbed[a < 0 ? -a : a] === 1)) {
+      // and: a conjunction of clauses; or = ¬(conjunction of the complemented arguments).
+      const sign = operator === 'and' ? 1 : -1;
+      const clauses: BddRef[][] = [];
+      for (const a of args) {
+        const c = a < 0 ? -a : a;
+        const literal = sign * a;
+        if (absorbed[c] !== 1) {
+          clauses.push([refOf(literal)]);
+          continue;
+        }
+        // ¬and(x…) = or(¬x…) and ¬or(x…) = and(¬x…): the sign goes to the arguments.
+        const inner = Array.from(graph.args[c]!, (b) => refOf(literal < 0 ? -b : b));
+        const isClause = (graph.operators[c] === 'or') === literal > 0;
+        if (isClause) clauses.push(inner);
+        else for (const x of inner) clauses.push([x]);
+        release(graph.args[c]!);
+      }
+      r = sign * bdd.andOfOrs(clauses);
+    } else {
+      r = applyOperator(bdd, operator, graph.thresholds[n]!, Array.from(args, refOf));
+    }
+    release(args);
     if (isModule[n] === 1 && n !== top && r !== ONE && r !== ZERO) {
       const level = order.nodeLevels[n]!;
       levelModules[level] = modules.length;
@@ -171,6 +200,27 @@ function reorderLive(
     order.levelNodes[levelOf[l]!] = n;
     levelModules[levelOf[l]!] = oldModules[l]!;
   }
+}
+
+/**
+ * The `and`/`or` arguments whose BDD is never built: an operator node with one parent that is an
+ * `and`/`or` node, not itself absorbed, and not a module. The parent is built as a conjunction of
+ * clauses (`Bdd.andOfOrs`) over the absorbed node's arguments, so that the argument's diagram, often
+ * as large as the parent's, is not created and then dropped.
+ */
+function absorbedArguments(graph: BooleanGraph, postOrder: readonly number[], parents: Int32Array, isModule: Uint8Array, top: number): Uint8Array {
+  const absorbed = new Uint8Array(graph.nodeCount + 1);
+  for (let i = postOrder.length - 1; i >= 0; i--) {
+    const n = postOrder[i]!;
+    const operator = graph.operators[n];
+    if (absorbed[n] === 1 || (operator !== 'and' && operator !== 'or')) continue;
+    for (const a of graph.args[n]!) {
+      const c = a < 0 ? -a : a;
+      const inner = graph.operators[c];
+      if ((inner === 'and' || inner === 'or') && parents[c] === 1 && isModule[c] !== 1 && c !== top) absorbed[c] = 1;
+    }
+  }
+  return absorbed;
 }
 
 /** Operator nodes below `top` (included), children first. */
