@@ -78,6 +78,17 @@ describe('collectEvidence', () => {
     expect(e.logs[0]).toMatchObject({ lines: 20, windowLines: 10, baselineLines: 10 });
   });
 
+  it("judges change signals without their own within by the tree's defaults.within, as analyze does", async () => {
+    const tree = (within: string) => TREE.replace('top: top\n', `top: top\ndefaults: { within: ${within} }\n`).replace(', within: 1h }', ' }');
+    // 09:45 is 20 minutes before the window: inside 30m, outside 10m (and inside the built-in 2h).
+    const changes = write('changes2.jsonl', '{"time":"2026-11-22T09:45:00Z","service":"payments-api","kind":"deploy"}\n');
+    for (const [within, state, rule] of [['30m', 'fired', 'within 30m'], ['10m', 'silent', 'within 10m']] as const) {
+      const { tree: t } = await loadTree(write(`tree-within-${within}.yaml`, tree(within)));
+      const e = await collectEvidence(t!, { changesFile: changes }, { window, baseline });
+      expect(e.signals.find((s) => s.kind === 'change')).toMatchObject({ state, rule });
+    }
+  });
+
   it('without data sources every signal is unknown, with the reason', async () => {
     const { tree } = await loadTree(write('tree2.yaml', TREE));
     const e = await collectEvidence(tree!, {}, { window, baseline });
