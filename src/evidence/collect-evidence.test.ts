@@ -68,12 +68,13 @@ describe('collectEvidence', () => {
       'db_locks log fired 6',
       'db_locks log silent 0',
       'db_locks metric fired',
-      'db_locks metric unknown',
+      'db_locks metric fired',
       'pool_small metric silent',
       'deploy_bad change fired 1',
     ]);
     expect(e.signals[2]).toMatchObject({ value: 80, baseline: 5, source: 'files', firstSeen: Date.parse('2026-11-22T10:10:00Z') });
-    expect(e.signals[3]!.reason).toMatch(/only Prometheus can evaluate it/);
+    // rate(…[5m]) is evaluated on the raw series of the file: the jump from 5 to 80 is a spike of the rate
+    expect(e.signals[3]).toMatchObject({ source: 'files', direction: 'rose', samples: ['rate(mysql_global_status_innodb_row_lock_waits[5m])'] });
     expect(e.unexplained).toMatchObject([{ template: 'WARN Pool stats (total=<NUM>, active=<NUM>, idle=<NUM>, waiting=<NUM>)', why: 'new', window: 4, baseline: 0 }]);
     expect(e.logs[0]).toMatchObject({ lines: 20, windowLines: 10, baselineLines: 10 });
   });
