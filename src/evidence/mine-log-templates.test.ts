@@ -85,6 +85,24 @@ describe('TemplateMiner memo', () => {
     expect(m.add('a b c d', true, 4, false)).toBe(1); // now closer to "a q c d" (3/4) than to "a b <*> <*>" (2/4)
   });
 
+  it('tokenizes any text as the character loop does (spaces, tabs, newlines, many tokens)', () => {
+    const chars = fc.constantFrom('a', 'b', '7', '0', 'x', '.', ':', '=', '(', '<', '>', '*', ' ', ' ', ' ', '\t', '\n', '\r', '-');
+    const text = fc.oneof(
+      fc.array(chars, { maxLength: 40 }).map((cs) => cs.join('')),
+      fc.tuple(fc.integer({ min: 60, max: 70 }), fc.constantFrom('a', '1', 'x9')).map(([n, w]) => Array.from({ length: n }, (_, i) => `${w}${i % 3}`).join(' ')),
+      fc.integer({ min: 4090, max: 4100 }).map((n) => `${'ab '.repeat(n).slice(0, n)}`),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), (lines) => {
+        const withMemo = new TemplateMiner({ maxClusters: 50 });
+        const without = new TemplateMiner({ maxClusters: 50, memo: false });
+        lines.forEach((m, t) => expect(withMemo.add(m, true, t, false)).toBe(without.add(m, true, t, false)));
+        expect(withMemo.templates()).toEqual(without.templates());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives the same templates, counts and ids with and without the memo', () => {
     const word = fc.constantFrom('a', 'b', 'c', 'd', 'GET', '<*>', 'id=42', '10.0.0.1:80', 'req-7', '35ms');
     const message = fc.array(word, { minLength: 0, maxLength: 5 }).map((ws) => ws.join(ws.length % 2 === 0 ? ' ' : '  '));
