@@ -284,14 +284,18 @@ function tokenize(message: string): string[] {
     while (i < n && isSpace(message.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    let digit = false;
+    let digits = 0;
     for (; i < n; i++) {
       const c = message.charCodeAt(i);
       if (isSpace(c)) break;
-      if (c >= 48 && c <= 57) digit = true;
+      if (c >= 48 && c <= 57) digits++;
     }
-    const token = message.slice(start, i);
-    out.push(digit ? maskDigitToken(token) : token);
+    // A token of digits only is a number, without slicing it.
+    if (digits === i - start) out.push('<NUM>');
+    else {
+      const token = message.slice(start, i);
+      out.push(digits > 0 ? maskDigitToken(token) : token);
+    }
   }
   return out;
 }
