@@ -26,7 +26,7 @@ export function formatSeconds(seconds: number): string {
 /** Thousands separators: 1234567 → "1,234,567". */
 export function formatCount(n: number): string {
   // Whole numbers by hand: the first toLocaleString of a process loads ICU's data (~20 ms of start-up).
-  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString('en-US');
   const digits = String(Math.abs(n));
   let out = '';
   for (let i = 0; i < digits.length; i++) {
