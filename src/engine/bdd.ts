@@ -5,6 +5,7 @@
 // for ordered binary decision diagrams".
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { ArgumentListMemo, compareRefs, hashArgumentList } from './argument-list-memo.js';
 
 /**
  * A BDD reference: a signed node index, negative for a complemented edge (as in CUDD and dd).
@@ -196,7 +197,7 @@ export class Bdd {
     if (args.length === 1) return args[0]!;
     this.resizeCache();
     if (args.length === 2) return this.andRec(args[0]!, args[1]!);
-    const state = new ConjunctionState(args.length);
+    const state = new ArgumentListMemo(args.length);
     state.stack.set(args);
     const len = this.normalizeConjunction(state.stack, 0, args.length);
     return len < 0 ? ZERO : this.andAllRec(state, 0, len);
@@ -207,7 +208,7 @@ export class Bdd {
    * `stack[base..base+len)`, written above them. The recursion may grow the stack (arguments
    * copied) and the node array (old records unchanged), so both are read afresh.
    */
-  private conjoinBranch(state: ConjunctionState, base: number, len: number, top: number, field: number): BddRef {
+  private conjoinBranch(state: ArgumentListMemo, base: number, len: number, top: number, field: number): BddRef {
     const stack = state.stack;
     const nodes = this.nodes;
     const child = base + len;
@@ -237,7 +238,7 @@ export class Bdd {
     this.resizeCache();
     let size = 1;
     for (const c of clauses) size += c.length + 1;
-    const cnf = new ConjunctionState(size);
+    const cnf = new ArgumentListMemo(size);
     const stack = cnf.stack;
     stack[0] = clauses.length;
     let w = 1;
@@ -245,7 +246,7 @@ export class Bdd {
       stack[w++] = c.length;
       for (const a of c) stack[w++] = a;
     }
-    return this.andOfOrsRec(cnf, new ConjunctionState(16), 0);
+    return this.andOfOrsRec(cnf, new ArgumentListMemo(16), 0);
   }
 
   /** Disjunction of terms, each the conjunction of its references: ¬andOfOrs of the complements. */
@@ -308,7 +309,7 @@ export class Bdd {
     return w - base;
   }
 
-  private andOfOrsRec(cnf: ConjunctionState, conj: ConjunctionState, base: number): BddRef {
+  private andOfOrsRec(cnf: ArgumentListMemo, conj: ArgumentListMemo, base: number): BddRef {
     const stack = cnf.stack;
     const len = this.normalizeClauses(stack, base);
     if (len < 0) return ZERO;
@@ -329,7 +330,7 @@ export class Bdd {
       const r = n < 0 ? ZERO : this.andAllRec(conj, 0, n);
       return sign * r;
     }
-    const hash = hashRefs(stack, base, len);
+    const hash = hashArgumentList(stack, base, len);
     const memo = cnf.find(base, len, hash);
     if (memo !== 0) return memo;
     const nodes = this.nodes;
@@ -352,7 +353,7 @@ export class Bdd {
   }
 
   /** `andOfOrsRec` of the cofactors of the clause list at `base`, written above it. */
-  private clausesBranch(cnf: ConjunctionState, conj: ConjunctionState, base: number, len: number, top: number, field: number): BddRef {
+  private clausesBranch(cnf: ArgumentListMemo, conj: ArgumentListMemo, base: number, len: number, top: number, field: number): BddRef {
     const stack = cnf.stack;
     const nodes = this.nodes;
     const child = base + len;
@@ -401,12 +402,12 @@ export class Bdd {
     return w - base;
   }
 
-  private andAllRec(state: ConjunctionState, base: number, len: number): BddRef {
+  private andAllRec(state: ArgumentListMemo, base: number, len: number): BddRef {
     const stack = state.stack;
     if (len === 0) return ONE;
     if (len === 1) return stack[base]!;
     if (len === 2) return this.andRec(stack[base]!, stack[base + 1]!);
-    const hash = hashRefs(stack, base, len);
+    const hash = hashArgumentList(stack, base, len);
     const memo = state.find(base, len, hash);
     if (memo !== 0) return memo;
     const nodes = this.nodes;
@@ -878,83 +879,6 @@ interface ReorderState {
   /** Marks of the nodes seen in the current swap (`seen[n] === stamp`). */
   seen: Int32Array;
   stamp: number;
-}
-
-/** Arguments by node index, a complemented reference after the regular one. */
-function compareRefs(a: BddRef, b: BddRef): number {
-  const x = a < 0 ? -a : a;
-  const y = b < 0 ? -b : b;
-  return x !== y ? x - y : b - a;
-}
-
-function hashRefs(stack: Int32Array, base: number, len: number): number {
-  let h = len;
-  for (let i = base; i < base + len; i++) h = imul(h ^ stack[i]!, 0x9e3779b1) ^ (h >>> 15);
-  return h >>> 0;
-}
-
-/**
- * The stack of argument lists of an n-ary conjunction and its memo: a hash table (open
- * addressing) of the subproblems seen, each stored in an arena as hash, length, result and the
- * arguments.
- */
-class ConjunctionState {
-  stack: Int32Array;
-  /** Pairs (hash, arena offset); offset 0 marks a free slot. */
-  private table: Int32Array = new Int32Array(2 << 10);
-  private arena: Int32Array = new Int32Array(1 << 12);
-  private arenaUsed = 1;
-  private count = 0;
-
-  constructor(size: number) {
-    this.stack = new Int32Array(Math.max(64, size * 8));
-  }
-
-  /** Makes room for `size` entries on the stack. */
-  reserve(size: number): void {
-    if (size > this.stack.length) this.stack = grow(this.stack, Math.max(size, this.stack.length * 2));
-  }
-
-  find(base: number, len: number, hash: number): BddRef {
-    const { table, arena, stack } = this;
-    const mask = (table.length >> 1) - 1;
-    const h = hash | 0;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = table[2 * slot + 1]!;
-      if (at === 0) return 0;
-      if (table[2 * slot] !== h || arena[at] !== len) continue;
-      let i = 0;
-      while (i < len && arena[at + 2 + i] === stack[base + i]) i++;
-      if (i === len) return arena[at + 1]!;
-    }
-  }
-
-  insert(base: number, len: number, hash: number, result: BddRef): void {
-    if (this.arenaUsed + len + 2 > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 2));
-    const at = this.arenaUsed;
-    const { arena, stack } = this;
-    arena[at] = len;
-    arena[at + 1] = result;
-    for (let i = 0; i < len; i++) arena[at + 2 + i] = stack[base + i]!;
-    this.arenaUsed = at + len + 2;
-    if (4 * ++this.count > this.table.length) this.rehash();
-    this.place(this.table, hash | 0, at);
-  }
-
-  private place(table: Int32Array, h: number, at: number): void {
-    const mask = (table.length >> 1) - 1;
-    let slot = h & mask;
-    while (table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    table[2 * slot] = h;
-    table[2 * slot + 1] = at;
-  }
-
-  private rehash(): void {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2);
-    for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(table, old[i]!, old[i + 1]!);
-    this.table = table;
-  }
 }
 
 function grow(a: Int32Array, size: number): Int32Array {
