@@ -61,7 +61,7 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 if (runs.length === 0) for (const [tree, order] of Object.entries(ORDERS)) runs.push({ tree, order });
-if (!existsSync(join(root, 'dist', 'bundle', 'ftree.js'))) {
+if (!existsSync(join(root, 'dist', 'bundle', 'ftree.cjs'))) {
   console.error('bench/cutsets.mjs: the CLI is not built: run `npm run build` first');
   process.exit(2);
 }

@@ -1,21 +1,54 @@
 #!/usr/bin/env node
-// Bundles the CLI into dist/cli/ with esbuild so that start-up loads a few files instead of ~150
-// modules (see docs/decisions.md, "Start-up time"). mathjs stays external: it loads lazily.
-// The Monte Carlo worker is a second entry point: src/engine/run-trials.ts starts it from
-// dist/bundle/uncertainty-worker.js (one folder up from the chunks).
+// Bundles the CLI with esbuild into one CommonJS file, dist/bundle/ftree.cjs, and writes a V8 code
+// cache for it, so that start-up neither resolves ~150 modules nor compiles what a command runs
+// (see docs/decisions.md, "Start-up time"). bin/ftree.js loads the file with the cache.
+// mathjs stays external: it loads lazily, by a dynamic import. The Monte Carlo worker is a second,
+// ES-module entry: src/engine/run-trials.ts starts it from dist/bundle/uncertainty-worker.js.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
+rmSync('dist/bundle', { recursive: true, force: true });
+const common = { bundle: true, platform: 'node', target: 'node20', external: ['mathjs'], sourcemap: true, logLevel: 'warning' };
 await build({
-  entryPoints: { ftree: 'src/cli/main.ts', 'uncertainty-worker': 'src/engine/uncertainty-worker.ts' },
+  ...common,
+  entryPoints: { ftree: 'src/cli/main.ts' },
   outdir: 'dist/bundle',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external: ['mathjs'],
-  sourcemap: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: "import { createRequire as __ftreeCreateRequire } from 'node:module'; const require = __ftreeCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // import.meta.url (the worker's location) becomes the bundle's own URL.
+  define: { 'import.meta.url': '__ftreeBundleUrl' },
+  banner: { js: "const __ftreeBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+await build({
+  ...common,
+  entryPoints: { 'uncertainty-worker': 'src/engine/uncertainty-worker.ts' },
+  outdir: 'dist/bundle',
+  format: 'esm',
+  banner: { js: "import { createRequire as __ftreeCreateRequire } from 'node:module'; const require = __ftreeCreateRequire(import.meta.url);" },
+});
+
+// The code cache: V8 keeps the functions compiled while the CLI runs a few typical commands (bundled
+// data, output discarded). A cache V8 rejects later (another Node) only costs the compile it saves.
+const scratch = mkdtempSync(join(tmpdir(), 'ftree-warmup-'));
+const mef = join(scratch, 'two-train.xml');
+const warmup = [
+  ['validate', 'trees/'],
+  ['export', 'trees/two-train.yaml', '--format', 'mef', '-o', mef],
+  ['analyze', mef],
+  ['cutsets', mef, '--format', 'csv'],
+  ['analyze', 'trees/payment-latency.yaml', '--logs', 'examples/latency-innodb-lock-contention/logs', '--metrics', 'examples/latency-innodb-lock-contention/metrics.csv', '--since', '2026-11-20T10:05Z', '--until', '2026-11-20T10:35Z'],
+  ['analyze', 'trees/payment-latency.yaml', '--format', 'json'],
+  ['cutsets', 'trees/payment-latency.yaml', '--format', 'csv'],
+  ['importance', 'trees/payment-latency.yaml'],
+].filter((argv) => argv[1] === mef || existsSync(argv[1]));
+const r = spawnSync(process.execPath, ['bin/ftree.js'], {
+  env: { ...process.env, FTREE_CODE_CACHE_WARMUP: JSON.stringify(warmup), NO_COLOR: '1' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+rmSync(scratch, { recursive: true, force: true });
+if (r.status !== 0 || !existsSync('dist/bundle/ftree.cjs.cache')) {
+  console.error(`bundle: the code cache was not written (exit ${r.status}); the CLI works without it, only starts slower`);
+}

@@ -62,16 +62,42 @@ function checkCutSets(spec: RandomTreeSpec, maxOrder: number | undefined, cutoff
     const family = computeMinimalCutSets(model, { ...(maxOrder !== undefined ? { maxOrder } : {}), cutoff });
     expect(familyStrings(family)).toEqual(masksToStrings(expected, n));
     checkOrdering(family);
+    // Equal probabilities: every set of an order ties, and the ids decide.
+    const probabilities = new Float64Array(model.graph.variables.length).fill(0.1);
+    checkOrdering(computeMinimalCutSets(model, { ...(maxOrder !== undefined ? { maxOrder } : {}), probabilities }));
   }
 }
 
-/** The sorted list and the top n follow (probability desc, order asc, enumeration order). */
+/** A set's literals as (id, negated) pairs in increasing order. */
+function idSequence(family: CutSetFamily, literals: readonly number[]): [string, number][] {
+  return literals
+    .map((l): [string, number] => (l < 0 ? [family.variables[~l]!, 1] : [family.variables[l]!, 0]))
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+}
+
+function compareIdSequences(a: [string, number][], b: [string, number][]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i]![0] !== b[i]![0]) return a[i]![0] < b[i]![0] ? -1 : 1;
+    if (a[i]![1] !== b[i]![1]) return a[i]![1] - b[i]![1];
+  }
+  return a.length - b.length;
+}
+
+/** The sorted list and the top n follow (probability desc, order asc, the sets' ids). */
 function checkOrdering(family: CutSetFamily): void {
-  const listed = [...enumerateCutSets(family)].map((s, index) => ({ ...s, index }));
-  const reference = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || a.index - b.index);
+  const listed = [...enumerateCutSets(family)].map((s, index) => ({ ...s, index, ids: idSequence(family, s.literals) }));
+  const reference = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || compareIdSequences(a.ids, b.ids));
   const sorted = sortCutSets(family);
   expect(sorted.count).toBe(listed.length);
+  expect(sorted.tiesById).toBe(true);
   expect(Array.from(sorted.sorted)).toEqual(reference.map((s) => s.index));
+  // Beyond the limit of ordering ties by ids, ties keep the diagram's (enumeration) order.
+  const diagram = sortCutSets(family, undefined, 0);
+  expect(diagram.tiesById).toBe(listed.length === 0);
+  if (listed.length > 0) {
+    const byEnumeration = [...listed].sort((a, b) => b.probability - a.probability || a.literals.length - b.literals.length || a.index - b.index);
+    expect(Array.from(diagram.sorted)).toEqual(byEnumeration.map((s) => s.index));
+  }
   for (const n of [1, 3]) {
     expect(selectTopCutSets(family, n).map((s) => canonical(s.literals))).toEqual(reference.slice(0, n).map((s) => canonical(s.literals)));
   }
@@ -98,6 +124,26 @@ describe('minimal cut sets against a truth table', () => {
 
   it('are the minimal satisfying sets of random non-coherent trees (negated events dropped)', () => {
     fc.assert(fc.property(randomTreeSpec({ coherent: false, maxEvents: 12 }), order, cutoff, checkCutSets), { numRuns: 300 });
+  });
+});
+
+describe('the order of tied cut sets', () => {
+  it('is by event ids for large runs of ties too (radix path)', () => {
+    // atleast 3 of 12 or atleast 2 of the first 8: 28 sets of order 2 and 52 of order 3, each
+    // order one run of ties longer than the 16 sets below which insertion sort takes over.
+    const spec: RandomTreeSpec = {
+      probabilities: Array.from({ length: 12 }, () => 0.01),
+      houses: [],
+      gates: [
+        { type: 'atleast', inputs: [11, 3, 7, 0, 9, 1, 5, 2, 10, 4, 8, 6], k: 2, max: 0 },
+        { type: 'atleast', inputs: [6, 2, 0, 4, 1, 7, 3, 5], k: 1, max: 0 },
+        { type: 'or', inputs: [12, 13], k: 0, max: 0 },
+      ],
+    };
+    const model = compileProbabilityModel(toFaultTree(spec));
+    const family = computeMinimalCutSets(model);
+    expect(sortCutSets(family).count).toBe(80);
+    checkOrdering(family);
   });
 });
 

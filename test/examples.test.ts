@@ -23,7 +23,8 @@ interface Scenario {
 
 interface DiagnosisJson {
   verdict: { kind: string; blames_nothing: boolean; top_suspect: string | null; suspects: string[] };
-  events: { id: string; posterior: number; rank: number; stands_out: boolean }[];
+  top: { probability: number; probability_given_evidence: number };
+  events: { id: string; prior: number; posterior: number; rank: number; stands_out: boolean }[];
   seconds: number;
 }
 
@@ -46,8 +47,8 @@ function readScenario(name: string): Scenario | undefined {
   return { name, tree: tree!, args, expect: cause === null ? { blames_nothing: true } : { top_suspect: cause } };
 }
 
-function diagnose(s: Scenario): DiagnosisJson {
-  const r = spawnSync(process.execPath, [CLI, 'analyze', s.tree, ...s.args, '--format', 'json'], {
+function diagnose(s: Scenario, extra: readonly string[] = []): DiagnosisJson {
+  const r = spawnSync(process.execPath, [CLI, 'analyze', s.tree, ...s.args, ...extra, '--format', 'json'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
@@ -85,6 +86,12 @@ describe('example incidents', () => {
       expect(d.verdict.blames_nothing).toBe(true);
       expect(d.verdict.suspects).toEqual([]);
       expect(d.events.some((e) => e.stands_out)).toBe(false);
+      // Silent signals do move the posteriors (examples/latency-quiet-window/README.md): they make
+      // the symptom unlikely, and given the evidence alone no event is more likely than its prior.
+      expect(d.top.probability_given_evidence).toBeLessThan(d.top.probability);
+      const alone = diagnose(s, ['--top-observed', 'false']);
+      expect(alone.verdict.blames_nothing).toBe(true);
+      for (const e of alone.events) expect(e.posterior).toBeLessThanOrEqual(e.prior * (1 + 1e-9));
     }
   }, 180_000);
 

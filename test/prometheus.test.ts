@@ -1,15 +1,10 @@
 // Integration test against a real Prometheus: an OpenMetrics fixture is backfilled with promtool,
 // served by `prometheus` on a free loopback port, and `ftree evidence --prometheus` (the built CLI)
 // must give each signal the expected state. Skipped without prometheus, except in CI (CI=true).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort, HAS_PROMETHEUS as hasPrometheus, IN_CI as inCi, startPrometheus, type LocalPrometheus } from './helpers/local-prometheus.js';
 import { CLI, REPO_ROOT } from './helpers/paths.js';
-
-const hasPrometheus = spawnSync('sh', ['-c', 'command -v prometheus && command -v promtool'], { encoding: 'utf8' }).status === 0;
-const inCi = process.env['CI'] === 'true';
 const HOUR = 3_600_000;
 
 if (!hasPrometheus && !inCi) {
@@ -74,32 +69,6 @@ function openMetrics(start: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`prometheus exited with ${server.exitCode}:\n${log()}`);
-    try {
-      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`prometheus was not ready within 60 s:\n${log()}`);
-}
-
 function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -108,42 +77,19 @@ function runCli(args: string[]): { status: number | null; stdout: string; stderr
 const describeIf = hasPrometheus || inCi ? describe : describe.skip;
 
 describeIf('ftree evidence against a real Prometheus', () => {
-  let dir = '';
-  let server: ChildProcess | undefined;
+  let prometheus: LocalPrometheus | undefined;
   let url = '';
-  let serverLog = '';
+  let dir = '';
   const start = Math.floor(Date.now() / HOUR) * HOUR - 4 * HOUR;
 
   beforeAll(async () => {
-    if (!hasPrometheus) throw new Error('CI=true but `prometheus`/`promtool` are not installed: .ci/run must apt-get install prometheus');
-    dir = mkdtempSync(join(tmpdir(), 'ftree-prom-'));
-    writeFileSync(join(dir, 'tree.yaml'), TREE);
-    writeFileSync(join(dir, 'fixture.om'), openMetrics(start));
-    writeFileSync(join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
-    const backfill = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'fixture.om'), join(dir, 'data')], { encoding: 'utf8', timeout: 120_000 });
-    if (backfill.status !== 0) throw new Error(`promtool failed: ${backfill.stderr}${backfill.stdout}`);
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawn('prometheus', [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--storage.tsdb.retention.time=10y',
-    ], { stdio: ['ignore', 'pipe', 'pipe'] });
-    server.stdout!.on('data', (d: Buffer) => (serverLog = (serverLog + d.toString()).slice(-4000)));
-    server.stderr!.on('data', (d: Buffer) => (serverLog = (serverLog + d.toString()).slice(-4000)));
-    await waitReady(url, server, () => serverLog);
+    prometheus = await startPrometheus(openMetrics(start), 'ftree-prom-', { 'tree.yaml': TREE });
+    url = prometheus.url;
+    dir = prometheus.dir;
   }, 120_000);
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once('exit', r));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server!.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await prometheus?.stop();
   }, 30_000);
 
   it('gives each metric signal its state; a failing query marks only its own signal unknown', () => {

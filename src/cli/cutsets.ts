@@ -22,6 +22,7 @@ import type { GlobalOptions } from './main.js';
 import { openOutputStream } from './open-output-stream.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseMissionTime, parseProbabilityOption } from './parse-options.js';
+import { nowMs } from '../model/clock.js';
 
 export interface CutsetsOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'csv';
@@ -55,7 +56,7 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
   // Open the output before the analysis, so that a refused file costs nothing.
   const out = options.format === 'text' && options.output === undefined ? undefined : await openOutputStream(options.output, { force: options.force === true });
   try {
-    const start = performance.now();
+    const start = nowMs();
     const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
     const pTop = computeTopProbability(model);
     const family = computeMinimalCutSets(model, { ...(maxOrder === 0 ? {} : { maxOrder }), cutoff, primeImplicants: options.primeImplicants === true });
@@ -78,7 +79,7 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
       top,
       limit: limit === 0 ? undefined : limit,
       warnings,
-      seconds: (performance.now() - start) / 1000,
+      seconds: (nowMs() - start) / 1000,
     };
     if (text) {
       const rendered = renderCutSetsText(report, { chalk: chalkFor(process.stdout, options.color !== false && out === undefined), width: process.stdout.columns ?? 80 });
@@ -122,5 +123,6 @@ function listOf(sets: readonly CutSet[]): CutSetList {
     offsets,
     probabilities: Float64Array.from(sets, (s) => s.probability),
     sorted: Uint32Array.from(sets, (_, i) => i),
+    tiesById: true,
   };
 }

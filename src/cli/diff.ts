@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { dirname, join, posix, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, forEachCutSet } from '../engine/index.js';
 import { compareTrees } from '../model/compare-trees.js';
 import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
@@ -44,26 +45,77 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
   }
 }
 
-/** A file as given, or `ref:path` read from git into a temporary file (problems named `ref:path`). */
+/**
+ * A file as given, or `ref:path` read from git into a temporary folder (problems named `ref:path`),
+ * with the files its transfers reach at the same ref, at the same places relative to it.
+ */
 async function loadSide(spec: string, temp: string, which: string, options: DiffOptions): Promise<{ tree: FaultTree }> {
   const git = existsSync(spec) ? undefined : /^([^:]+):(.+)$/.exec(spec);
   if (!git) return loadInput([spec], { color: options.color !== false });
   const [, ref, path] = git as unknown as [string, string, string];
-  const text = await gitShow(ref, path);
   const dir = join(temp, which);
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, basename(path));
-  await writeFile(file, text);
+  const main = posix.normalize(path.replace(/^\.\//, ''));
+  await fetchTree(ref, main, dir);
+  const file = join(dir, main);
   try {
     return await loadInput([file], { color: options.color !== false });
   } catch (e) {
     if (!isFtreeError(e)) throw e;
-    // Show the diagnostics against ref:path rather than the temporary copy.
-    const rename = (s: string) => s.split(file).join(spec);
-    const diagnostics: Diagnostic[] = e.diagnostics.map((d) => ({ ...d, message: rename(d.message), ...(d.span ? { span: { ...d.span, file: d.span.file === file ? spec : d.span.file } } : {}) }));
-    const sources = new Map([...e.sources].map(([k, v]) => [k === file ? spec : k, v]));
+    // Show the diagnostics against ref:path rather than the temporary copies.
+    const prefix = `${dir}${sep}`;
+    const rename = (s: string) => s.split(prefix).join(`${ref}:`);
+    const diagnostics: Diagnostic[] = e.diagnostics.map((d) => ({ ...d, message: rename(d.message), ...(d.span ? { span: { ...d.span, file: rename(d.span.file) } } : {}) }));
+    const sources = new Map([...e.sources].map(([k, v]) => [rename(k), v]));
     throw new FtreeError(diagnostics, e.exitCode, sources);
   }
+}
+
+/** Most files one side may fetch through transfers. */
+const MAX_TRANSFER_FILES = 500;
+
+/**
+ * Writes `path` at `ref` under `dir`, then every YAML file its transfers name (relative to it), and
+ * theirs, once each. A file git cannot show is left out: loading then reports the transfer.
+ */
+async function fetchTree(ref: string, path: string, dir: string): Promise<void> {
+  const seen = new Set<string>([path]);
+  const queue = [path];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    let text: string;
+    try {
+      text = await gitShow(ref, next);
+    } catch (e) {
+      if (next === path) throw e;
+      continue;
+    }
+    const file = join(dir, next);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, text);
+    for (const target of transferFiles(text)) {
+      const other = posix.normalize(posix.join(posix.dirname(next), target));
+      if (other.startsWith('../') || seen.has(other) || seen.size >= MAX_TRANSFER_FILES) continue;
+      seen.add(other);
+      queue.push(other);
+    }
+  }
+}
+
+/** The files a YAML tree's `transfers:` block names; none when the text is not such a tree. */
+function transferFiles(text: string): string[] {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch {
+    return [];
+  }
+  const transfers = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)['transfers'] : undefined;
+  if (transfers === null || typeof transfers !== 'object') return [];
+  const files: string[] = [];
+  for (const t of Object.values(transfers as Record<string, unknown>)) {
+    const f = typeof t === 'string' ? t : t !== null && typeof t === 'object' ? (t as Record<string, unknown>)['file'] : undefined;
+    if (typeof f === 'string' && f !== '' && !posix.isAbsolute(f)) files.push(f);
+  }
+  return files;
 }
 
 function gitShow(ref: string, path: string): Promise<string> {

@@ -4,7 +4,7 @@
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
-import { collectEvidence, listLogSources, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
+import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { evidenceToJson } from '../report/evidence-json.js';
 import { renderEvidenceText } from '../report/evidence-text.js';
@@ -56,7 +56,7 @@ export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOpt
   if (logPaths.filter((p) => p === '-').length > 1) throw usageError('Standard input (-) can be read once only');
   const sources: EvidenceSources = {
     ...(logPaths.length > 0 ? { logs: await listLogSources(logPaths, { stdin: process.stdin }) } : {}),
-    ...(options.metrics ? { metricFiles: options.metrics } : {}),
+    ...(options.metrics ? { metricFiles: await listMetricFiles(options.metrics) } : {}),
     ...(options.prometheus ? { prometheus: { url: options.prometheus, auth: prometheusAuth(), ...prometheusTiming(options) } } : {}),
     ...(options.changes ? { changesFile: options.changes } : {}),
   };

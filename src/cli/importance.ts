@@ -11,6 +11,7 @@ import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseMissionTime } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';
+import { nowMs } from '../model/clock.js';
 
 export interface ImportanceCommandOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'csv';
@@ -31,10 +32,10 @@ export async function runImportance(files: readonly string[], options: Importanc
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
   });
-  const start = performance.now();
+  const start = nowMs();
   const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
   const analysis = computeImportanceMeasures(model);
-  const report: ImportanceReport = { tree, analysis, sort: options.sort, warnings, seconds: (performance.now() - start) / 1000 };
+  const report: ImportanceReport = { tree, analysis, sort: options.sort, warnings, seconds: (nowMs() - start) / 1000 };
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(importanceToJson(report), null, 2)}\n`;
   else if (options.format === 'csv') text = renderImportanceCsv(report);

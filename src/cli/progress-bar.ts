@@ -1,6 +1,8 @@
 // A progress bar on stderr for long runs (cli stage): shown only on a terminal, and only once the
 // run has taken more than a second; redrawn at most ten times a second, erased at the end.
 
+import { nowMs } from '../model/clock.js';
+
 export interface ProgressBar {
   update(done: number, total: number): void;
   finish(): void;
@@ -11,13 +13,13 @@ const REDRAW_MS = 100;
 const WIDTH = 30;
 
 export function createProgressBar(stream: NodeJS.WriteStream, unit: string): ProgressBar {
-  const start = performance.now();
+  const start = nowMs();
   let shown = false;
   let last = 0;
   if (!stream.isTTY || process.env['TERM'] === 'dumb') return { update: () => {}, finish: () => {} };
   return {
     update(done, total) {
-      const now = performance.now();
+      const now = nowMs();
       if (now - start < DELAY_MS || (now - last < REDRAW_MS && done < total)) return;
       last = now;
       shown = true;

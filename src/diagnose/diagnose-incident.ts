@@ -18,6 +18,7 @@ import { suspectEntropy } from './information-gain.js';
 import { CUT_SET_CANDIDATES, findCandidateCutSets, rankCutSets, type CutSetPosterior } from './rank-cut-sets.js';
 import { rankNextChecks } from './rank-next-checks.js';
 import { resolveSignalRates, type SignalRateDefaults } from './resolve-signal-rates.js';
+import { nowMs } from '../model/clock.js';
 
 /** An event stands out when supported by a fired signal and its odds moved by at least this factor. */
 export const STAND_OUT_FACTOR = 3;
@@ -39,7 +40,7 @@ export interface DiagnoseOptions {
 }
 
 export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, options: DiagnoseOptions = {}): Diagnosis {
-  const start = performance.now();
+  const start = nowMs();
   const conditioning = options.topObserved === false ? 'evidence-only' : 'top';
   const defaults = tree.defaults ?? {};
   const notes: string[] = [];
@@ -164,7 +165,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
     notes,
     warnings,
     bddNodes: em.model.bdd.nodeCount,
-    seconds: (performance.now() - start) / 1000,
+    seconds: (nowMs() - start) / 1000,
   };
 }
 

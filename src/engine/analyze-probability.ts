@@ -5,6 +5,7 @@ import type { FaultTree } from '../model/fault-tree.js';
 import { compileBooleanGraph } from './boolean-graph.js';
 import { buildBdd, type BddModel, type BddOptions } from './build-bdd.js';
 import { computeEventImportance } from './event-importance.js';
+import { nowMs } from '../model/clock.js';
 
 export type ProbabilityAnalysisOptions = BddOptions;
 
@@ -39,7 +40,7 @@ export function compileProbabilityModel(tree: FaultTree, options: ProbabilityAna
 }
 
 export function analyzeProbability(tree: FaultTree, options: ProbabilityAnalysisOptions = {}): ProbabilityAnalysis {
-  const start = performance.now();
+  const start = nowMs();
   const model = compileProbabilityModel(tree, options);
   const bddNodes = model.bdd.nodeCount;
   const importance = computeEventImportance(model);
@@ -58,7 +59,7 @@ export function analyzeProbability(tree: FaultTree, options: ProbabilityAnalysis
     bddNodes,
     variables,
     events,
-    seconds: (performance.now() - start) / 1000,
+    seconds: (nowMs() - start) / 1000,
     model,
   };
 }

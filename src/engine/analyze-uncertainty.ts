@@ -12,6 +12,7 @@ import { summarizeSamples, type SampleSummary } from './summarize-samples.js';
 import { computeTopProbability } from './top-probability.js';
 import { TrialRunner } from './trial-runner.js';
 import { buildUncertaintyPlan, type UncertainInput, type UncertaintyPlan } from './uncertainty-plan.js';
+import { nowMs } from '../model/clock.js';
 
 export interface UncertaintyOptions extends BddOptions, Pick<RunTrialsOptions, 'workers' | 'workerUrl' | 'onProgress'> {
   /** Number of trials (default 10,000). */
@@ -82,7 +83,7 @@ export const DEFAULT_TRIALS = 10_000;
 export const DEFAULT_SEED = 1;
 
 export async function analyzeUncertainty(tree: FaultTree, options: UncertaintyOptions = {}): Promise<UncertaintyAnalysis> {
-  const start = performance.now();
+  const start = nowMs();
   const trials = options.trials ?? DEFAULT_TRIALS;
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(trials) || trials < 1) throw new Error(`Internal error: trials must be a positive integer: ${trials}`);
@@ -117,7 +118,7 @@ export async function analyzeUncertainty(tree: FaultTree, options: UncertaintyOp
     ...sensitivity,
     bddNodes: model.bdd.nodeCount,
     sweptNodes: plan.sweep.length / 5,
-    seconds: (performance.now() - start) / 1000,
+    seconds: (nowMs() - start) / 1000,
   };
 }
 

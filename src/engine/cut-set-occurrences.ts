@@ -9,6 +9,7 @@ import type { ModularCutSets } from './minimal-cut-sets.js';
 import { computeNodeProbabilities } from './top-probability.js';
 import { BASE, EMPTY, type Zbdd, type ZbddRef } from './zbdd.js';
 import { isFtreeError } from '../model/diagnostic.js';
+import { nowMs } from '../model/clock.js';
 
 export interface CutSetOccurrences {
   /** Number of minimal cut sets of the tree (a float: exact up to 2^53). */
@@ -59,7 +60,7 @@ export function computeCutSetOccurrences(
   const moduleProbabilities = computeNodeProbabilities(model, q).levelProbabilities;
   const levelCount = new Float64Array(levels).fill(1);
   const levelFamily = new Int32Array(levels).fill(-1);
-  const deadline = performance.now() + 1000 * (options.maxUnionSeconds ?? DEFAULT_MAX_UNION_SECONDS);
+  const deadline = nowMs() + 1000 * (options.maxUnionSeconds ?? DEFAULT_MAX_UNION_SECONDS);
   const unions = new UnionProbability(levelProbability, options.maxUnionNodes ?? DEFAULT_MAX_UNION_NODES, deadline);
   let unionsFailed = false;
   /** P(⋃ family), or NaN once the unions have outgrown their node limit. */
@@ -169,7 +170,7 @@ class UnionProbability {
     if (r === undefined) {
       const lo = this.toBdd(zbdd, zbdd.low(z));
       const hi = this.toBdd(zbdd, zbdd.high(z));
-      if (performance.now() > this.deadline) throw new OutOfTime();
+      if (nowMs() > this.deadline) throw new OutOfTime();
       r = this.bdd.makeNode(zbdd.variable(z) >> 1, lo, this.bdd.or(lo, hi));
       this.memo.set(z, r);
     }

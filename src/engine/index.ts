@@ -51,6 +51,7 @@ export {
 } from './approximate-top-probability.js';
 export { selectTopCutSets, compareCutSets } from './select-top-cut-sets.js';
 export { sortCutSets, type CutSetList } from './sort-cut-sets.js';
+export { compareIds, idRanks } from './event-id-order.js';
 export { findSinglePointsOfFailure } from './find-single-points-of-failure.js';
 export { computeConditionalProbabilities, type ConditionalProbabilities } from './conditional-probabilities.js';
 export { computeModularCutSets, type ModularCutSets } from './minimal-cut-sets.js';

@@ -9,6 +9,7 @@ import { checkedProbability } from '../model/tree-at-time.js';
 import { compileProbabilityModel } from './analyze-probability.js';
 import type { BddOptions } from './build-bdd.js';
 import { computeTopProbability } from './top-probability.js';
+import { nowMs } from '../model/clock.js';
 
 export interface TimeDependentEvent {
   readonly id: string;
@@ -30,7 +31,7 @@ export interface ProbabilityCurve {
 
 /** P(top) at each of `times` (hours); throws `PROBABILITY_RANGE` when an event's formula leaves [0, 1]. */
 export function computeProbabilityCurve(tree: FaultTree, times: readonly number[], options: BddOptions = {}): ProbabilityCurve {
-  const start = performance.now();
+  const start = nowMs();
   const model = compileProbabilityModel(tree, options);
   const ids = model.graph.variables;
   const timed: number[] = [];
@@ -49,5 +50,5 @@ export function computeProbabilityCurve(tree: FaultTree, times: readonly number[
     events.forEach((e, i) => (q[timed[i]!] = e.limit!));
     limit = computeTopProbability(model, q);
   }
-  return { times, pTop, events, limit, bddNodes: model.bdd.nodeCount, seconds: (performance.now() - start) / 1000 };
+  return { times, pTop, events, limit, bddNodes: model.bdd.nodeCount, seconds: (nowMs() - start) / 1000 };
 }

@@ -5,17 +5,21 @@
 import type { CutSetFamily } from './minimal-cut-sets.js';
 import { literalMap, literalWeights, type CutSet } from './enumerate-cut-sets.js';
 import { BASE, EMPTY } from './zbdd.js';
+import { idRanks, sortedLiteralKeys } from './event-id-order.js';
 
 interface Entry {
   readonly literals: number[];
   readonly probability: number;
-  /** Position in the enumeration order of `forEachCutSet`, the last tie-break. */
-  readonly index: number;
+  /** The literals' keys by event id, increasing (see `literalKey`): the last tie-break. */
+  readonly keys: Int32Array;
 }
 
-/** Higher probability first, then lower order, then enumeration order. */
+/** Higher probability first, then lower order, then the sets' event ids compared as sequences. */
 export function compareCutSets(a: Entry, b: Entry): number {
-  return b.probability - a.probability || a.literals.length - b.literals.length || a.index - b.index;
+  const d = b.probability - a.probability || a.literals.length - b.literals.length;
+  if (d !== 0) return d;
+  for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i]) return a.keys[i]! - b.keys[i]!;
+  return 0;
 }
 
 /** The `limit` most probable sets, sorted (higher probability first, then lower order). */
@@ -24,6 +28,7 @@ export function selectTopCutSets(family: CutSetFamily, limit: number): CutSet[] 
   if (limit <= 0 || root === EMPTY) return [];
   const literalOf = literalMap(family);
   const weightOf = literalWeights(family);
+  const ids = idRanks(family.variables);
   const best = new Float64Array(zbdd.nodeCount);
   best[BASE] = 1;
   best[EMPTY] = -1;
@@ -57,7 +62,6 @@ export function selectTopCutSets(family: CutSetFamily, limit: number): CutSet[] 
   // The bound is relaxed by a few ulps: the product along a path may round differently from `best`.
   const threshold = (): number => (heap.length < limit ? -1 : heap[0]!.probability * (1 - 1e-12));
 
-  let index = 0;
   const nodes: number[] = [root];
   const prefixes: number[][] = [[]];
   const weights: number[] = [1];
@@ -78,7 +82,9 @@ export function selectTopCutSets(family: CutSetFamily, limit: number): CutSet[] 
       p *= weightOf[v]!;
       z = zbdd.high(z);
     }
-    const entry = { literals, probability: p, index: index++ };
+    const keys = new Int32Array(literals.length);
+    sortedLiteralKeys(ids, literals, 0, literals.length, keys, 0);
+    const entry = { literals, probability: p, keys };
     if (heap.length < limit) push(entry);
     else if (worse(heap[0]!, entry)) replaceRoot(entry);
   }

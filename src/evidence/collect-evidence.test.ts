@@ -68,14 +68,26 @@ describe('collectEvidence', () => {
       'db_locks log fired 6',
       'db_locks log silent 0',
       'db_locks metric fired',
-      'db_locks metric unknown',
+      'db_locks metric fired',
       'pool_small metric silent',
       'deploy_bad change fired 1',
     ]);
     expect(e.signals[2]).toMatchObject({ value: 80, baseline: 5, source: 'files', firstSeen: Date.parse('2026-11-22T10:10:00Z') });
-    expect(e.signals[3]!.reason).toMatch(/only Prometheus can evaluate it/);
+    // rate(…[5m]) is evaluated on the raw series of the file: the jump from 5 to 80 is a spike of the rate
+    expect(e.signals[3]).toMatchObject({ source: 'files', direction: 'rose', samples: ['rate(mysql_global_status_innodb_row_lock_waits[5m])'] });
     expect(e.unexplained).toMatchObject([{ template: 'WARN Pool stats (total=<NUM>, active=<NUM>, idle=<NUM>, waiting=<NUM>)', why: 'new', window: 4, baseline: 0 }]);
     expect(e.logs[0]).toMatchObject({ lines: 20, windowLines: 10, baselineLines: 10 });
+  });
+
+  it("judges change signals without their own within by the tree's defaults.within, as analyze does", async () => {
+    const tree = (within: string) => TREE.replace('top: top\n', `top: top\ndefaults: { within: ${within} }\n`).replace(', within: 1h }', ' }');
+    // 09:45 is 20 minutes before the window: inside 30m, outside 10m (and inside the built-in 2h).
+    const changes = write('changes2.jsonl', '{"time":"2026-11-22T09:45:00Z","service":"payments-api","kind":"deploy"}\n');
+    for (const [within, state, rule] of [['30m', 'fired', 'within 30m'], ['10m', 'silent', 'within 10m']] as const) {
+      const { tree: t } = await loadTree(write(`tree-within-${within}.yaml`, tree(within)));
+      const e = await collectEvidence(t!, { changesFile: changes }, { window, baseline });
+      expect(e.signals.find((s) => s.kind === 'change')).toMatchObject({ state, rule });
+    }
   });
 
   it('without data sources every signal is unknown, with the reason', async () => {

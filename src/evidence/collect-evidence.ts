@@ -115,7 +115,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   let changes: ChangeLog | undefined;
   if (sources.changesFile) changes = await readChanges(sources.changesFile, zone);
   for (const o of signalsOf(tree, 'changes')) {
-    const verdict = evaluateChangeSignal(o.signal, changes, window);
+    const verdict = evaluateChangeSignal(o.signal, changes, window, tree.defaults?.within);
     signals.push({
       owner: o.owner,
       ownerKind: o.ownerKind,

@@ -1,5 +1,6 @@
 // A change signal's state (evidence stage): fired when a change to the signal's service and of its
-// kind landed during the window or at most `within` (default 2 h) before the window started.
+// kind landed during the window or at most `within` before the window started: the signal's own,
+// else the tree's `defaults.within`, else 2 h (as the diagnosis judges changes against the onset).
 // Service and kind compare without regard to case; a signal naming only one of them ignores the other.
 
 import type { ChangeSignal } from '../model/fault-tree.js';
@@ -12,8 +13,9 @@ export const DEFAULT_WITHIN_HOURS = 2;
 
 type ChangeVerdict = Pick<SignalResult, 'state' | 'reason' | 'count' | 'firstSeen' | 'samples' | 'rule'>;
 
-export function evaluateChangeSignal(signal: ChangeSignal, log: ChangeLog | undefined, window: TimeRange): ChangeVerdict {
-  const within = signal.within ?? DEFAULT_WITHIN_HOURS;
+/** `defaultWithin`: the tree's `defaults.within`, in hours. */
+export function evaluateChangeSignal(signal: ChangeSignal, log: ChangeLog | undefined, window: TimeRange, defaultWithin?: number): ChangeVerdict {
+  const within = signal.within ?? defaultWithin ?? DEFAULT_WITHIN_HOURS;
   const rule = `within ${formatHours(within)}`;
   if (!log) return { state: 'unknown', reason: 'No changes file was given (--changes)', samples: [], rule };
   const from = window.start - within * 3_600_000;

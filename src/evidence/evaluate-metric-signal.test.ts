@@ -37,6 +37,18 @@ describe('evaluateMetricSignal', () => {
     expect(evaluateMetricSignal({ query: 'm', score: 5 }, [series([...flat(30, 0), 0.5, ...flat(29, 0)])], window, baseline)).toMatchObject({ state: 'fired', value: Number.POSITIVE_INFINITY });
   });
 
+  it('says which way the score departed: rose above or fell below the baseline median', () => {
+    const base = Array.from({ length: 30 }, (_, i) => 100 + (i % 5)); // median 102, IQR 2
+    const rose = evaluateMetricSignal({ query: 'm', score: 5 }, [series([...base, ...flat(10, 103), 120, ...flat(19, 101)])], window, baseline);
+    expect(rose).toMatchObject({ state: 'fired', direction: 'rose' });
+    const fell = evaluateMetricSignal({ query: 'm', score: 5 }, [series([...base, ...flat(10, 103), 80, 110, ...flat(18, 101)])], window, baseline);
+    expect(fell).toMatchObject({ state: 'fired', value: 11, direction: 'fell' }); // 80 is 11 IQRs below, 110 only 4 above
+    const still = evaluateMetricSignal({ query: 'm', score: 5 }, [series([...base, ...flat(30, 102)])], window, baseline);
+    expect(still).toMatchObject({ state: 'silent', value: 0 });
+    expect(still.direction).toBeUndefined();
+    expect(evaluateMetricSignal({ query: 'm', above: 50 }, [series(flat(60, 60))], window, baseline).direction).toBeUndefined();
+  });
+
   it('unknown without data in the window, or without a baseline for a score', () => {
     expect(evaluateMetricSignal({ query: 'm', above: 1 }, [series(flat(30, 5))], window, baseline)).toMatchObject({ state: 'unknown', reason: 'No data in the window for m' });
     const onlyWindow: MetricSeries = { name: 'm', labels: new Map(), times: [window.start], values: [4] };

@@ -10,7 +10,7 @@ import { quantileOfSorted } from './sample-quantile.js';
 
 export const DEFAULT_SCORE = 5;
 
-type MetricVerdict = Pick<SignalResult, 'state' | 'reason' | 'value' | 'baseline' | 'firstSeen' | 'samples' | 'rule'>;
+type MetricVerdict = Pick<SignalResult, 'state' | 'reason' | 'value' | 'direction' | 'baseline' | 'firstSeen' | 'samples' | 'rule'>;
 
 interface Points {
   readonly times: number[];
@@ -112,26 +112,31 @@ function judgeScore(signal: MetricSignal, judged: readonly Judged[], rule: strin
   const threshold = signal.score ?? DEFAULT_SCORE;
   const withBaseline = judged.filter((j) => j.b.values.length > 0);
   if (withBaseline.length === 0) return { state: 'unknown', reason: `No baseline data for the anomaly score of ${signal.query}`, samples: [], rule };
-  let best: { score: number; median: number; series: MetricSeries; firstSeen?: number } | undefined;
+  let best: { score: number; median: number; series: MetricSeries; rose: boolean; firstSeen?: number } | undefined;
   for (const { s, w, b } of withBaseline) {
     const sorted = [...b.values].sort((x, y) => x - y);
     const median = quantileOfSorted(sorted, 0.5);
     const iqr = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
     let score = 0;
+    let rose = false;
     let firstSeen: number | undefined;
     for (let i = 0; i < w.values.length; i++) {
       const dev = Math.abs(w.values[i]! - median);
       // A flat baseline (IQR 0): any departure from it is infinitely unusual.
       const x = iqr > 0 ? dev / iqr : dev > 0 ? Number.POSITIVE_INFINITY : 0;
-      if (x > score) score = x;
+      if (x > score) {
+        score = x;
+        rose = w.values[i]! > median;
+      }
       if (firstSeen === undefined && x >= threshold) firstSeen = w.times[i]!;
     }
-    if (!best || score > best.score) best = { score, median, series: s, ...(firstSeen !== undefined ? { firstSeen } : {}) };
+    if (!best || score > best.score) best = { score, median, series: s, rose, ...(firstSeen !== undefined ? { firstSeen } : {}) };
   }
   const fired = best!.score >= threshold;
   return {
     state: fired ? 'fired' : 'silent',
     value: best!.score,
+    ...(best!.score > 0 ? { direction: best!.rose ? ('rose' as const) : ('fell' as const) } : {}),
     baseline: best!.median,
     ...(fired && best!.firstSeen !== undefined ? { firstSeen: best!.firstSeen } : {}),
     samples: [describeSeries(best!.series)],

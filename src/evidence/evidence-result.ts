@@ -32,6 +32,11 @@ export interface SignalResult {
   readonly baseline?: number;
   /** Metric signals: the aggregate, or the anomaly score (Infinity when the baseline is flat). */
   readonly value?: number;
+  /**
+   * Anomaly scores are two-sided: whether the departure that gave the score was above the
+   * baseline median (`rose`) or below it (`fell`). Absent when the score is 0 or no score applies.
+   */
+  readonly direction?: 'rose' | 'fell';
   /** Log signals with baseline data: P(X ≥ count) under the baseline rate. */
   readonly pValue?: number;
   /** Epoch ms of the first match, crossing or change in the window. */

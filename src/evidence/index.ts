@@ -3,6 +3,7 @@
 export { collectEvidence, type CollectEvidenceOptions, type EvidenceSources } from './collect-evidence.js';
 export type { EvidenceResult, SignalResult, SignalState, SignalKind, UnexplainedTemplate, MetricFileSummary } from './evidence-result.js';
 export { listLogSources, type LogSource } from './list-log-sources.js';
+export { listMetricFiles, METRIC_EXTENSIONS } from './list-metric-files.js';
 export { resolveTimeWindow, parseTimePoint, type TimeRange, type TimeWindow } from './resolve-time-window.js';
 export { parseTimeZone, UTC, type TimeZone } from './time-zone.js';
 export { redactUrl, type PrometheusOptions, type PrometheusAuth } from './query-prometheus-range.js';

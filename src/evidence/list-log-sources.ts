@@ -2,9 +2,9 @@
 // recursively (hidden entries skipped, files in name order), and `-` for standard input.
 
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { walkFolder } from './walk-folder.js';
 
 export interface LogSource {
   /** The path as given, or `-` for standard input. */
@@ -43,24 +43,7 @@ async function expand(path: string): Promise<string[]> {
   }
   if (info.isFile()) return [path];
   if (!info.isDirectory()) throw unreadable(path, 'not a file or a folder');
-  const files: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch (e) {
-      throw unreadable(dir, reason(e));
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p);
-      else if (e.isFile()) files.push(p);
-    }
-  };
-  await walk(path);
-  return files;
+  return walkFolder(path, (dir, e) => unreadable(dir, reason(e)));
 }
 
 function reason(e: unknown): string {

@@ -21,6 +21,8 @@ export function readLogMessage(line: string, head: LineHead, ctx: LineContext): 
       }
     }
   }
+  // A text line's message is its body: parseTextRecord would only add the level.
+  if (head.format === 'text') return head.body > 0 ? line.slice(head.body) : line;
   const record = parseLogRecord(line, head, ctx);
   return record.malformed ? undefined : record.message;
 }

@@ -87,6 +87,7 @@ describe('parseSeriesSelector and selectSeries', () => {
   it('leaves other PromQL to Prometheus', () => {
     expect(parseSeriesSelector('min(pg_up{instance=~"token-vault-db.*"})')).toBeUndefined();
     expect(parseSeriesSelector('rate(x[5m])')).toBeUndefined();
-    expect(selectSeries('min(pg_up)', series)).toMatchObject({ reason: expect.stringMatching(/^The query is PromQL beyond a plain selector/) });
+    expect(selectSeries('min(pg_up) - time()', series)).toMatchObject({ reason: expect.stringMatching(/^The query is PromQL beyond what ftree evaluates on files/) });
+    expect(selectSeries('min(pg_up)', series)).toMatchObject({ series: [{ name: 'min(pg_up)' }] }); // evaluated: src/evidence/evaluate-promql.ts
   });
 });

@@ -1,8 +1,10 @@
 // Which series read from files answer a tree's metric query (evidence stage). First, series named
 // exactly by the query text (a CSV column headed with the PromQL, a saved response with "query");
-// else, when the query is a plain selector, series of that name whose labels match.
+// else, when the query is a plain selector, series of that name whose labels match; else, when it
+// is in the small part of PromQL that evaluatePromql knows (rate, sum, max, a ratio…), its result.
 
 import type { MetricSeries } from './metric-series.js';
+import { EVALUATED_FORMS, evaluatePromql } from './evaluate-promql.js';
 import { parseSeriesSelector } from './parse-series-selector.js';
 
 export type SeriesSelection = { readonly series: readonly MetricSeries[] } | { readonly reason: string };
@@ -13,7 +15,13 @@ export function selectSeries(query: string, all: readonly MetricSeries[]): Serie
   if (exact.length > 0) return { series: exact };
   const selector = parseSeriesSelector(query);
   if (!selector) {
-    return { reason: `The query is PromQL beyond a plain selector: only Prometheus can evaluate it (--prometheus), or name a series in the files exactly "${query}"` };
+    const evaluated = evaluatePromql(query, all);
+    if (evaluated === undefined) {
+      return { reason: `The query is PromQL beyond what ftree evaluates on files (${EVALUATED_FORMS}): only Prometheus can evaluate it (--prometheus), or name a series in the files exactly "${query}"` };
+    }
+    if ('missing' in evaluated) return { reason: `No series in the metric files matches ${evaluated.missing} (in ${query})` };
+    if (evaluated.series.every((s) => s.times.length === 0)) return { reason: `${query} has no value on the files' series (rate and increase need two samples within their range)` };
+    return { series: evaluated.series };
   }
   const matched = all.filter((s) => selector.matches(s));
   if (matched.length > 0) return { series: matched };

@@ -4,6 +4,7 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceSpan } from '../model/source-span.js';
+import { parsePlainYaml } from './parse-plain-yaml.js';
 
 export type RawNode = RawScalar | RawMap | RawSeq;
 
@@ -51,7 +52,17 @@ class LimitExceeded extends Error {
   }
 }
 
-export function parseYamlTree(text: string, file: string): ParseYamlTreeResult {
+export interface ParseYamlTreeOptions {
+  /** Read plain YAML with the fast reader first (default true; the tests compare both paths). */
+  readonly plain?: boolean;
+}
+
+export function parseYamlTree(text: string, file: string, options: ParseYamlTreeOptions = {}): ParseYamlTreeResult {
+  // Most tree files are plain YAML: read without the `yaml` package, whose start is costly.
+  if (options.plain !== false) {
+    const root = parsePlainYaml(text, file);
+    if (root) return { root, diagnostics: [] };
+  }
   const lineCounter = new LineCounter();
   const spanAt = (start: number, end: number): SourceSpan => {
     const pos = lineCounter.linePos(start);

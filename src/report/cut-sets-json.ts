@@ -29,6 +29,8 @@ export function* renderCutSetsJson(report: CutSetsReport): Generator<string> {
       mcub: mcub === undefined ? null : { probability: mcub.probability, relative_error: mcub.relativeError ?? null },
     },
     sorted_by: report.sorted !== undefined ? 'probability' : 'none',
+    // Sets of equal probability and order: by their event ids, or (lists over a million) the diagram's order.
+    ties_by: report.sorted === undefined ? null : report.sorted.tiesById ? 'ids' : 'diagram',
     listed: Math.min(summary.total, report.limit ?? Infinity),
   };
   const text = JSON.stringify(head, null, 2);

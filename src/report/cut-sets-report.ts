@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import { walkCutSets, type CutSet, type CutSetFamily, type CutSetList, type TopProbabilityApproximations } from '../engine/index.js';
+import { compareIds, idRanks, walkCutSets, type CutSet, type CutSetFamily, type CutSetList, type TopProbabilityApproximations } from '../engine/index.js';
 
 export interface CutSetsReport {
   readonly tree: FaultTree;
@@ -38,7 +38,7 @@ const CHUNK = 1 << 16;
 export function* renderCutSetLines(report: CutSetsReport, line: CutSetLineFormat): Generator<string> {
   const { family, sorted, pTop } = report;
   const limit = report.limit ?? Infinity;
-  const rank = eventRanks(family.variables);
+  const rank = idRanks(family.variables);
   const scratch = new Int32Array(64);
   let chunk = '';
   let listed = 0;
@@ -93,18 +93,8 @@ export function* renderCutSetLines(report: CutSetsReport, line: CutSetLineFormat
   if (chunk.length > 0) yield chunk;
 }
 
-/** Each variable's position among the event ids in code-unit order. */
-function eventRanks(names: readonly string[]): Int32Array {
-  const order = names.map((_, v) => v).sort((a, b) => byId(names[a]!, names[b]!));
-  const rank = new Int32Array(names.length);
-  order.forEach((v, i) => (rank[v] = i));
-  return rank;
-}
-
 /** Code-unit order, the same on every machine (no locale). */
-export function byId(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const byId = compareIds;
 
 /** A set's literals as text, separated by spaces: an event by its id, a working event as ¬id. */
 export function formatLiterals(names: readonly string[], literals: ArrayLike<number>, length: number = literals.length): string {

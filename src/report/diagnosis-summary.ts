@@ -71,9 +71,12 @@ export function describeSignal(s: RatedSignal): string {
   return `${s.kind} ${text}`;
 }
 
-/** What the signal saw: "42×" for logs and changes, the aggregate or score for metrics. */
+/** What the signal saw: "42×" for logs and changes; for metrics the aggregate, or "rose (score 22)". */
 export function signalFigure(s: RatedSignal): string {
-  if (s.kind === 'metric') return s.value === undefined ? '' : formatValue(s.value);
+  if (s.kind === 'metric') {
+    if (s.value === undefined) return '';
+    return s.direction === undefined ? formatValue(s.value) : `${s.direction} (score ${formatValue(s.value)})`;
+  }
   return s.count === undefined ? '' : `${formatCount(s.count)}×`;
 }
 

@@ -35,6 +35,7 @@ export function signalToJson(s: SignalResult): Record<string, unknown> {
     ...(s.count !== undefined ? { count: s.count } : {}),
     ...finite('baseline', s.baseline),
     ...finite(s.query !== undefined && s.rule.startsWith('score') ? 'score' : 'value', s.value),
+    ...(s.direction !== undefined ? { direction: s.direction } : {}),
     ...(s.pValue !== undefined ? { p_value: s.pValue } : {}),
     first_seen: iso(s.firstSeen),
     samples: s.samples,

@@ -56,6 +56,7 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
   const unknown = e.signals.filter((s) => s.state === 'unknown');
   lines.push(chalk.dim(`${e.signals.length} signals: ${fired} fired, ${e.signals.length - fired - unknown.length} silent, ${unknown.length} unknown`));
   lines.push(chalk.dim('count: log matches or changes; metrics: the aggregate or the anomaly score'));
+  if (e.signals.some((s) => s.direction !== undefined)) lines.push(chalk.dim('↑ ↓: the anomaly score measures a rise above or a fall below the baseline median'));
 
   if (unknown.length > 0) {
     lines.push('', chalk.bold('Unknown'));
@@ -99,7 +100,7 @@ function describeSignal(s: SignalResult): string {
 }
 
 function formatMain(s: SignalResult): string {
-  if (s.kind === 'metric') return s.value === undefined ? '' : formatValue(s.value);
+  if (s.kind === 'metric') return s.value === undefined ? '' : `${s.direction === 'rose' ? '↑' : s.direction === 'fell' ? '↓' : ''}${formatValue(s.value)}`;
   return s.count === undefined ? '' : formatCount(s.count);
 }
 

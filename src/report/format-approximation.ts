@@ -17,6 +17,7 @@ export function formatRelativeError(error: number): string {
   if (error === 0) return '0%';
   const pct = error * 100;
   const abs = Math.abs(pct);
-  const digits = abs >= 10 ? pct.toFixed(1) : abs >= 0.001 ? pct.toPrecision(2) : pct.toExponential(1);
-  return `${pct > 0 ? '+' : '−'}${digits.replace('-', '')}%`;
+  // Digits of the magnitude, the sign in front: an exponent keeps its own minus (1.6e-14%).
+  const digits = abs >= 10 ? abs.toFixed(1) : abs >= 0.001 ? abs.toPrecision(2) : abs.toExponential(1);
+  return `${pct > 0 ? '+' : '−'}${digits}%`;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
 
 describe('formatProbability', () => {
@@ -19,4 +20,13 @@ it('formats seconds and counts', () => {
   expect(formatSeconds(0.0123)).toBe('12 ms');
   expect(formatSeconds(2.345)).toBe('2.35 s');
   expect(formatCount(1615876)).toBe('1,615,876');
+  for (const n of [0, 7, 999, 1000, -1000, 123456, -1234567, 10 ** 15, Number.MAX_SAFE_INTEGER, 2.5, 1e21]) {
+    expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+  }
+});
+
+describe('formatCount', () => {
+  it('groups as toLocaleString("en-US") does, whole numbers or not', () => {
+    fc.assert(fc.property(fc.oneof(fc.integer({ min: -2e9, max: 2e9 }), fc.maxSafeInteger(), fc.constantFrom(0, -0, 999, 1000, -1000, 0.5, 1234.5678, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60)), (n) => expect(formatCount(n)).toBe(n.toLocaleString('en-US'))), { numRuns: 2000 });
+  });
 });

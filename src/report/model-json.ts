@@ -11,6 +11,24 @@ export function modelToJson(tree: FaultTree): Record<string, unknown> {
     ...(tree.description !== undefined ? { description: tree.description } : {}),
     top: tree.top,
     mission_time_hours: tree.missionTime,
+    ...(tree.defaults !== undefined
+      ? {
+          defaults: {
+            ...(tree.defaults.sensitivity !== undefined ? { sensitivity: tree.defaults.sensitivity } : {}),
+            ...(tree.defaults.falseAlarm !== undefined ? { false_alarm: tree.defaults.falseAlarm } : {}),
+            ...(tree.defaults.within !== undefined ? { within_hours: tree.defaults.within } : {}),
+          },
+        }
+      : {}),
+    ...(tree.budget !== undefined
+      ? {
+          budget: {
+            ...(tree.budget.maxProbability !== undefined ? { max_probability: tree.budget.maxProbability } : {}),
+            ...(tree.budget.singlePoints !== undefined ? { single_points: tree.budget.singlePoints } : {}),
+            ...(tree.budget.maxImportance !== undefined ? { max_importance: tree.budget.maxImportance } : {}),
+          },
+        }
+      : {}),
     parameters: [...tree.parameters.values()].map((p) => ({ id: p.id, value: p.value, ...(p.source !== undefined ? { expression: p.source } : {}) })),
     gates: [...tree.gates.values()].map((g) => ({
       id: g.id,

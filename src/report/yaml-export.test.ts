@@ -109,6 +109,29 @@ describe('exportYaml', () => {
     expect(text).toContain('bounds: [ 0, 0.01, 0.03 ]');
     expectSameStructure(await throughYaml(tree, 'models.yaml'), tree);
   });
+
+  it('keeps the signal defaults and the budget', async () => {
+    const tree: FaultTree = {
+      name: 'limits',
+      file: '',
+      files: [],
+      top: 'top',
+      missionTime: 1,
+      defaults: { sensitivity: 0.8, falseAlarm: 0.02, within: 0.5 },
+      budget: { maxProbability: 1e-4, singlePoints: false, maxImportance: 0.5 },
+      parameters: new Map(),
+      gates: new Map([['top', { id: 'top', type: 'or', inputs: ['a', 'b'] }]]),
+      events: new Map([
+        ['a', { id: 'a', probability: 0.01, model: { kind: 'constant', value: 0.01 } }],
+        ['b', { id: 'b', probability: 0.02, model: { kind: 'constant', value: 0.02 } }],
+      ]),
+      houses: new Map(),
+    };
+    const back = await throughYaml(tree, 'limits.yaml');
+    expect(back.defaults).toEqual(tree.defaults);
+    expect({ ...back.budget, spans: undefined }).toEqual({ ...tree.budget, spans: undefined });
+    expect(Object.keys(parse(exportYaml({ ...tree, defaults: {}, budget: {} })) as object)).not.toContain('budget');
+  });
 });
 
 const BENCH = mefBenchmarksDir();

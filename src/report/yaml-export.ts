@@ -3,7 +3,7 @@
 // as is anything the format cannot express (and which is then given as a point probability).
 
 import { Document, isPair, isScalar, visit } from 'yaml';
-import type { BasicEvent, Distribution, Evidence, FaultTree, Gate } from '../model/fault-tree.js';
+import type { BasicEvent, Budget, Distribution, Evidence, FaultTree, Gate, SignalDefaults } from '../model/fault-tree.js';
 
 export interface ExportYamlOptions {
   /** Path of schema/ftree.schema.json relative to the written file: adds the yaml-language-server line. */
@@ -30,6 +30,10 @@ export function exportYaml(tree: FaultTree, options: ExportYamlOptions = {}): st
   if (tree.description !== undefined) root.set('description', tree.description);
   root.set('top', id(tree.top));
   root.set('mission_time', tree.missionTime);
+  const defaults = tree.defaults === undefined ? undefined : defaultsYaml(tree.defaults);
+  if (defaults !== undefined) root.set('defaults', defaults);
+  const budget = tree.budget === undefined ? undefined : budgetYaml(tree.budget);
+  if (budget !== undefined) root.set('budget', budget);
 
   if (tree.parameters.size > 0) {
     const parameters = new Map<string, unknown>();
@@ -79,6 +83,24 @@ export function exportYaml(tree: FaultTree, options: ExportYamlOptions = {}): st
   }
   if (comments.length > 0) doc.commentBefore = comments.join('\n');
   return doc.toString({ lineWidth: 0, indentSeq: true });
+}
+
+/** The signal defaults, durations in hours (a bare number in the format); none when empty. */
+function defaultsYaml(d: SignalDefaults): Map<string, unknown> | undefined {
+  const out = new Map<string, unknown>();
+  if (d.sensitivity !== undefined) out.set('sensitivity', d.sensitivity);
+  if (d.falseAlarm !== undefined) out.set('false_alarm', d.falseAlarm);
+  if (d.within !== undefined) out.set('within', d.within);
+  return out.size > 0 ? out : undefined;
+}
+
+/** The limits of `ftree check`; none when empty. */
+function budgetYaml(b: Budget): Map<string, unknown> | undefined {
+  const out = new Map<string, unknown>();
+  if (b.maxProbability !== undefined) out.set('max_probability', b.maxProbability);
+  if (b.singlePoints !== undefined) out.set('single_points', b.singlePoints);
+  if (b.maxImportance !== undefined) out.set('max_importance', b.maxImportance);
+  return out.size > 0 ? out : undefined;
 }
 
 function gateYaml(gate: Gate, id: (x: string) => string): Map<string, unknown> {
