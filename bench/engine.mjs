@@ -3,7 +3,9 @@
 // one child process per tree (whole-process wall time, peak RSS), exact P(top) checked against the
 // reference, and SCRAM (`scram --bdd --probability 1 -l 0`) side by side when it is on the PATH.
 //
-// Usage: npm run build && node bench/engine.mjs [--timeout S] [--no-scram] [--json FILE] [tree …]
+// Usage: npm run build && node bench/engine.mjs [--timeout S] [--no-scram] [--cli] [--json FILE] [tree …]
+// --cli runs the command a user runs, `ftree analyze FILE --format json` (start-up, MEF reading,
+// P(top), the importance table and the cut-set approximations), instead of the engine alone.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,11 +65,13 @@ async function runParent(args) {
   let timeout = 60;
   let useScram = true;
   let jsonOut;
+  let cli = false;
   const names = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--timeout') timeout = Number(args[++i]);
     else if (args[i] === '--no-scram') useScram = false;
     else if (args[i] === '--json') jsonOut = args[++i];
+    else if (args[i] === '--cli') cli = true;
     else names.push(args[i]);
   }
   if (!existsSync(join(root, 'dist', 'engine', 'index.js'))) {
@@ -99,10 +103,10 @@ async function runParent(args) {
   let failures = 0;
   for (const name of trees) {
     const file = join(araliaDir, `${name}.xml`);
-    const ours = runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file, ...(bundle ? [bundle] : [])], timeout);
+    const ours = cli ? runCli(file, timeout, timeBin) : runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file, ...(bundle ? [bundle] : [])], timeout);
     let result = { tree: name, ...ours };
     if (ours.ok) {
-      const line = JSON.parse(ours.stdout.trim().split('\n').pop());
+      const line = cli ? ours.line : JSON.parse(ours.stdout.trim().split('\n').pop());
       result = { ...result, ...line, peakMiB: line.peakKiB / 1024 };
       const ref = REFERENCE[name];
       result.agrees = ref === undefined ? undefined : Math.abs(line.pTop - ref) <= 0.5e-5 * Math.abs(ref) + 1e-300;
@@ -200,6 +204,17 @@ async function bundleChild(outfile) {
 }
 
 /** Runs a command with a time limit; whole-process wall time. */
+/** `ftree analyze FILE --format json` as a user runs it, with CPU time and peak memory from /usr/bin/time. */
+function runCli(file, timeoutSeconds, timeBin) {
+  const cliArgs = [join(root, 'bin', 'ftree.js'), 'analyze', file, '--format', 'json'];
+  const run = timeBin ? runTimed('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...cliArgs], timeoutSeconds) : runTimed(process.execPath, cliArgs, timeoutSeconds);
+  if (!run.ok) return run;
+  const out = JSON.parse(run.stdout);
+  const [kib, user, system] = timeBin ? run.stderr.trim().split('\n').pop().split(' ').map(Number) : [];
+  const line = { events: out.model.events, gates: out.model.gates, bddNodes: out.model.bdd_nodes, pTop: out.top.probability, ...(timeBin ? { peakKiB: kib, cpuSeconds: user + system } : {}) };
+  return { ...run, line };
+}
+
 function runTimed(command, args, timeoutSeconds) {
   const start = process.hrtime.bigint();
   const run = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20 });
