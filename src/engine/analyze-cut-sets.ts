@@ -11,9 +11,9 @@ import { isFtreeError } from '../model/diagnostic.js';
 export interface CutSetAnalysisOptions {
   /** Order limit of the cut sets behind the approximations (default 20, as SCRAM). */
   readonly maxOrder?: number;
-  /** Most ZBDD nodes and memo entries (default 1 million): beyond, the approximations are skipped. */
+  /** Most ZBDD nodes and memo entries (default 250,000): beyond, the approximations are skipped. */
   readonly maxNodes?: number;
-  /** Most recursive steps of the costly ZBDD operations (default 10 million, about a second). */
+  /** Most recursive steps of the costly ZBDD operations (default 2 million, a few tenths of a second). */
   readonly maxSteps?: number;
   /** Most cut sets for the MCUB, which lists them (default 2 million). */
   readonly maxSetsForMcub?: number;
@@ -35,8 +35,8 @@ export interface CutSetAnalysis {
 }
 
 export const DEFAULT_ANALYSIS_MAX_ORDER = 20;
-export const DEFAULT_ANALYSIS_MAX_NODES = 1_000_000;
-export const DEFAULT_ANALYSIS_MAX_STEPS = 10_000_000;
+export const DEFAULT_ANALYSIS_MAX_NODES = 250_000;
+export const DEFAULT_ANALYSIS_MAX_STEPS = 2_000_000;
 export const DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB = 2_000_000;
 
 export function analyzeCutSets(model: BddModel, pTop: number, options: CutSetAnalysisOptions = {}): CutSetAnalysis {
