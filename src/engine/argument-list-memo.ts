@@ -3,6 +3,7 @@
 // conjunctions `Bdd.andAll` and `Bdd.andOfOrs` (docs/algorithms.md, "Building").
 
 import type { BddRef } from './bdd.js';
+import { growInt32 } from './int-table-helpers.js';
 
 // A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.
 const imul = Math.imul;
@@ -47,7 +48,7 @@ export class ArgumentListMemo {
 
   /** Makes room for `size` entries on the stack. */
   reserve(size: number): void {
-    if (size > this.stack.length) this.stack = grow(this.stack, Math.max(size, this.stack.length * 2));
+    if (size > this.stack.length) this.stack = growInt32(this.stack, Math.max(size, this.stack.length * 2));
   }
 
   find(base: number, len: number, hash: number): BddRef {
@@ -68,7 +69,7 @@ export class ArgumentListMemo {
     // A cache, not a record: past its bound it starts afresh, so its memory stays bounded even
     // where the recursion meets existing nodes only (which the node limit does not count).
     if (this.arenaUsed + len + 2 > this.maxArena) this.clear();
-    if (this.arenaUsed + len + 2 > this.arena.length) this.arena = grow(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 2));
+    if (this.arenaUsed + len + 2 > this.arena.length) this.arena = growInt32(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 2));
     const at = this.arenaUsed;
     const { arena, stack } = this;
     arena[at] = len;
@@ -99,10 +100,4 @@ export class ArgumentListMemo {
     for (let i = 0; i < old.length; i += 2) if (old[i + 1] !== 0) this.place(table, old[i]!, old[i + 1]!);
     this.table = table;
   }
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }

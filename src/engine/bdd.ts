@@ -6,6 +6,7 @@
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { ArgumentListMemo, compareRefs, hashArgumentList } from './argument-list-memo.js';
+import { growInt32, hashTriple } from './int-table-helpers.js';
 
 /**
  * A BDD reference: a signed node index, negative for a complemented edge (as in CUDD and dd).
@@ -750,8 +751,8 @@ export class Bdd {
       n = this.used;
       if ((n + 1) * NODE_STRIDE > nodes.length) {
         nodes = this.growNodes();
-        state.refs = grow(state.refs, nodes.length / NODE_STRIDE);
-        state.seen = grow(state.seen, nodes.length / NODE_STRIDE);
+        state.refs = growInt32(state.refs, nodes.length / NODE_STRIDE);
+        state.seen = growInt32(state.seen, nodes.length / NODE_STRIDE);
       }
       this.used = n + 1;
     }
@@ -836,7 +837,7 @@ export class Bdd {
       );
     }
     const next = Math.min(size * 2, this.maxNodes + 1);
-    this.nodes = grow(this.nodes, next * NODE_STRIDE);
+    this.nodes = growInt32(this.nodes, next * NODE_STRIDE);
     return this.nodes;
   }
 
@@ -879,21 +880,4 @@ interface ReorderState {
   /** Marks of the nodes seen in the current swap (`seen[n] === stamp`). */
   seen: Int32Array;
   stamp: number;
-}
-
-function grow(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
-
-// A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.
-const imul = Math.imul;
-
-function hashTriple(a: number, b: number, c: number): number {
-  let h = imul(a, 0x9e3779b1) ^ imul(b, 0x85ebca77) ^ imul(c, 0xc2b2ae3d);
-  h ^= h >>> 15;
-  h = imul(h, 0x2c1b3c6d);
-  h ^= h >>> 13;
-  return h >>> 0;
 }

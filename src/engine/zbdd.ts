@@ -3,6 +3,7 @@
 // "New algorithms for fault trees analysis" (RESS 40); unique and computed tables as in bdd.ts.
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { growInt32, hashTriple } from './int-table-helpers.js';
 
 /** A ZBDD reference: a node index. `EMPTY` is the empty family ∅, `BASE` the family {∅}. */
 export type ZbddRef = number;
@@ -371,30 +372,12 @@ export class Zbdd {
   }
 
   private outOfSteps(): never {
-    throw new FtreeError(
-      {
-        code: 'ZBDD_NODE_LIMIT',
-        severity: 'error',
-        message: `The cut sets need more than ${this.maxSteps} ZBDD steps`,
-        hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)',
-      },
-      EXIT.invalid,
-    );
+    throw limitError(`The cut sets need more than ${this.maxSteps} ZBDD steps`);
   }
 
   private growNodes(): Int32Array {
     const size = this.nodes.length / STRIDE;
-    if (size >= this.maxNodes) {
-      throw new FtreeError(
-        {
-          code: 'ZBDD_NODE_LIMIT',
-          severity: 'error',
-          message: `The cut sets exceed ${this.maxNodes} ZBDD nodes`,
-          hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)',
-        },
-        EXIT.invalid,
-      );
-    }
+    if (size >= this.maxNodes) throw limitError(`The cut sets exceed ${this.maxNodes} ZBDD nodes`);
     const next = Math.min(size * 2, this.maxNodes + 1);
     const nodes = new Int32Array(next * STRIDE);
     nodes.set(this.nodes);
@@ -402,9 +385,9 @@ export class Zbdd {
     const flags = new Uint8Array(next);
     flags.set(this.hasEmpty);
     this.hasEmpty = flags;
-    this.minSize = growInt(this.minSize, next);
-    this.maxSize = growInt(this.maxSize, next);
-    this.lastVar = growInt(this.lastVar, next);
+    this.minSize = growInt32(this.minSize, next);
+    this.maxSize = growInt32(this.maxSize, next);
+    this.lastVar = growInt32(this.lastVar, next);
     return nodes;
   }
 
@@ -432,19 +415,10 @@ export class Zbdd {
   }
 }
 
-function growInt(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
-
-// A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.
-const imul = Math.imul;
-
-function hashTriple(a: number, b: number, c: number): number {
-  let h = imul(a, 0x9e3779b1) ^ imul(b, 0x85ebca77) ^ imul(c, 0xc2b2ae3d);
-  h ^= h >>> 15;
-  h = imul(h, 0x2c1b3c6d);
-  h ^= h >>> 13;
-  return h >>> 0;
+/** `ZBDD_NODE_LIMIT`, for the node limit and the step limit alike: the same remedy applies. */
+function limitError(message: string): FtreeError {
+  return new FtreeError(
+    { code: 'ZBDD_NODE_LIMIT', severity: 'error', message, hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)' },
+    EXIT.invalid,
+  );
 }
