@@ -9,7 +9,7 @@ import { logGamma } from './log-gamma.js';
 import type { RandomStream } from './random-stream.js';
 import { regularizedBeta } from './regularized-beta.js';
 import { regularizedGammaP } from './regularized-gamma.js';
-import { normalCdf, normalDensity, normalQuantile } from './standard-normal.js';
+import { normalCdf, normalDensity, normalQuantile } from '../model/standard-normal.js';
 
 // Math's functions at module scope: property lookups on Math are slow in Jest's VM contexts.
 const { exp, log, log1p, sqrt, pow, abs, min, max } = Math;

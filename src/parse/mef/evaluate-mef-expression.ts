@@ -9,7 +9,7 @@ import { probabilityAt } from '../../model/probability-at.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { mefError, type MefErrorCode } from './mef-diagnostic.js';
 import type { ExpressionFn, RawExpression } from './mef-raw.js';
-import { normalQuantile } from './normal-quantile.js';
+import { normalQuantile } from '../../model/standard-normal.js';
 import { periodicTestComplete, periodicTestInstant } from './periodic-test.js';
 
 export interface EvaluatedExpression {

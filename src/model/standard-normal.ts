@@ -1,5 +1,6 @@
-// The standard normal CDF and quantile (engine stage), for lognormal and truncated normal sampling.
-// Φ by the series Φ(z) = 1/2 + φ(z)·Σ z^{2n+1}/(1·3·…·(2n+1)) for |z| < 1.5 and by Laplace's continued
+// The standard normal CDF and quantile (model stage: the engine samples lognormal and truncated
+// normal deviates with them, the MEF reader converts a lognormal's error factor at another confidence
+// level). Φ by the series Φ(z) = 1/2 + φ(z)·Σ z^{2n+1}/(1·3·…·(2n+1)) for |z| < 1.5 and by Laplace's continued
 // fraction for the Mills ratio above (Abramowitz & Stegun 26.2.10 and 26.2.14, Lentz's method), with
 // e^{−z²/2} from an exact split of z²; Φ⁻¹ by Acklam's rational approximation refined by one Halley
 // step (Acklam 2003). Relative error near 1e-15 in both tails.
