@@ -3,7 +3,7 @@
 
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import { compareIds, idRanks, walkCutSets, type CutSet, type CutSetFamily, type CutSetList, type TopProbabilityApproximations } from '../engine/index.js';
+import { idRanks, walkCutSets, type CutSet, type CutSetFamily, type CutSetList, type TopProbabilityApproximations } from '../engine/index.js';
 
 export interface CutSetsReport {
   readonly tree: FaultTree;
@@ -93,8 +93,6 @@ export function* renderCutSetLines(report: CutSetsReport, line: CutSetLineFormat
   if (chunk.length > 0) yield chunk;
 }
 
-/** Code-unit order, the same on every machine (no locale). */
-export const byId = compareIds;
 
 /** A set's literals as text, separated by spaces: an event by its id, a working event as ¬id. */
 export function formatLiterals(names: readonly string[], literals: ArrayLike<number>, length: number = literals.length): string {

@@ -3,7 +3,8 @@
 
 import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import { byId, formatLiterals, describeFamily, type CutSetsReport } from './cut-sets-report.js';
+import { compareIds } from '../engine/index.js';
+import { formatLiterals, describeFamily, type CutSetsReport } from './cut-sets-report.js';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
 import { formatApproximation } from './format-approximation.js';
 
@@ -48,7 +49,7 @@ export function renderCutSetsText(report: CutSetsReport, options: CutSetsTextOpt
   });
   const names = family.variables;
   report.top.forEach((set, i) => {
-    const literals = [...set.literals].sort((a, b) => byId(names[a < 0 ? ~a : a]!, names[b < 0 ? ~b : b]!));
+    const literals = [...set.literals].sort((a, b) => compareIds(names[a < 0 ? ~a : a]!, names[b < 0 ? ~b : b]!));
     const share = report.pTop > 0 ? formatPercent(set.probability / report.pTop) : '–';
     table.push([String(i + 1), String(set.literals.length), chalk.bold(formatProbability(set.probability)), share, literals.length === 0 ? '∅ (the top event occurs with no failure)' : clip(formatLiterals(names, literals), setWidth)]);
   });
