@@ -10,38 +10,16 @@
 // read timeouts and "Connection reset by peer", as every day: the red herrings. A DBA forces the
 // failover at 17:41; tokenisation recovers at 17:42:30.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom, writerUnder } from '../lib/generate-kit.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const write = writerUnder(HERE);
 const SEED = 20261126;
 
-// ---- deterministic randomness -----------------------------------------------------------------
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
-const uniform = (a, b) => a + (b - a) * rand();
-const int = (a, b) => Math.floor(uniform(a, b + 1));
-const pick = (xs) => xs[Math.floor(rand() * xs.length)];
-const normal = (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rand() * 16)]).join('');
-
-/** Routine events: about one every `everyMin` minutes, jittered, so that the rate is steady. */
-function steady(start, end, everyMin) {
-  const out = [];
-  const step = everyMin * 60_000;
-  for (let t = start + uniform(0, step); t < end; t += step) out.push(Math.round(t + uniform(-0.4, 0.4) * step));
-  return out.filter((t) => t >= start && t < end);
-}
+// ---- deterministic randomness (examples/lib/generate-kit.mjs) -----------------------------
+const { rand, uniform, int, pick, normal, hex, steady } = createRandom(SEED);
 
 // ---- the timeline ----------------------------------------------------------------------------
 const at = (hhmmss) => Date.parse(`2026-11-26T${hhmmss}Z`);
@@ -269,10 +247,6 @@ const CHANGES = [
 ];
 
 // ---- write ------------------------------------------------------------------------------------
-function write(path, text) {
-  mkdirSync(dirname(join(HERE, path)), { recursive: true });
-  writeFileSync(join(HERE, path), text);
-}
 const sorted = (lines) => lines.sort((a, b) => a.t - b.t).map((l) => l.text).join('\n') + '\n';
 
 let n = 0;

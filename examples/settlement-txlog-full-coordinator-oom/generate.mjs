@@ -9,29 +9,16 @@
 // restarted container cannot open its object store on the full volume and crash-loops, so the
 // branch prepared on ledger-db and payouts-db at 02:44:09 stays in doubt.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom, writerUnder } from '../lib/generate-kit.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const write = writerUnder(HERE);
 const SEED = 20261121;
 
-// ---- deterministic randomness -----------------------------------------------------------------
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
-const uniform = (a, b) => a + (b - a) * rand();
-const int = (a, b) => Math.floor(uniform(a, b + 1));
-const normal = (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(rand() * 16)]).join('');
+// ---- deterministic randomness (examples/lib/generate-kit.mjs) -----------------------------
+const { rand, uniform, int, normal, hex } = createRandom(SEED);
 
 // ---- the timeline ----------------------------------------------------------------------------
 const at = (hhmmss) => Date.parse(`2026-11-21T${hhmmss}Z`);
@@ -258,10 +245,6 @@ const CHANGES = [
 ];
 
 // ---- write ------------------------------------------------------------------------------------
-function write(path, text) {
-  mkdirSync(dirname(join(HERE, path)), { recursive: true });
-  writeFileSync(join(HERE, path), text);
-}
 const sorted = (lines) => lines.sort((a, b) => a.t - b.t).map((l) => l.text).join('\n') + '\n';
 const files = {
   'logs/settlement-service.jsonl': settlementLog(),
