@@ -1,7 +1,7 @@
 // The validated model as JSON, for `ftree export --format json` (report stage). Elements are arrays
 // of objects with an `id`, never objects keyed by id, so any id (even `__proto__`) survives.
 
-import type { Evidence, FaultTree } from '../model/fault-tree.js';
+import type { Budget, Evidence, FaultTree } from '../model/fault-tree.js';
 
 export function modelToJson(tree: FaultTree): Record<string, unknown> {
   return {
@@ -20,15 +20,7 @@ export function modelToJson(tree: FaultTree): Record<string, unknown> {
           },
         }
       : {}),
-    ...(tree.budget !== undefined
-      ? {
-          budget: {
-            ...(tree.budget.maxProbability !== undefined ? { max_probability: tree.budget.maxProbability } : {}),
-            ...(tree.budget.singlePoints !== undefined ? { single_points: tree.budget.singlePoints } : {}),
-            ...(tree.budget.maxImportance !== undefined ? { max_importance: tree.budget.maxImportance } : {}),
-          },
-        }
-      : {}),
+    ...(tree.budget !== undefined ? { budget: budgetToJson(tree.budget) } : {}),
     parameters: [...tree.parameters.values()].map((p) => ({ id: p.id, value: p.value, ...(p.source !== undefined ? { expression: p.source } : {}) })),
     gates: [...tree.gates.values()].map((g) => ({
       id: g.id,
@@ -49,6 +41,15 @@ export function modelToJson(tree: FaultTree): Record<string, unknown> {
       ...(e.check ? { check: { how: e.check.how, ...(e.check.cost !== undefined ? { cost_minutes: e.check.cost } : {}) } } : {}),
     })),
     houses: [...tree.houses.values()].map((h) => ({ id: h.id, ...(h.label !== undefined ? { label: h.label } : {}), state: h.state })),
+  };
+}
+
+/** The `budget:` block with the keys of docs/format.md, the limits it sets only. */
+export function budgetToJson(b: Budget): Record<string, unknown> {
+  return {
+    ...(b.maxProbability !== undefined ? { max_probability: b.maxProbability } : {}),
+    ...(b.singlePoints !== undefined ? { single_points: b.singlePoints } : {}),
+    ...(b.maxImportance !== undefined ? { max_importance: b.maxImportance } : {}),
   };
 }
 

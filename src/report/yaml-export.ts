@@ -3,7 +3,9 @@
 // as is anything the format cannot express (and which is then given as a point probability).
 
 import { Document, isPair, isScalar, visit } from 'yaml';
-import type { BasicEvent, Budget, Distribution, Evidence, FaultTree, Gate, SignalDefaults } from '../model/fault-tree.js';
+import type { BasicEvent, Evidence, FaultTree, Gate, SignalDefaults } from '../model/fault-tree.js';
+import { distributionToJson } from './distribution-format.js';
+import { budgetToJson } from './model-json.js';
 
 export interface ExportYamlOptions {
   /** Path of schema/ftree.schema.json relative to the written file: adds the yaml-language-server line. */
@@ -32,14 +34,14 @@ export function exportYaml(tree: FaultTree, options: ExportYamlOptions = {}): st
   root.set('mission_time', tree.missionTime);
   const defaults = tree.defaults === undefined ? undefined : defaultsYaml(tree.defaults);
   if (defaults !== undefined) root.set('defaults', defaults);
-  const budget = tree.budget === undefined ? undefined : budgetYaml(tree.budget);
-  if (budget !== undefined) root.set('budget', budget);
+  const budget = tree.budget === undefined ? undefined : budgetToJson(tree.budget);
+  if (budget !== undefined && Object.keys(budget).length > 0) root.set('budget', budget);
 
   if (tree.parameters.size > 0) {
     const parameters = new Map<string, unknown>();
     for (const p of tree.parameters.values()) {
       const random = p.distribution && !p.formula && p.source === undefined;
-      parameters.set(parameterNames.get(p.id)!, random ? { distribution: distributionYaml(p.distribution!) } : p.source !== undefined && !parametersRenamed ? p.source : p.value);
+      parameters.set(parameterNames.get(p.id)!, random ? { distribution: distributionToJson(p.distribution!) } : p.source !== undefined && !parametersRenamed ? p.source : p.value);
       if (p.distribution && !random) notes.push(`the distribution of parameter "${p.id}" (it follows another parameter)`);
     }
     root.set('parameters', parameters);
@@ -91,15 +93,6 @@ function defaultsYaml(d: SignalDefaults): Map<string, unknown> | undefined {
   if (d.sensitivity !== undefined) out.set('sensitivity', d.sensitivity);
   if (d.falseAlarm !== undefined) out.set('false_alarm', d.falseAlarm);
   if (d.within !== undefined) out.set('within', d.within);
-  return out.size > 0 ? out : undefined;
-}
-
-/** The limits of `ftree check`; none when empty. */
-function budgetYaml(b: Budget): Map<string, unknown> | undefined {
-  const out = new Map<string, unknown>();
-  if (b.maxProbability !== undefined) out.set('max_probability', b.maxProbability);
-  if (b.singlePoints !== undefined) out.set('single_points', b.singlePoints);
-  if (b.maxImportance !== undefined) out.set('max_importance', b.maxImportance);
   return out.size > 0 ? out : undefined;
 }
 
@@ -159,32 +152,11 @@ function eventYaml(event: BasicEvent, missionTime: number, keepExpressions: bool
       out.set('probability', event.probability);
       break;
   }
-  if (event.distribution) out.set('distribution', distributionYaml(event.distribution));
+  if (event.distribution) out.set('distribution', distributionToJson(event.distribution));
   if (event.formula && model.kind !== 'expression') notes.push(`the formula of event "${event.id}" over parameters or the mission time (given at its point value)`);
   if (event.evidence) out.set('evidence', evidenceYaml(event.evidence));
   if (event.check) out.set('check', event.check.cost === undefined ? { how: event.check.how } : { how: event.check.how, cost: `${event.check.cost}m` });
   return out;
-}
-
-function distributionYaml(d: Distribution): Record<string, unknown> {
-  switch (d.kind) {
-    case 'lognormal':
-      return { type: 'lognormal', mean: d.mean, error_factor: d.errorFactor };
-    case 'lognormal-mu-sigma':
-      return { type: 'lognormal', mu: d.mu, sigma: d.sigma };
-    case 'uniform':
-      return { type: 'uniform', min: d.min, max: d.max };
-    case 'loguniform':
-      return { type: 'loguniform', min: d.min, max: d.max };
-    case 'normal':
-      return { type: 'normal', mean: d.mean, sd: d.sd };
-    case 'beta':
-      return { type: 'beta', alpha: d.alpha, beta: d.beta };
-    case 'gamma':
-      return { type: 'gamma', shape: d.shape, scale: d.scale };
-    case 'histogram':
-      return { type: 'histogram', bounds: [...d.bounds], weights: [...d.weights] };
-  }
 }
 
 function evidenceYaml(evidence: Evidence): Map<string, unknown> {
