@@ -5,9 +5,8 @@
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
 import { readChanges } from '../evidence/read-changes.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { EXIT } from '../model/diagnostic.js';
 import { treeAtTime } from '../model/tree-at-time.js';
-import { parseDuration } from '../model/units.js';
 import { diagnosisToJson } from '../report/diagnosis-json.js';
 import { renderDiagnosisMarkdown } from '../report/diagnosis-markdown.js';
 import { renderDiagnosisText } from '../report/diagnosis-text.js';
@@ -15,6 +14,7 @@ import { gatherEvidence, type EvidenceSourceOptions } from './evidence.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor, printWarnings } from './output.js';
+import { parseCount, parseMissionTime, parsePositiveDuration, parseProbabilityOption, usageError } from './parse-options.js';
 
 export interface AnalyzeIncidentOptions extends GlobalOptions, EvidenceSourceOptions {
   readonly format: 'text' | 'json' | 'markdown';
@@ -33,13 +33,13 @@ export interface AnalyzeIncidentOptions extends GlobalOptions, EvidenceSourceOpt
 
 export async function runAnalyzeIncident(files: readonly string[], options: AnalyzeIncidentOptions): Promise<number> {
   const color = options.color !== false;
-  const sensitivity = parseProbabilityOption(options.sensitivity, '--sensitivity');
-  const falseAlarm = parseProbabilityOption(options.falseAlarm, '--false-alarm');
+  const sensitivity = options.sensitivity === undefined ? undefined : parseProbabilityOption(options.sensitivity, '--sensitivity');
+  const falseAlarm = options.falseAlarm === undefined ? undefined : parseProbabilityOption(options.falseAlarm, '--false-alarm');
   const topObserved = parseBooleanOption(options.topObserved, '--top-observed');
-  const limit = options.limit === undefined ? undefined : parseWholeNumber(options.limit, '--limit');
-  const maxNodes = options.maxBddNodes === undefined ? undefined : parseWholeNumber(options.maxBddNodes, '--max-bdd-nodes', 1);
-  const missionTime = options.missionTime === undefined ? undefined : parseMissionTime(options.missionTime, '--mission-time');
-  const at = options.at === undefined ? undefined : parseMissionTime(options.at, '--at');
+  const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', true);
+  const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
+  const missionTime = options.missionTime === undefined ? undefined : parseMissionTime(options.missionTime);
+  const at = options.at === undefined ? undefined : parsePositiveDuration(options.at, '--at');
   const loaded = await loadInput(files, {
     color,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
@@ -66,32 +66,9 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   return EXIT.ok;
 }
 
-function parseProbabilityOption(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw usageError(`${flag} takes a probability between 0 and 1, not "${value}"`);
-  return n;
-}
-
 function parseBooleanOption(value: string | undefined, flag: string): boolean | undefined {
   if (value === undefined) return undefined;
   if (/^(true|yes|1)$/i.test(value)) return true;
   if (/^(false|no|0)$/i.test(value)) return false;
   throw usageError(`${flag} takes true or false, not "${value}"`);
-}
-
-function parseWholeNumber(value: string, flag: string, min = 0): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw usageError(`${flag} takes a whole number${min > 0 ? ' above 0' : ''}, not "${value}"`);
-  return n;
-}
-
-function parseMissionTime(value: string, flag: string): number {
-  const r = parseDuration(value);
-  if (!r.ok || r.value <= 0) throw usageError(`${flag} takes a positive duration such as 24h or 1y, not "${value}"`);
-  return r.value;
-}
-
-function usageError(message: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message }, EXIT.usage);
 }

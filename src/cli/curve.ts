@@ -2,13 +2,14 @@
 // load (YAML or MEF) → compile the BDD once → P(top) at each time → chart, table or JSON.
 
 import { computeProbabilityCurve } from '../engine/index.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { EXIT } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { curveToJson } from '../report/curve-json.js';
 import { renderCurveText } from '../report/curve-text.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
+import { usageError } from './parse-options.js';
 
 export interface CurveOptions extends GlobalOptions {
   readonly format: 'text' | 'table' | 'plot' | 'json';
@@ -56,8 +57,4 @@ function integer(value: string, flag: string, min: number, max: number): number 
   const n = Number(value);
   if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw usageError(`${flag} takes a whole number from ${min} to ${max.toLocaleString('en-US')}, not "${value}"`);
   return n;
-}
-
-function usageError(message: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message }, EXIT.usage);
 }

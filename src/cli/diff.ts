@@ -16,6 +16,7 @@ import type { FaultTree } from '../model/fault-tree.js';
 import { diffToJson, renderDiffMarkdown, renderDiffText, type CutSetChange, type DiffSide } from '../report/diff-report.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
+import { usageError } from './parse-options.js';
 
 export interface DiffOptions extends GlobalOptions {
   readonly format: 'text' | 'markdown' | 'json';
@@ -160,8 +161,4 @@ function parseOrder(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 6) throw usageError(`--max-order takes a whole number from 1 to 6, not "${value}"`);
   return n;
-}
-
-function usageError(message: string, hint?: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
 }

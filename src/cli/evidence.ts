@@ -2,7 +2,7 @@
 // load tree → resolve window → list sources → collectEvidence → render text or JSON. `analyze`
 // with evidence options gathers its evidence through gatherEvidence() here.
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { EXIT } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
 import type { FaultTree } from '../model/fault-tree.js';
@@ -11,6 +11,7 @@ import { renderEvidenceText } from '../report/evidence-text.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor, printWarnings } from './output.js';
+import { usageError } from './parse-options.js';
 
 /** The options that say where the evidence is and which window to read (shared with `analyze`). */
 export interface EvidenceSourceOptions {
@@ -84,8 +85,4 @@ function prometheusTiming(options: EvidenceSourceOptions): { stepSeconds?: numbe
   const step = seconds(options.step, '--step');
   const timeout = seconds(options.timeout, '--timeout');
   return { ...(step !== undefined ? { stepSeconds: Math.ceil(step) } : {}), ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}) };
-}
-
-function usageError(message: string, hint?: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
 }

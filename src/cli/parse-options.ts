@@ -21,12 +21,18 @@ export function parseProbabilityOption(value: string, flag: string): number {
 }
 
 /** A positive duration (24h, 1y), in hours. */
-export function parseMissionTime(value: string): number {
+export function parsePositiveDuration(value: string, flag: string): number {
   const r = parseDuration(value);
-  if (!r.ok || r.value <= 0) throw usageError(`--mission-time takes a positive duration such as 24h or 1y, not "${value}"`);
+  if (!r.ok || r.value <= 0) throw usageError(`${flag} takes a positive duration such as 24h or 1y, not "${value}"`);
   return r.value;
 }
 
-export function usageError(message: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message }, EXIT.usage);
+/** `--mission-time`: a positive duration, in hours. */
+export function parseMissionTime(value: string): number {
+  return parsePositiveDuration(value, '--mission-time');
+}
+
+/** A usage error (exit 2), with a hint on what to give instead. */
+export function usageError(message: string, hint?: string): FtreeError {
+  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
 }

@@ -9,7 +9,7 @@ import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
 import { readChanges } from '../evidence/read-changes.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
-import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
+import { EXIT, isFtreeError } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { buildPostmortem, formatHours, type InputFile } from '../report/postmortem.js';
 import { renderPostmortemHtml } from '../report/postmortem-html.js';
@@ -20,6 +20,7 @@ import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { printWarnings } from './output.js';
 import { writeOutputFile } from './write-output.js';
+import { usageError } from './parse-options.js';
 
 export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
   readonly format: 'markdown' | 'html';
@@ -133,13 +134,9 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-function usageError(message: string, hint?: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
-}
-
 function parseLimit(value: string | undefined): number {
   if (value === undefined) return 10;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new FtreeError({ code: 'USAGE', severity: 'error', message: `--limit takes a whole number above 0, not "${value}"` }, EXIT.usage);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`--limit takes a whole number above 0, not "${value}"`);
   return n;
 }

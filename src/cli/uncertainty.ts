@@ -3,14 +3,14 @@
 // tornado and Birnbaum importance → render.
 
 import { analyzeUncertainty, DEFAULT_SEED, DEFAULT_TRIALS } from '../engine/index.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
-import { parseDuration } from '../model/units.js';
+import { EXIT } from '../model/diagnostic.js';
 import { uncertaintyToJson } from '../report/uncertainty-json.js';
 import { renderUncertaintyText } from '../report/uncertainty-text.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
 import { createProgressBar } from './progress-bar.js';
+import { parseMissionTime, usageError } from './parse-options.js';
 
 export interface UncertaintyCommandOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -40,7 +40,7 @@ export async function runUncertainty(files: readonly string[], options: Uncertai
   const { tree, warnings } = await loadInput(files, {
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
-    ...(options.missionTime !== undefined ? { missionTime: missionTime(options.missionTime) } : {}),
+    ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
   });
   const progress = createProgressBar(process.stderr, 'trials');
   const analysis = await analyzeUncertainty(tree, {
@@ -66,14 +66,4 @@ function integer(value: string, flag: string, min: number, max: number): number 
     throw usageError(`${flag} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not "${value}"`);
   }
   return n;
-}
-
-function missionTime(value: string): number {
-  const r = parseDuration(value);
-  if (!r.ok || r.value <= 0) throw usageError(`--mission-time takes a positive duration such as 24h or 1y, not "${value}"`);
-  return r.value;
-}
-
-function usageError(message: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message }, EXIT.usage);
 }
