@@ -5,7 +5,7 @@
 
 import type { Diagnosis, RatedSignal } from '../diagnose/index.js';
 import { describeVerdict } from './diagnosis-summary.js';
-import { signalToJson } from './evidence-json.js';
+import { signalToJson, unexplainedToJson } from './evidence-json.js';
 import { diagnosticToJson } from './render-diagnostics.js';
 
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
@@ -107,15 +107,7 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
       ...(t.signal.label !== undefined ? { label: t.signal.label } : {}),
       ...(t.signal.count !== undefined ? { count: t.signal.count } : {}),
     })),
-    unexplained: d.unexplained.map((u) => ({
-      template: u.template,
-      why: u.why,
-      window: u.window,
-      baseline: u.baseline,
-      p_value: u.pValue,
-      first_seen: iso(u.firstSeen),
-      ...(u.sample !== undefined ? { sample: u.sample } : {}),
-    })),
+    unexplained: d.unexplained.map(unexplainedToJson),
     notes: [...d.notes, ...e.notes],
     warnings: [...d.warnings, ...e.warnings].map(diagnosticToJson),
     model: { bdd_nodes: d.bddNodes },

@@ -3,7 +3,7 @@
 
 import { diagnosticToJson } from './render-diagnostics.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import type { EvidenceResult, SignalResult } from '../evidence/index.js';
+import type { EvidenceResult, SignalResult, UnexplainedTemplate } from '../evidence/index.js';
 
 export interface EvidenceReport {
   readonly tree: FaultTree;
@@ -17,6 +17,19 @@ function finite(key: string, v: number | undefined): Record<string, unknown> {
   if (v === undefined) return {};
   if (Number.isFinite(v)) return { [key]: v };
   return { [key]: null, [`${key}_infinite`]: v > 0 ? true : 'negative' };
+}
+
+/** An unexplained log template (no signal of the tree matches it), as JSON. */
+export function unexplainedToJson(u: UnexplainedTemplate): Record<string, unknown> {
+  return {
+    template: u.template,
+    why: u.why,
+    window: u.window,
+    baseline: u.baseline,
+    p_value: u.pValue,
+    first_seen: iso(u.firstSeen),
+    ...(u.sample !== undefined ? { sample: u.sample } : {}),
+  };
 }
 
 export function signalToJson(s: SignalResult): Record<string, unknown> {
@@ -79,15 +92,7 @@ export function evidenceToJson(report: EvidenceReport): Record<string, unknown> 
       ...(e.prometheus ? { prometheus: e.prometheus } : {}),
     },
     ...(e.changes ? { changes: e.changes } : {}),
-    unexplained: e.unexplained.map((u) => ({
-      template: u.template,
-      why: u.why,
-      window: u.window,
-      baseline: u.baseline,
-      p_value: u.pValue,
-      first_seen: iso(u.firstSeen),
-      ...(u.sample !== undefined ? { sample: u.sample } : {}),
-    })),
+    unexplained: e.unexplained.map(unexplainedToJson),
     ...(e.templates ? { templates: { count: e.templates.count, window_lines: e.templates.windowLines, baseline_lines: e.templates.baselineLines } } : {}),
     notes: e.notes,
     warnings: e.warnings.map((w) => diagnosticToJson(w)),
