@@ -82,8 +82,8 @@ let failures = 0;
 for (const { tree, order } of runs) {
   const file = join(araliaDir, `${tree}.xml`);
   const csv = join(work, `${tree}.csv`);
-  const csvArgs = [cli, 'cutsets', file, '--max-order', String(order), '--format', 'csv'];
-  const ours = runTimed(process.execPath, toFile ? [...csvArgs, '-o', csv, '--force'] : csvArgs, timeout);
+  const csvArgs = ['cutsets', file, '--max-order', String(order), '--format', 'csv'];
+  const ours = runTimed(cli, toFile ? [...csvArgs, '-o', csv, '--force'] : csvArgs, timeout);
   const result = { tree, order, ...ours };
   if (ours.ok) {
     if (toFile) {
@@ -134,7 +134,7 @@ if (scram) {
 
 // The target: CEA9601 at order ≤ 5 streamed to a CSV file.
 const cea = join(araliaDir, 'cea9601.xml');
-const target = runTimed(process.execPath, [cli, 'cutsets', cea, '--max-order', '5', '--format', 'csv', '-o', join(work, 'cea9601.csv'), '--force'], timeout);
+const target = runTimed(cli, ['cutsets', cea, '--max-order', '5', '--format', 'csv', '-o', join(work, 'cea9601.csv'), '--force'], timeout);
 if (target.ok) {
   const lines = (await countLines(join(work, 'cea9601.csv'))) - 1;
   const mib = statSync(join(work, 'cea9601.csv')).size / 2 ** 20;
@@ -178,7 +178,7 @@ function runTimed(command, commandArgs, seconds) {
 
 /** The number of sets, from `--format json --limit 1` (not timed). */
 function countOf(file, order) {
-  const run = spawnSync(process.execPath, [cli, 'cutsets', file, '--max-order', String(order), '--format', 'json', '--limit', '1'], {
+  const run = spawnSync(cli, ['cutsets', file, '--max-order', String(order), '--format', 'json', '--limit', '1'], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
     timeout: timeout * 1000,

@@ -203,11 +203,14 @@ async function bundleChild(outfile) {
   return outfile;
 }
 
-/** Runs a command with a time limit; whole-process wall time. */
-/** `ftree analyze FILE --format json` as a user runs it, with CPU time and peak memory from /usr/bin/time. */
+/**
+ * `ftree analyze FILE --format json` as a user runs it (bin/ftree.js executed, so through its
+ * `#!` line), with CPU time and peak memory from /usr/bin/time.
+ */
 function runCli(file, timeoutSeconds, timeBin) {
-  const cliArgs = [join(root, 'bin', 'ftree.js'), 'analyze', file, '--format', 'json'];
-  const run = timeBin ? runTimed('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...cliArgs], timeoutSeconds) : runTimed(process.execPath, cliArgs, timeoutSeconds);
+  const cli = join(root, 'bin', 'ftree.js');
+  const cliArgs = ['analyze', file, '--format', 'json'];
+  const run = timeBin ? runTimed('/usr/bin/time', ['-f', '%M %U %S', cli, ...cliArgs], timeoutSeconds) : runTimed(cli, cliArgs, timeoutSeconds);
   if (!run.ok) return run;
   const out = JSON.parse(run.stdout);
   const [kib, user, system] = timeBin ? run.stderr.trim().split('\n').pop().split(' ').map(Number) : [];
@@ -215,6 +218,7 @@ function runCli(file, timeoutSeconds, timeBin) {
   return { ...run, line };
 }
 
+/** Runs a command with a time limit; whole-process wall time. */
 function runTimed(command, args, timeoutSeconds) {
   const start = process.hrtime.bigint();
   const run = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20 });

@@ -42,7 +42,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--json') jsonOut = args[++i];
   else names.push(a);
 }
-if (!existsSync(join(root, 'dist', 'bundle', 'ftree.js'))) {
+if (!existsSync(join(root, 'dist', 'bundle', 'ftree.cjs'))) {
   console.error('bench/uncertainty.mjs: dist/ is missing: run `npm run build` first');
   process.exit(2);
 }
@@ -119,8 +119,8 @@ function withLognormals(xml) {
 
 function runFtree(files) {
   const cli = join(root, 'bin', 'ftree.js');
-  const argv = [cli, 'uncertainty', ...files, '--trials', String(trials), '--seed', '1', '--workers', String(workers), '--no-sensitivity', '--format', 'json'];
-  const run = timed(process.execPath, argv, timeout);
+  const argv = ['uncertainty', ...files, '--trials', String(trials), '--seed', '1', '--workers', String(workers), '--no-sensitivity', '--format', 'json'];
+  const run = timed(cli, argv, timeout);
   if (!run.ok) return { ok: false, status: run.timedOut ? 'timeout' : 'failed', seconds: run.seconds, stderr: run.stderr.slice(0, 2000) };
   const json = JSON.parse(run.stdout);
   return {

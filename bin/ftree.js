@@ -1,14 +1,24 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS FTREE_EXTRA_CA_CERTS=${NODE_EXTRA_CA_CERTS} node
+// Node 20 reads and parses every certificate of NODE_EXTRA_CA_CERTS as it starts (a 220 KB bundle of
+// 140 certificates takes 38 ms, more than the rest of a small analysis): the line above starts Node
+// without it and hands its value over in FTREE_EXTRA_CA_CERTS, put back here for child processes
+// and for the Prometheus client, which loads the file only for an https URL.
+//
 // Loads the bundled CLI (dist/bundle/ftree.cjs, built by scripts/bundle.mjs) with its V8 code cache:
 // compiled code is read instead of compiled again at every start. Without a cache, or with one
-// this Node rejects, the bundle is compiled as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// this Node rejects, the bundle is compiled as usual. CommonJS (bin/package.json), so that start-up
+// does not load Node's ES-module loader.
+'use strict';
+if (process.env.FTREE_EXTRA_CA_CERTS !== undefined) {
+  if (process.env.FTREE_EXTRA_CA_CERTS !== '') process.env.NODE_EXTRA_CA_CERTS = process.env.FTREE_EXTRA_CA_CERTS;
+  delete process.env.FTREE_EXTRA_CA_CERTS;
+}
+const { readFileSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-const file = fileURLToPath(new URL('../dist/bundle/ftree.cjs', import.meta.url));
+const file = join(__dirname, '..', 'dist', 'bundle', 'ftree.cjs');
 const cacheFile = `${file}.cache`;
 const warmup = process.env.FTREE_CODE_CACHE_WARMUP;
 let cachedData;
@@ -24,13 +34,15 @@ const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
   ...(cachedData ? { cachedData } : {}),
 });
 const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dirname(file));
+script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
 
 if (warmup === undefined) {
-  await bundle.exports.main(process.argv);
+  void bundle.exports.main(process.argv);
 } else {
   // scripts/bundle.mjs: run typical commands, then keep what V8 compiled.
-  for (const argv of JSON.parse(warmup)) await bundle.exports.main([process.argv[0], process.argv[1], ...argv]);
-  writeFileSync(cacheFile, script.createCachedData());
-  process.exitCode = 0;
+  void (async () => {
+    for (const argv of JSON.parse(warmup)) await bundle.exports.main([process.argv[0], process.argv[1], ...argv]);
+    writeFileSync(cacheFile, script.createCachedData());
+    process.exitCode = 0;
+  })();
 }

@@ -5,6 +5,7 @@
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import type { MetricSeries } from './metric-series.js';
 import { seriesFromResult } from './parse-prometheus-json.js';
+import { fetchFor, type FetchAnswer, type FetchLike } from './fetch-with-extra-ca.js';
 
 export interface PrometheusAuth {
   readonly token?: string;
@@ -23,7 +24,8 @@ export interface PrometheusOptions {
   readonly backoffMs?: number;
   /** Resolution in seconds; default: the range / 10,000, at least 15 s (Prometheus allows 11,000 points). */
   readonly stepSeconds?: number;
-  readonly fetch?: typeof fetch;
+  /** Default: `fetch`, or for https with NODE_EXTRA_CA_CERTS a GET trusting that file too. */
+  readonly fetch?: typeof fetch | FetchLike;
 }
 
 export const MAX_POINTS = 11_000;
@@ -78,7 +80,12 @@ export async function queryPrometheusRange(query: string, range: { start: number
   url.searchParams.set('start', (range.start / 1000).toFixed(3));
   url.searchParams.set('end', (range.end / 1000).toFixed(3));
   url.searchParams.set('step', `${step}s`);
-  const doFetch = options.fetch ?? fetch;
+  let doFetch: FetchLike;
+  try {
+    doFetch = (options.fetch as FetchLike | undefined) ?? fetchFor(url);
+  } catch (e) {
+    throw failure(shown, query, (e as Error).message);
+  }
   const attempts = Math.max(1, options.attempts ?? 3);
   const timeoutMs = options.timeoutMs ?? 30_000;
   let wait = options.backoffMs ?? 500;
@@ -88,7 +95,7 @@ export async function queryPrometheusRange(query: string, range: { start: number
       await new Promise((r) => setTimeout(r, wait));
       wait *= 2;
     }
-    let response: Response;
+    let response: FetchAnswer;
     let body: string;
     try {
       response = await doFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs) });

@@ -2,7 +2,8 @@
 // TSDB, served on a free loopback port, stopped afterwards. Tests skip without the binaries, except
 // in CI (CI=true), where their absence is a failure.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +22,24 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitReady(url: string, server: ChildProcess, log: () => string): Promise<void> {
+/** GET over https trusting `ca`; true on a 2xx answer. */
+function httpsOk(url: string, ca: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const req = get(url, { ca, timeout: 1000 }, (res) => {
+      res.resume();
+      resolve((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+async function waitReady(url: string, server: ChildProcess, log: () => string, ca?: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`prometheus exited with ${server.exitCode}:\n${log()}`);
     try {
-      const r = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
-      if (r.ok) return;
+      if (ca !== undefined ? await httpsOk(`${url}/-/ready`, ca) : (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) })).ok) return;
     } catch {
       // not listening yet
     }
@@ -43,8 +55,17 @@ export interface LocalPrometheus {
   stop(): Promise<void>;
 }
 
-/** Backfills `openMetrics` and starts Prometheus on it; `files` are written to the same folder. */
-export async function startPrometheus(openMetrics: string, prefix: string, files: Record<string, string> = {}): Promise<LocalPrometheus> {
+export interface PrometheusTls {
+  /** PEM files of the server's certificate (trusted by the clients as their CA) and its key. */
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+/**
+ * Backfills `openMetrics` and starts Prometheus on it; `files` are written to the same folder.
+ * With `tls`, Prometheus serves https with that certificate (its --web.config.file).
+ */
+export async function startPrometheus(openMetrics: string, prefix: string, files: Record<string, string> = {}, tls?: PrometheusTls): Promise<LocalPrometheus> {
   if (!HAS_PROMETHEUS) throw new Error('CI=true but `prometheus`/`promtool` are not installed: .ci/run must apt-get install prometheus');
   const dir = mkdtempSync(join(tmpdir(), prefix));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
@@ -53,17 +74,20 @@ export async function startPrometheus(openMetrics: string, prefix: string, files
   const backfill = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', join(dir, 'fixture.om'), join(dir, 'data')], { encoding: 'utf8', timeout: 120_000 });
   if (backfill.status !== 0) throw new Error(`promtool failed: ${backfill.stderr}${backfill.stdout}`);
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+  const webConfig = join(dir, 'web.yml');
+  if (tls) writeFileSync(webConfig, `tls_server_config:\n  cert_file: ${JSON.stringify(tls.certFile)}\n  key_file: ${JSON.stringify(tls.keyFile)}\n`);
   const server = spawn('prometheus', [
     `--config.file=${join(dir, 'prometheus.yml')}`,
     `--storage.tsdb.path=${join(dir, 'data')}`,
     `--web.listen-address=127.0.0.1:${port}`,
     '--storage.tsdb.retention.time=10y',
+    ...(tls ? [`--web.config.file=${webConfig}`] : []),
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   server.stdout!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
   server.stderr!.on('data', (d: Buffer) => (log = (log + d.toString()).slice(-4000)));
-  await waitReady(url, server, () => log);
+  await waitReady(url, server, () => log, tls ? readFileSync(tls.certFile, 'utf8') : undefined);
   return {
     url,
     dir,
