@@ -1,8 +1,11 @@
-#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS FTREE_EXTRA_CA_CERTS=${NODE_EXTRA_CA_CERTS} node
-// Node 20 reads and parses every certificate of NODE_EXTRA_CA_CERTS as it starts (a 220 KB bundle of
-// 140 certificates takes 38 ms, more than the rest of a small analysis): the line above starts Node
-// without it and hands its value over in FTREE_EXTRA_CA_CERTS, put back here for child processes
-// and for the Prometheus client, which loads the file only for an https URL.
+#!/bin/sh
+':' //; exec env -u NODE_EXTRA_CA_CERTS FTREE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS-}" node "$0" "$@"
+// Read by sh and by Node: for sh, line 2 starts Node on this file; for Node, it is a string and a
+// comment. Node 20 reads and parses every certificate of NODE_EXTRA_CA_CERTS as it starts (a 220 KB
+// bundle of 144 certificates takes 38 ms, more than the rest of a small analysis): Node is started
+// without it, and its value handed over in FTREE_EXTRA_CA_CERTS, put back below for child processes
+// and for the Prometheus client, which loads the file only for an https URL. (`#!/usr/bin/env -S`
+// would do the same in one line, but BusyBox's env has no -S.)
 //
 // Loads the bundled CLI (dist/bundle/ftree.cjs, built by scripts/bundle.mjs) with its V8 code cache:
 // compiled code is read instead of compiled again at every start. Without a cache, or with one
