@@ -64,7 +64,7 @@ Examples:
     .option('--limit <n>', 'list the n most likely events, 0 lists all (default 20; with evidence 5 suspects)')
     .option('--top-event <id>', 'analyse this gate as the top event (a subtree, or a root of a MEF model with several)')
     .option('--mission-time <duration>', 'Open-PSA MEF: the system mission time, such as 24h or 1y (default: the model\'s, else 1 y)')
-    .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes (default 40 million)')
+    .option('--max-bdd-nodes <n>', 'stop with an error when the BDD grows beyond n nodes (default 30 million)')
     .option('--at <time>', 'P(top) at this time instead of the mission time, such as 24h, 30d or 1y (time-dependent events evaluated at it)')
     .option('--logs <paths...>', 'evidence: log files (plain or .gz), folders, or - for standard input')
     .option('--metrics <paths...>', 'evidence: metric files (CSV, Prometheus query_range JSON, OpenMetrics text) or folders of them')

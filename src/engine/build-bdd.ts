@@ -3,7 +3,7 @@
 // between operator nodes once it dominates; optionally the variables are reordered by sifting
 // (Rudell 1993) when the diagram grows.
 
-import type { BooleanGraph, Literal } from './boolean-graph.js';
+import type { BooleanGraph, Literal, Operator } from './boolean-graph.js';
 import { Bdd, ONE, ZERO, type BddRef } from './bdd.js';
 import { findModules } from './find-modules.js';
 import { orderVariables, type VariableOrder } from './order-variables.js';
@@ -28,6 +28,27 @@ export interface BddOptions {
    * up to 9 times, but sifting costs more than it saves (docs/algorithms.md).
    */
   readonly reorder?: ReorderOptions;
+  /**
+   * Called after each operator node is built, for diagnosis (`bench/trace-build.mjs` shows where a
+   * diagram grows); it must not change the manager.
+   */
+  readonly onStep?: (step: BuildStep) => void;
+}
+
+/** One operator node built by `buildBdd`, as `BddOptions.onStep` sees it. */
+export interface BuildStep {
+  /** The operator node, in `graph`. */
+  readonly node: number;
+  readonly operator: Operator;
+  /** The graph the diagram is built from (the preprocessed one when the graph is rewritten). */
+  readonly graph: BooleanGraph;
+  readonly bdd: Bdd;
+  readonly order: VariableOrder;
+  /** The node's BDD, valid during the call only (the manager compacts later); for a module, its own diagram. */
+  readonly result: BddRef;
+  readonly isModule: boolean;
+  /** Nodes the manager created for this node (absorbed arguments included). */
+  readonly createdNodes: number;
 }
 
 export interface ReorderOptions extends SiftOptions {
@@ -111,8 +132,10 @@ export function buildBdd(input: BooleanGraph, options: BddOptions = {}): BddMode
     }
   };
 
+  const onStep = options.onStep;
   for (const n of postOrder) {
     if (absorbed[n] === 1) continue;
+    const before = bdd.nodeCount;
     const args = graph.args[n]!;
     const operator = graph.operators[n]!;
     let r: BddRef;
@@ -139,7 +162,9 @@ export function buildBdd(input: BooleanGraph, options: BddOptions = {}): BddMode
       r = applyOperator(bdd, operator, graph.thresholds[n]!, Array.from(args, refOf));
     }
     release(args);
-    if (isModule[n] === 1 && n !== top && r !== ONE && r !== ZERO) {
+    const isModuleNode = isModule[n] === 1 && n !== top;
+    onStep?.({ node: n, operator, graph, bdd, order, result: r, isModule: isModuleNode, createdNodes: bdd.nodeCount - before });
+    if (isModuleNode && r !== ONE && r !== ZERO) {
       const level = order.nodeLevels[n]!;
       levelModules[level] = modules.length;
       modules.push({ node: n, level, root: r });

@@ -12,7 +12,7 @@ export {
 } from './boolean-graph.js';
 export { findModules } from './find-modules.js';
 export { orderVariables, type VariableOrder } from './order-variables.js';
-export { buildBdd, type BddModel, type BddModule, type BddOptions } from './build-bdd.js';
+export { buildBdd, type BddModel, type BddModule, type BddOptions, type BuildStep } from './build-bdd.js';
 export { buildGateBdd, buildLiteralBdd } from './build-gate-bdd.js';
 export {
   computeNodeProbabilities,
