@@ -82,4 +82,14 @@ describe('docs/error-codes.md', () => {
     const doc = await readFile(join(FIXTURES, '..', '..', 'docs', 'error-codes.md'), 'utf8');
     for (const [code, info] of Object.entries(TREE_ERROR_CODES)) expect(doc).toContain(`| \`${code}\` | ${info.severity} |`);
   });
+
+  it('lists every code the source reports, run errors included', async () => {
+    const doc = await readFile(join(FIXTURES, '..', '..', 'docs', 'error-codes.md'), 'utf8');
+    const src = join(FIXTURES, '..', '..', 'src');
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const codes = new Set<string>();
+    for (const f of files) for (const m of (await readFile(join(src, f), 'utf8')).matchAll(/code: '([A-Z][A-Z0-9_]+)'/g)) codes.add(m[1]!);
+    expect(codes.size).toBeGreaterThan(10);
+    expect([...codes].filter((c) => !doc.includes(`| \`${c}\` |`))).toEqual([]);
+  });
 });

@@ -831,7 +831,7 @@ export class Bdd {
           code: 'BDD_NODE_LIMIT',
           severity: 'error',
           message: `The BDD exceeds ${this.maxNodes} nodes: the tree is too hard for an exact analysis with this variable order`,
-          hint: 'raise the node limit (maxNodes) if memory allows, or use an approximation (cut sets, Monte Carlo)',
+          hint: 'raise the limit (--max-bdd-nodes) if memory allows, about 36 bytes a node; cut sets and importance need this diagram too',
         },
         EXIT.invalid,
       );
