@@ -26,6 +26,18 @@ describe('ArgumentListMemo', () => {
     expect(memo.find(0, 2, put([2, 42]))).toBe(139);
   });
 
+  it('gives up with BDD_NODE_LIMIT once it has started afresh more than maxClears times', () => {
+    const memo = new ArgumentListMemo(2, 64, 1);
+    const put = (list: number[]): number => {
+      memo.stack.set(list, 0);
+      return hashArgumentList(memo.stack, 0, list.length);
+    };
+    for (let i = 0; i < 25; i++) memo.insert(0, 2, put([2, 3 + i]), 100 + i); // 100 entries: one clear
+    expect(() => {
+      for (let i = 25; i < 40; i++) memo.insert(0, 2, put([2, 3 + i]), 100 + i);
+    }).toThrow(expect.objectContaining({ code: 'BDD_NODE_LIMIT', exitCode: 1 }));
+  });
+
   it('orders references by node, the regular one first', () => {
     expect([5, -3, 3, -5, 2].sort(compareRefs)).toEqual([2, 3, -3, 5, -5]);
   });

@@ -4,12 +4,19 @@
 
 import type { BddRef } from './bdd.js';
 import { growInt32 } from './int-table-helpers.js';
+import { EXIT, FtreeError } from '../model/diagnostic.js';
 
 // A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.
 const imul = Math.imul;
 
 /** Most Int32 entries of the arena (128 MiB): beyond, the memo is cleared. */
 const MAX_ARENA = 1 << 25;
+/**
+ * Most times one apply's memo may start afresh. No Aralia tree that ftree solves fills it once; a
+ * build that keeps filling it recomputes subproblems over existing nodes, which the node limit
+ * does not see, and would run for minutes (nus9601 in some orders): it stops with BDD_NODE_LIMIT.
+ */
+const MAX_CLEARS = 4;
 
 /** Arguments by node index, a complemented reference after the regular one. */
 export function compareRefs(a: BddRef, b: BddRef): number {
@@ -38,10 +45,16 @@ export class ArgumentListMemo {
   private arenaUsed = 1;
   private count = 0;
 
-  /** `size`: the first argument list's length; `maxArena`: the bound of the arena (Int32 entries). */
+  private clears = 0;
+
+  /**
+   * `size`: the first argument list's length; `maxArena`: the bound of the arena (Int32 entries);
+   * `maxClears`: how often the memo may start afresh before the apply gives up.
+   */
   constructor(
     size: number,
     private readonly maxArena = MAX_ARENA,
+    private readonly maxClears = MAX_CLEARS,
   ) {
     this.stack = new Int32Array(Math.max(64, size * 8));
   }
@@ -81,6 +94,17 @@ export class ArgumentListMemo {
   }
 
   private clear(): void {
+    if (++this.clears > this.maxClears) {
+      throw new FtreeError(
+        {
+          code: 'BDD_NODE_LIMIT',
+          severity: 'error',
+          message: `One gate's BDD needs more than ${this.maxClears + 1} × ${this.maxArena} memo entries: the tree is too hard for an exact analysis with this variable order`,
+          hint: 'ftree has no better order for this tree; cut sets and importance need this diagram too',
+        },
+        EXIT.invalid,
+      );
+    }
     this.table.fill(0);
     this.arenaUsed = 1;
     this.count = 0;
