@@ -189,6 +189,8 @@ class FamilyBuilder {
   private readonly moduleMemo = new PairTable(1 << 8);
   /** Smallest set of each module's proxy-level prime implicants, per (module·2 + negated). */
   private readonly moduleMinOrder = new Map<number, number>();
+  /** A coherent function with no complemented proxy: f0 ≤ f1 below every node, so ÷ is a filter by f0. */
+  private readonly monotone: boolean;
 
   constructor(
     private readonly model: BddModel,
@@ -208,6 +210,7 @@ class FamilyBuilder {
     this.minOrderPos = new Int32Array(end);
     this.minOrderNeg = new Int32Array(end);
     this.sweep(end);
+    this.monotone = !primeImplicants && isCoherent(model) && this.swapped.every((s) => s === 0);
   }
 
   /** The family of the function `f` with sets of at most `budget` elements, modules expanded. */
@@ -293,7 +296,8 @@ class FamilyBuilder {
       if (hi !== ZERO) this.orderLimited = true;
     } else {
       const z1 = this.minimalSolutions(hi, budget === UNLIMITED_ORDER ? budget : budget - w);
-      r = this.zbdd.makeNode(2 * level, z0, this.zbdd.without(z1, z0));
+      // A monotone f: the sets of MS(f1) that hold a set of MS(f0) are those on which f0 holds.
+      r = this.zbdd.makeNode(2 * level, z0, this.monotone ? this.zbdd.falsifying(z1, this.bdd.nodes, lo) : this.zbdd.without(z1, z0));
     }
     this.remember(f, budget, r);
     return r;

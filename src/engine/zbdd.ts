@@ -42,6 +42,15 @@ const OP_WITHOUT = 3;
 const OP_PRODUCT = 4;
 const OP_TRUNCATE = 5;
 const OP_ONSET = 6;
+const OP_FALSIFYING = 7;
+/** Fields of a BDD node record (bdd.ts): level, low (may be complemented), high. */
+const BDD_STRIDE = 4;
+const BDD_LEVEL = 0;
+const BDD_LOW = 1;
+const BDD_HIGH = 2;
+/** The BDD's constants (bdd.ts: ONE = 1, ZERO = −1). */
+const BDD_ONE = 1;
+const BDD_ZERO = -1;
 
 const INITIAL_NODES = 1 << 12;
 const MIN_CACHE = 1 << 12;
@@ -271,6 +280,46 @@ export class Zbdd {
       r = this.makeNode(vf, this.withoutRec(this.nodes[f * STRIDE + LOW]!, g0), h);
     }
     this.store(slot, OP_WITHOUT, f, g, r);
+    return r;
+  }
+
+  /**
+   * The sets of f on which the BDD function g is false, a set read as the assignment that sets its
+   * variables true and every other false; ZBDD variable 2·ℓ is the BDD's level ℓ and f has no odd
+   * variable. `bddNodes` are the BDD's records (bdd.ts). For a monotone g this is f ÷ MS(g) without
+   * building MS(g): a set contains a minimal solution of g exactly when g holds on it.
+   */
+  falsifying(f: ZbddRef, bddNodes: Int32Array, g: number): ZbddRef {
+    this.resizeCache();
+    return this.falsifyingRec(f, bddNodes, g);
+  }
+
+  private falsifyingRec(f: ZbddRef, bdd: Int32Array, g: number): ZbddRef {
+    if (f === EMPTY || g === BDD_ONE) return EMPTY;
+    if (g === BDD_ZERO) return f;
+    if (++this.steps > this.maxSteps) this.outOfSteps();
+    const slot = this.slot(OP_FALSIFYING, f, g);
+    const cache = this.cache;
+    if (cache[slot] === OP_FALSIFYING && cache[slot + 1] === f && cache[slot + 2] === g) return cache[slot + 3]!;
+    const nodes = this.nodes;
+    const vf = nodes[f * STRIDE + VAR]!;
+    const gi = (g < 0 ? -g : g) * BDD_STRIDE;
+    const vg = 2 * bdd[gi + BDD_LEVEL]!;
+    let r: ZbddRef;
+    if (vf < vg) {
+      const h = this.falsifyingRec(nodes[f * STRIDE + HIGH]!, bdd, g);
+      r = this.makeNode(vf, this.falsifyingRec(this.nodes[f * STRIDE + LOW]!, bdd, g), h);
+    } else {
+      // The sets of f do not hold g's variable when vg < vf: they follow its else-branch.
+      const g0 = g < 0 ? -bdd[gi + BDD_LOW]! : bdd[gi + BDD_LOW]!;
+      if (vg < vf) r = this.falsifyingRec(f, bdd, g0);
+      else {
+        const g1 = g < 0 ? -bdd[gi + BDD_HIGH]! : bdd[gi + BDD_HIGH]!;
+        const h = this.falsifyingRec(nodes[f * STRIDE + HIGH]!, bdd, g1);
+        r = this.makeNode(vf, this.falsifyingRec(this.nodes[f * STRIDE + LOW]!, bdd, g0), h);
+      }
+    }
+    this.store(this.slot(OP_FALSIFYING, f, g), OP_FALSIFYING, f, g, r);
     return r;
   }
 
