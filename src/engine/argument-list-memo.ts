@@ -32,9 +32,12 @@ export function hashArgumentList(stack: Int32Array, base: number, len: number): 
  */
 export class ArgumentListMemo {
   stack: Int32Array;
-  /** Pairs (hash, arena offset); offset 0 marks a free slot. */
-  private table: Int32Array = new Int32Array(2 << 10);
-  private arena: Int32Array = new Int32Array(1 << 12);
+  /**
+   * Pairs (hash, arena offset); offset 0 marks a free slot. Both start small and double: most
+   * applies of a build are small, and a typed array is zero-filled memory the GC accounts for.
+   */
+  private table: Int32Array = new Int32Array(2 << 5);
+  private arena: Int32Array = new Int32Array(1 << 8);
   private arenaUsed = 1;
   private count = 0;
 
