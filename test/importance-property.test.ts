@@ -9,6 +9,7 @@ import {
   computeMinimalCutSets,
   computeTopProbability,
   findSinglePointsOfFailure,
+  forEachCutSet,
 } from '../src/engine/index.js';
 import { eventId, minimalTrueSets, probabilityOf, randomTreeSpec, toFaultTree, truthTable, type RandomTreeSpec } from './helpers/random-fault-tree.js';
 
@@ -67,10 +68,16 @@ function checkBounds(spec: RandomTreeSpec): void {
   const tree = toFaultTree(spec);
   const model = compileProbabilityModel(tree);
   const pTop = computeTopProbability(model);
-  const approx = approximateTopProbability(computeMinimalCutSets(model), pTop);
+  const family = computeMinimalCutSets(model);
+  const approx = approximateTopProbability(family, pTop);
   const slack = 1e-12;
   expect(approx.rareEvent.sum + slack).toBeGreaterThanOrEqual(approx.mcub!.probability);
   expect(approx.mcub!.probability + slack).toBeGreaterThanOrEqual(pTop);
+  // The MCUB (a series over the ZBDD when every set is improbable enough) against its definition.
+  let logSurvival = 0;
+  forEachCutSet(family, (_buffer, _length, p) => (logSurvival += Math.log1p(-p)));
+  const mcub = -Math.expm1(logSurvival);
+  expect(Math.abs(approx.mcub!.probability - mcub)).toBeLessThanOrEqual(1e-12 * mcub);
 }
 
 describe('importance measures against a truth table', () => {
