@@ -49,8 +49,10 @@ export function approximateTopProbability(family: CutSetFamily, pTop: number, op
   let mcub: Approximation | undefined;
   const { probabilities, counts } = options;
   // Π (1 − P(C)) as exp(Σ log1p(−P(C))), so that many small terms keep their digits.
-  let logSurvival = probabilities === undefined ? logSurvivalBySeries(family, summary.maxProbability) : undefined;
-  if (logSurvival === undefined && summary.total <= (options.maxSetsForMcub ?? DEFAULT_MAX_SETS_FOR_MCUB)) {
+  const maxSets = options.maxSetsForMcub ?? DEFAULT_MAX_SETS_FOR_MCUB;
+  const listable = probabilities !== undefined || (summary.total <= maxSets && listingIsCheaper(family, summary));
+  let logSurvival = listable ? undefined : logSurvivalBySeries(family, summary.maxProbability);
+  if (logSurvival === undefined && summary.total <= maxSets) {
     let sum = 0;
     if (probabilities !== undefined) {
       for (let i = 0; i < probabilities.length; i++) sum += (counts === undefined ? 1 : counts[i]!) * Math.log1p(-probabilities[i]!);
@@ -71,6 +73,19 @@ export function approximateTopProbability(family: CutSetFamily, pTop: number, op
 /** Largest P(C) for which the series is used, and most terms. */
 const SERIES_MAX_PROBABILITY = 0.5;
 const SERIES_MAX_TERMS = 64;
+
+/**
+ * Whether listing the sets (one step per literal) costs less than the series (one sweep over the
+ * ZBDD's nodes per term, about log(2⁻⁵⁴)/log(max P(C)) terms): a few sets in a large diagram.
+ */
+function listingIsCheaper(family: CutSetFamily, summary: CutSetSummary): boolean {
+  const p = summary.maxProbability;
+  if (!(p > 0 && p <= SERIES_MAX_PROBABILITY)) return true;
+  let literals = 0;
+  summary.perOrder.forEach((count, order) => (literals += count * (order + 1)));
+  const terms = Math.ceil(Math.log(2 ** -54) / Math.log(p));
+  return literals < (terms + 3) * family.zbdd.nodeCount;
+}
 
 /**
  * Σ_C log1p(−P(C)) without listing the sets: log1p(−p) = −Σ_k p^k / k, and S_k = Σ_C P(C)^k is one
