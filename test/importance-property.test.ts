@@ -10,7 +10,9 @@ import {
   computeTopProbability,
   findSinglePointsOfFailure,
   forEachCutSet,
+  summarizeCutSets,
 } from '../src/engine/index.js';
+import { logSurvivalBySeries } from '../src/engine/approximate-top-probability.js';
 import { eventId, minimalTrueSets, probabilityOf, randomTreeSpec, toFaultTree, truthTable, type RandomTreeSpec } from './helpers/random-fault-tree.js';
 
 const TOLERANCE = 1e-12;
@@ -78,6 +80,14 @@ function checkBounds(spec: RandomTreeSpec): void {
   forEachCutSet(family, (_buffer, _length, p) => (logSurvival += Math.log1p(-p)));
   const mcub = -Math.expm1(logSurvival);
   expect(Math.abs(approx.mcub!.probability - mcub)).toBeLessThanOrEqual(1e-12 * mcub);
+  // The series itself, on the same sets with probabilities small enough for it (q/10 + 1e-3).
+  const scaled = computeMinimalCutSets(model, { probabilities: Float64Array.from(spec.probabilities, (p) => p / 10 + 1e-3) });
+  let listed = 0;
+  forEachCutSet(scaled, (_buffer, _length, p) => (listed += Math.log1p(-p)));
+  const series = logSurvivalBySeries(scaled, summarizeCutSets(scaled).maxProbability);
+  // Undefined only when the empty set is a cut set (P = 1: the MCUB is 1, by listing).
+  expect(series === undefined).toBe(scaled.zbdd.containsEmpty(scaled.root));
+  if (series !== undefined) expect(Math.abs(series - listed)).toBeLessThanOrEqual(1e-12 * Math.abs(listed));
 }
 
 describe('importance measures against a truth table', () => {

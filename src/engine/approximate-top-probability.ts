@@ -94,7 +94,7 @@ function listingIsCheaper(family: CutSetFamily, summary: CutSetSummary): boolean
  * sum; undefined when a set is too probable for the series to converge quickly (then the sets are
  * listed).
  */
-function logSurvivalBySeries(family: CutSetFamily, maxProbability: number): number | undefined {
+export function logSurvivalBySeries(family: CutSetFamily, maxProbability: number): number | undefined {
   const { zbdd, root } = family;
   if (root === EMPTY) return 0;
   if (!(maxProbability <= SERIES_MAX_PROBABILITY) || zbdd.containsEmpty(root)) return undefined;
