@@ -98,22 +98,8 @@ export function logSurvivalBySeries(family: CutSetFamily, maxProbability: number
   const { zbdd, root } = family;
   if (root === EMPTY) return 0;
   if (!(maxProbability <= SERIES_MAX_PROBABILITY) || zbdd.containsEmpty(root)) return undefined;
-  const nodes = zbdd.nodesBelow(root);
-  const count = nodes.length;
-  const variables = new Int32Array(count);
-  const lows = new Int32Array(count);
-  const highs = new Int32Array(count);
-  // Children as positions in `nodes` (ascending, so children come first); −1 EMPTY, −2 BASE.
-  const position = new Int32Array(zbdd.nodeCount);
-  for (let i = 0; i < count; i++) {
-    const n = nodes[i]!;
-    position[n] = i;
-    const lo = zbdd.low(n);
-    const hi = zbdd.high(n);
-    variables[i] = zbdd.variable(n);
-    lows[i] = lo === EMPTY ? -1 : lo === BASE ? -2 : position[lo]!;
-    highs[i] = hi === BASE ? -2 : position[hi]!;
-  }
+  const { variables, lows, highs } = zbdd.flatten(root);
+  const count = variables.length;
   const base = literalWeights(family);
   const weight = Float64Array.from(base);
   const sums = new Float64Array(count);
@@ -125,7 +111,7 @@ export function logSurvivalBySeries(family: CutSetFamily, maxProbability: number
       const hi = highs[i]!;
       sums[i] = (lo === -1 ? 0 : lo === -2 ? 1 : sums[lo]!) + weight[variables[i]!]! * (hi === -2 ? 1 : sums[hi]!);
     }
-    const term = sums[position[root]!]! / k;
+    const term = sums[count - 1]! / k;
     total -= term;
     const tail = (term * k * maxProbability) / ((k + 1) * (1 - maxProbability));
     if (tail <= Number.EPSILON * 0.25 * -total) return total;

@@ -17,6 +17,14 @@ export const TERMINAL_VARIABLE = 0x7fffffff;
 /** An order budget that never runs out (sets of any size are kept). */
 export const UNLIMITED_ORDER = 0x7ffffff;
 
+/** A family as flat arrays, children before parents (`Zbdd.flatten`). */
+export interface FlatZbdd {
+  readonly variables: Int32Array;
+  /** Position of the low (high) child in these arrays; −1 for EMPTY, −2 for BASE. */
+  readonly lows: Int32Array;
+  readonly highs: Int32Array;
+}
+
 export interface ZbddOptions {
   /** Most nodes before `ZBDD_NODE_LIMIT` is thrown (default 40 million, about 1 GiB with the tables). */
   readonly maxNodes?: number;
@@ -131,24 +139,46 @@ export class Zbdd {
   /** The non-terminal nodes of the family `root`, in ascending order (children before parents). */
   nodesBelow(root: ZbddRef): Int32Array {
     if (root <= BASE) return new Int32Array(0);
-    const seen = new Uint8Array(this.used);
-    const stack = [root];
+    // Children are numbered before their parents: one descending sweep marks what root reaches.
+    const seen = new Uint8Array(root + 1);
+    const nodes = this.nodes;
     seen[root] = 1;
     let count = 0;
-    while (stack.length > 0) {
-      const i = stack.pop()! * STRIDE;
+    for (let n = root; n > BASE; n--) {
+      if (seen[n] === 0) continue;
       count++;
-      for (const c of [this.nodes[i + LOW]!, this.nodes[i + HIGH]!]) {
-        if (c > BASE && seen[c] === 0) {
-          seen[c] = 1;
-          stack.push(c);
-        }
-      }
+      seen[nodes[n * STRIDE + LOW]!] = 1;
+      seen[nodes[n * STRIDE + HIGH]!] = 1;
     }
     const result = new Int32Array(count);
     let k = 0;
-    for (let n = 2; n < this.used; n++) if (seen[n] === 1) result[k++] = n;
+    for (let n = 2; n <= root; n++) if (seen[n] === 1) result[k++] = n;
     return result;
+  }
+
+  /**
+   * The family `root` as flat arrays in ascending order (children first, `root` last), for sweeps
+   * that read each node once in sequence: its variable, and its children as positions in the same
+   * arrays, −1 for EMPTY and −2 for BASE.
+   */
+  flatten(root: ZbddRef): FlatZbdd {
+    const order = this.nodesBelow(root);
+    const count = order.length;
+    const variables = new Int32Array(count);
+    const lows = new Int32Array(count);
+    const highs = new Int32Array(count);
+    const position = new Int32Array(root + 1);
+    position[EMPTY] = -1;
+    position[BASE] = -2;
+    const nodes = this.nodes;
+    for (let i = 0; i < count; i++) {
+      const n = order[i]!;
+      position[n] = i;
+      variables[i] = nodes[n * STRIDE + VAR]!;
+      lows[i] = position[nodes[n * STRIDE + LOW]!]!;
+      highs[i] = position[nodes[n * STRIDE + HIGH]!]!;
+    }
+    return { variables, lows, highs };
   }
 
   /** The family {{v}}. */
