@@ -4,7 +4,7 @@
 
 import type { CutSetFamily } from './minimal-cut-sets.js';
 import { forEachCutSet, literalWeights } from './enumerate-cut-sets.js';
-import { BASE, EMPTY } from './zbdd.js';
+import { EMPTY } from './zbdd.js';
 import { summarizeCutSets, type CutSetSummary } from './summarize-cut-sets.js';
 
 export interface Approximation {
