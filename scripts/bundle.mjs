@@ -5,13 +5,15 @@
 // mathjs stays external: it loads lazily, by a dynamic import. The Monte Carlo worker is a second,
 // ES-module entry: src/engine/run-trials.ts starts it from dist/bundle/uncertainty-worker.js.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 rmSync('dist/bundle', { recursive: true, force: true });
-const common = { bundle: true, platform: 'node', target: 'node20', external: ['mathjs'], sourcemap: true, logLevel: 'warning' };
+// Whitespace and comments out, non-ASCII escaped: a smaller, pure-ASCII file, which Node reads and
+// V8 keeps as one-byte text (the comments' ¬ and ∧ made it two-byte: about 5 ms more per start).
+const common = { bundle: true, platform: 'node', target: 'node20', external: ['mathjs'], sourcemap: true, logLevel: 'warning', minifyWhitespace: true, charset: 'ascii' };
 await build({
   ...common,
   entryPoints: { ftree: 'src/cli/main.ts' },
@@ -29,6 +31,11 @@ await build({
   format: 'esm',
   banner: { js: "import { createRequire as __ftreeCreateRequire } from 'node:module'; const require = __ftreeCreateRequire(import.meta.url);" },
 });
+
+// esbuild leaves regular-expression literals as they are: a non-ASCII one should be written escaped.
+if (/[^\x00-\x7f]/.test(readFileSync('dist/bundle/ftree.cjs', 'latin1'))) {
+  console.error('bundle: dist/bundle/ftree.cjs is not pure ASCII (a regular expression with a non-ASCII character?): it starts a few ms slower');
+}
 
 // The code cache: V8 keeps the functions compiled while the CLI runs a few typical commands (bundled
 // data, output discarded). A cache V8 rejects later (another Node) only costs the compile it saves.
