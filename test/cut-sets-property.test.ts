@@ -4,6 +4,8 @@
 
 import fc from 'fast-check';
 import { compileProbabilityModel, computeMinimalCutSets, enumerateCutSets, selectTopCutSets, sortCutSets, type CutSetFamily } from '../src/engine/index.js';
+import { jest } from '@jest/globals';
+import { PairTable } from '../src/engine/pair-table.js';
 import { minimalTrueSets, primeImplicants, randomTreeSpec, toFaultTree, truthTable, type RandomTreeSpec } from './helpers/random-fault-tree.js';
 
 /** A family as sorted strings of literals ("0,2,~3"), for comparison with the brute force. */
@@ -154,5 +156,35 @@ describe('prime implicants against a truth table', () => {
 
   it('are the minimal cut sets of coherent trees', () => {
     fc.assert(fc.property(randomTreeSpec({ coherent: true, maxEvents: 7 }), order, checkPrimeImplicants), { numRuns: 100 });
+  });
+});
+
+/**
+ * The memo bound (`maxNodes`): a bounded run throws ZBDD_NODE_LIMIT or gives the unbounded family,
+ * and a bound at least the number of memo insertions the unbounded run made never throws (the count
+ * of subproblems done before the run must not exceed what the run memoises).
+ */
+function checkMemoBound(spec: RandomTreeSpec, bound: number, maxOrder: number): void {
+  const model = compileProbabilityModel(toFaultTree(spec));
+  const set = jest.spyOn(PairTable.prototype, 'set');
+  const unbounded = familyStrings(computeMinimalCutSets(model, { maxOrder }));
+  const insertions = set.mock.calls.length;
+  set.mockRestore();
+  let bounded: string[] | undefined;
+  try {
+    bounded = familyStrings(computeMinimalCutSets(model, { maxOrder, maxNodes: bound }));
+  } catch (e) {
+    if (!(e instanceof Error) || !/ZBDD_NODE_LIMIT|need more than|exceed/.test(`${(e as { code?: string }).code ?? ''} ${e.message}`)) throw e;
+  }
+  if (bounded !== undefined) expect(bounded).toEqual(unbounded);
+  if (bound >= insertions) expect(bounded).toBeDefined();
+}
+
+describe('the memo bound of the cut sets', () => {
+  it('fails only when the minimal solutions need more memo entries than allowed', () => {
+    fc.assert(
+      fc.property(randomTreeSpec({ coherent: false, maxEvents: 10 }), fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 6 }), checkMemoBound),
+      { numRuns: 300 },
+    );
   });
 });

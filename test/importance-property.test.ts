@@ -9,7 +9,10 @@ import {
   computeMinimalCutSets,
   computeTopProbability,
   findSinglePointsOfFailure,
+  forEachCutSet,
+  summarizeCutSets,
 } from '../src/engine/index.js';
+import { logSurvivalBySeries } from '../src/engine/approximate-top-probability.js';
 import { eventId, minimalTrueSets, probabilityOf, randomTreeSpec, toFaultTree, truthTable, type RandomTreeSpec } from './helpers/random-fault-tree.js';
 
 const TOLERANCE = 1e-12;
@@ -67,10 +70,24 @@ function checkBounds(spec: RandomTreeSpec): void {
   const tree = toFaultTree(spec);
   const model = compileProbabilityModel(tree);
   const pTop = computeTopProbability(model);
-  const approx = approximateTopProbability(computeMinimalCutSets(model), pTop);
+  const family = computeMinimalCutSets(model);
+  const approx = approximateTopProbability(family, pTop);
   const slack = 1e-12;
   expect(approx.rareEvent.sum + slack).toBeGreaterThanOrEqual(approx.mcub!.probability);
   expect(approx.mcub!.probability + slack).toBeGreaterThanOrEqual(pTop);
+  // The MCUB (a series over the ZBDD when every set is improbable enough) against its definition.
+  let logSurvival = 0;
+  forEachCutSet(family, (_buffer, _length, p) => (logSurvival += Math.log1p(-p)));
+  const mcub = -Math.expm1(logSurvival);
+  expect(Math.abs(approx.mcub!.probability - mcub)).toBeLessThanOrEqual(1e-12 * mcub);
+  // The series itself, on the same sets with probabilities small enough for it (q/10 + 1e-3).
+  const scaled = computeMinimalCutSets(model, { probabilities: Float64Array.from(spec.probabilities, (p) => p / 10 + 1e-3) });
+  let listed = 0;
+  forEachCutSet(scaled, (_buffer, _length, p) => (listed += Math.log1p(-p)));
+  const series = logSurvivalBySeries(scaled, summarizeCutSets(scaled).maxProbability);
+  // Undefined only when the empty set is a cut set (P = 1: the MCUB is 1, by listing).
+  expect(series === undefined).toBe(scaled.zbdd.containsEmpty(scaled.root));
+  if (series !== undefined) expect(Math.abs(series - listed)).toBeLessThanOrEqual(1e-12 * Math.abs(listed));
 }
 
 describe('importance measures against a truth table', () => {

@@ -15,7 +15,10 @@ export interface CutSetAnalysisOptions {
   readonly maxNodes?: number;
   /** Most recursive steps of the costly ZBDD operations (default 2 million, a few tenths of a second). */
   readonly maxSteps?: number;
-  /** Most cut sets for the MCUB, which lists them (default 2 million). */
+  /**
+   * Most cut sets for the MCUB when it lists them (default 2 million): only when a set is too probable
+   * for the series over the ZBDD (approximate-top-probability.ts).
+   */
   readonly maxSetsForMcub?: number;
 }
 

@@ -38,6 +38,20 @@ describe('ArgumentListMemo', () => {
     }).toThrow(expect.objectContaining({ code: 'BDD_NODE_LIMIT', exitCode: 1 }));
   });
 
+  it('finds its lists across arena chunks (more than 2^20 entries)', () => {
+    const memo = new ArgumentListMemo(4);
+    const n = 150_000;
+    const put = (i: number): number => {
+      const list = [2 + (i % 5), 10 + i, -(20 + (i % 1000)), 7 + i * 3, 11, 12];
+      memo.reserve(list.length);
+      memo.stack.set(list, 0);
+      return hashArgumentList(memo.stack, 0, list.length);
+    };
+    for (let i = 0; i < n; i++) memo.insert(0, 6, put(i), 1000 + i);
+    for (let i = 0; i < n; i += 997) expect(memo.find(0, 6, put(i))).toBe(1000 + i);
+    expect(memo.find(0, 6, put(n - 1))).toBe(1000 + n - 1);
+  });
+
   it('orders references by node, the regular one first', () => {
     expect([5, -3, 3, -5, 2].sort(compareRefs)).toEqual([2, 3, -3, 5, -5]);
   });

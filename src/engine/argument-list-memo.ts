@@ -31,17 +31,30 @@ export function hashArgumentList(stack: Int32Array, base: number, len: number): 
   return h >>> 0;
 }
 
+/** Entries per arena chunk (4 MiB); an offset is chunk · CHUNK + position. */
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+const POSITION_MASK = CHUNK - 1;
+
 /**
  * The stack of argument lists of an n-ary conjunction and its memo: the subproblems seen, each
  * stored in an arena as length, result and arguments, and found through a hash table (open
  * addressing, linear probing) of (hash, arena offset) pairs, so that the arena is read only on a
- * likely match. `find` and `insert` take the list at `stack[base..base+len)`.
+ * likely match. `find` and `insert` take the list at `stack[base..base+len)`. The arena is a list of
+ * chunks: the first doubles up to `CHUNK` entries, then chunks are added, never copied (a large
+ * build's memo holds tens of millions of entries: jbd9601 13 million).
  */
 export class ArgumentListMemo {
   stack: Int32Array;
-  /** Pairs (hash, arena offset); offset 0 marks a free slot. */
-  private table: Int32Array = new Int32Array(2 << 10);
-  private arena: Int32Array = new Int32Array(1 << 12);
+  /**
+   * Pairs (hash, arena offset); offset 0 marks a free slot. Both start small and double: most
+   * applies of a build are small, and a typed array is zero-filled memory the GC accounts for.
+   */
+  private table: Int32Array = new Int32Array(2 << 5);
+  private chunks: Int32Array[] = [new Int32Array(1 << 8)];
+  /** Entries used in the last chunk (the first starts at 1: offset 0 is "free"). */
+  private chunkUsed = 1;
+  /** Entries used in all chunks, for the bound. */
   private arenaUsed = 1;
   private count = 0;
 
@@ -65,32 +78,51 @@ export class ArgumentListMemo {
   }
 
   find(base: number, len: number, hash: number): BddRef {
-    const { table, arena, stack } = this;
+    const { table, chunks, stack } = this;
     const mask = (table.length >> 1) - 1;
     const h = hash | 0;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const at = table[2 * slot + 1]!;
       if (at === 0) return 0;
-      if (table[2 * slot] !== h || arena[at] !== len) continue;
+      if (table[2 * slot] !== h) continue;
+      const arena = chunks[at >>> CHUNK_BITS]!;
+      const p = at & POSITION_MASK;
+      if (arena[p] !== len) continue;
       let i = 0;
-      while (i < len && arena[at + 2 + i] === stack[base + i]) i++;
-      if (i === len) return arena[at + 1]!;
+      while (i < len && arena[p + 2 + i] === stack[base + i]) i++;
+      if (i === len) return arena[p + 1]!;
     }
   }
 
   insert(base: number, len: number, hash: number, result: BddRef): void {
+    const size = len + 2;
+    // A list longer than a chunk is not remembered: a cache may forget.
+    if (size > CHUNK) return;
     // A cache, not a record: past its bound it starts afresh, so its memory stays bounded even
     // where the recursion meets existing nodes only (which the node limit does not count).
-    if (this.arenaUsed + len + 2 > this.maxArena) this.clear();
-    if (this.arenaUsed + len + 2 > this.arena.length) this.arena = growInt32(this.arena, Math.max(this.arena.length * 2, this.arenaUsed + len + 2));
-    const at = this.arenaUsed;
-    const { arena, stack } = this;
-    arena[at] = len;
-    arena[at + 1] = result;
-    for (let i = 0; i < len; i++) arena[at + 2 + i] = stack[base + i]!;
-    this.arenaUsed = at + len + 2;
+    if (this.arenaUsed + size > this.maxArena) this.clear();
+    let last = this.chunks.length - 1;
+    let arena = this.chunks[last]!;
+    if (this.chunkUsed + size > arena.length) {
+      if (last === 0 && this.chunkUsed + size <= CHUNK) {
+        arena = this.chunks[0] = growInt32(arena, Math.min(CHUNK, Math.max(arena.length * 2, this.chunkUsed + size)));
+      } else {
+        arena = new Int32Array(CHUNK);
+        this.chunks.push(arena);
+        last++;
+        this.arenaUsed += CHUNK - this.chunkUsed;
+        this.chunkUsed = 0;
+      }
+    }
+    const p = this.chunkUsed;
+    const { stack } = this;
+    arena[p] = len;
+    arena[p + 1] = result;
+    for (let i = 0; i < len; i++) arena[p + 2 + i] = stack[base + i]!;
+    this.chunkUsed = p + size;
+    this.arenaUsed += size;
     if (4 * ++this.count > this.table.length) this.rehash();
-    this.place(this.table, hash | 0, at);
+    this.place(this.table, hash | 0, (last << CHUNK_BITS) | p);
   }
 
   private clear(): void {
@@ -106,6 +138,8 @@ export class ArgumentListMemo {
       );
     }
     this.table.fill(0);
+    this.chunks = [this.chunks[0]!];
+    this.chunkUsed = 1;
     this.arenaUsed = 1;
     this.count = 0;
   }

@@ -258,7 +258,8 @@ export class Bdd {
   /**
    * Normalises the clause list at `stack[base..base+len)` in place (each clause sorted, repeats
    * dropped; ZERO leaves dropped; a clause with ONE or with f beside ¬f dropped); returns its new
-   * length, or −1 if a clause is empty (the conjunction is ZERO).
+   * length, or −1 if a clause is empty (the conjunction is ZERO). A clause whose length is written
+   * negated is already normalised (`clausesBranch`: no reference of it was cofactored).
    */
   private normalizeClauses(stack: Int32Array, base: number): number {
     const count = stack[base]!;
@@ -267,6 +268,16 @@ export class Bdd {
     let kept = 0;
     for (let c = 0; c < count; c++) {
       const len = stack[r]!;
+      if (len < 0) {
+        // A clause the cofactoring left as it was (already normalised): moved, not sorted again.
+        const k = -len;
+        if (w !== r) for (let i = 1; i <= k; i++) stack[w + i] = stack[r + i]!;
+        stack[w] = k;
+        r += k + 1;
+        w += k + 1;
+        kept++;
+        continue;
+      }
       const start = r + 1;
       r = start + len;
       // Sorted into stack[w+1..out): never past the entry being read.
@@ -361,12 +372,18 @@ export class Bdd {
     stack[child] = stack[base]!;
     for (let i = base + 1; i < base + len; ) {
       const k = stack[i]!;
-      stack[child + i - base] = k;
+      let changed = false;
       for (let j = i + 1; j <= i + k; j++) {
         const a = stack[j]!;
         const m = (a < 0 ? -a : a) * NODE_STRIDE;
-        stack[child + j - base] = nodes[m + LEVEL] !== top ? a : a < 0 ? -nodes[m + field]! : nodes[m + field]!;
+        if (nodes[m + LEVEL] !== top) stack[child + j - base] = a;
+        else {
+          stack[child + j - base] = a < 0 ? -nodes[m + field]! : nodes[m + field]!;
+          changed = true;
+        }
       }
+      // A negative length marks a clause without the top variable: normalizeClauses keeps it as is.
+      stack[child + i - base] = changed ? k : -k;
       i += k + 1;
     }
     return this.andOfOrsRec(cnf, conj, child);

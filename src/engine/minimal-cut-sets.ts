@@ -189,6 +189,8 @@ class FamilyBuilder {
   private readonly moduleMemo = new PairTable(1 << 8);
   /** Smallest set of each module's proxy-level prime implicants, per (module·2 + negated). */
   private readonly moduleMinOrder = new Map<number, number>();
+  /** A coherent function with no complemented proxy: f0 ≤ f1 below every node, so ÷ is a filter by f0. */
+  private readonly monotone: boolean;
 
   constructor(
     private readonly model: BddModel,
@@ -208,10 +210,12 @@ class FamilyBuilder {
     this.minOrderPos = new Int32Array(end);
     this.minOrderNeg = new Int32Array(end);
     this.sweep(end);
+    this.monotone = !primeImplicants && isCoherent(model) && this.swapped.every((s) => s === 0);
   }
 
   /** The family of the function `f` with sets of at most `budget` elements, modules expanded. */
   familyOf(f: BddRef, budget: number): ZbddRef {
+    if (!this.primeImplicants && this.maxMemo !== Infinity && this.countSubproblems(f, budget) > this.maxMemo) this.memoLimit();
     const z = this.primeImplicants ? this.primes(f, budget) : this.minimalSolutions(f, budget);
     return this.model.modules.length === 0 ? z : this.expand(z, budget);
   }
@@ -265,6 +269,48 @@ class FamilyBuilder {
   }
 
   /**
+   * The number of (node, order budget) pairs that `minimalSolutions(f, budget)` memoises, counted
+   * without any ZBDD operation and given up past the memo's bound: a family that needs more fails
+   * anyway, and this finds it in a few steps a pair instead of the steps of ÷ up to the failure
+   * (jbd9601: over a million pairs at order ≤ 20). The budgets met below `budget` ≤ 30 are bits of
+   * one Int32 per node and sign (bit 30 for no limit); −1 for a larger budget: not counted.
+   */
+  private countSubproblems(f: BddRef, budget: number): number {
+    if (budget > 30) return -1;
+    const bdd = this.bdd;
+    const { height, swapped, weight } = this;
+    const seenRegular = new Int32Array(height.length);
+    const seenComplemented = new Int32Array(height.length);
+    const stack: number[] = [f, budget];
+    let count = 0;
+    while (stack.length > 0 && count <= this.maxMemo) {
+      let b = stack.pop()!;
+      const r = stack.pop()!;
+      if (r === ONE || r === ZERO) continue;
+      const n = r < 0 ? -r : r;
+      if (b !== UNLIMITED_ORDER && b >= height[n]!) b = UNLIMITED_ORDER;
+      if (b === 0) continue;
+      const bit = b === UNLIMITED_ORDER ? 1 << 30 : 1 << (b - 1);
+      const seen = r < 0 ? seenComplemented : seenRegular;
+      if ((seen[n]! & bit) !== 0) continue;
+      seen[n] = seen[n]! | bit;
+      count++;
+      const level = bdd.level(n);
+      let lo = r < 0 ? -bdd.low(n) : bdd.low(n);
+      let hi = r < 0 ? -bdd.high(n) : bdd.high(n);
+      if (swapped[level] === 1) {
+        const t = lo;
+        lo = hi;
+        hi = t;
+      }
+      stack.push(lo, b);
+      const w = weight[level]!;
+      if (w <= b) stack.push(hi, b === UNLIMITED_ORDER ? b : b - w);
+    }
+    return count;
+  }
+
+  /**
    * Minimal solutions (Rauzy 1993): with f = x·f1 ∨ ¬x·f0, MS(f) = MS(f0) ∪ x·(MS(f1) ÷ MS(f0)),
    * where ÷ removes the sets that contain a set of MS(f0). For a non-coherent f this gives the
    * minimal solutions of its monotone hull; a module proxy stands for N (see `sweep`).
@@ -293,7 +339,8 @@ class FamilyBuilder {
       if (hi !== ZERO) this.orderLimited = true;
     } else {
       const z1 = this.minimalSolutions(hi, budget === UNLIMITED_ORDER ? budget : budget - w);
-      r = this.zbdd.makeNode(2 * level, z0, this.zbdd.without(z1, z0));
+      // A monotone f: the sets of MS(f1) that hold a set of MS(f0) are those on which f0 holds.
+      r = this.zbdd.makeNode(2 * level, z0, this.monotone ? this.zbdd.falsifying(z1, this.bdd.nodes, lo) : this.zbdd.without(z1, z0));
     }
     this.remember(f, budget, r);
     return r;
@@ -329,18 +376,20 @@ class FamilyBuilder {
   }
 
   private remember(f: BddRef, budget: number, r: ZbddRef): void {
-    if (this.memo.size >= this.maxMemo) {
-      throw new FtreeError(
-        {
-          code: 'ZBDD_NODE_LIMIT',
-          severity: 'error',
-          message: `The cut sets need more than ${this.maxMemo} steps (BDD nodes × order budgets)`,
-          hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)',
-        },
-        EXIT.invalid,
-      );
-    }
+    if (this.memo.size >= this.maxMemo) this.memoLimit();
     this.memo.set(f, budget, r);
+  }
+
+  private memoLimit(): never {
+    throw new FtreeError(
+      {
+        code: 'ZBDD_NODE_LIMIT',
+        severity: 'error',
+        message: `The cut sets need more than ${this.maxMemo} steps (BDD nodes × order budgets)`,
+        hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)',
+      },
+      EXIT.invalid,
+    );
   }
 
   /** Smallest prime implicant of module m (or of its complement), from its proxy-level family. */

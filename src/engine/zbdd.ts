@@ -17,6 +17,14 @@ export const TERMINAL_VARIABLE = 0x7fffffff;
 /** An order budget that never runs out (sets of any size are kept). */
 export const UNLIMITED_ORDER = 0x7ffffff;
 
+/** A family as flat arrays, children before parents (`Zbdd.flatten`). */
+export interface FlatZbdd {
+  readonly variables: Int32Array;
+  /** Position of the low (high) child in these arrays; −1 for EMPTY, −2 for BASE. */
+  readonly lows: Int32Array;
+  readonly highs: Int32Array;
+}
+
 export interface ZbddOptions {
   /** Most nodes before `ZBDD_NODE_LIMIT` is thrown (default 40 million, about 1 GiB with the tables). */
   readonly maxNodes?: number;
@@ -42,6 +50,15 @@ const OP_WITHOUT = 3;
 const OP_PRODUCT = 4;
 const OP_TRUNCATE = 5;
 const OP_ONSET = 6;
+const OP_FALSIFYING = 7;
+/** Fields of a BDD node record (bdd.ts): level, low (may be complemented), high. */
+const BDD_STRIDE = 4;
+const BDD_LEVEL = 0;
+const BDD_LOW = 1;
+const BDD_HIGH = 2;
+/** The BDD's constants (bdd.ts: ONE = 1, ZERO = −1). */
+const BDD_ONE = 1;
+const BDD_ZERO = -1;
 
 const INITIAL_NODES = 1 << 12;
 const MIN_CACHE = 1 << 12;
@@ -122,24 +139,46 @@ export class Zbdd {
   /** The non-terminal nodes of the family `root`, in ascending order (children before parents). */
   nodesBelow(root: ZbddRef): Int32Array {
     if (root <= BASE) return new Int32Array(0);
-    const seen = new Uint8Array(this.used);
-    const stack = [root];
+    // Children are numbered before their parents: one descending sweep marks what root reaches.
+    const seen = new Uint8Array(root + 1);
+    const nodes = this.nodes;
     seen[root] = 1;
     let count = 0;
-    while (stack.length > 0) {
-      const i = stack.pop()! * STRIDE;
+    for (let n = root; n > BASE; n--) {
+      if (seen[n] === 0) continue;
       count++;
-      for (const c of [this.nodes[i + LOW]!, this.nodes[i + HIGH]!]) {
-        if (c > BASE && seen[c] === 0) {
-          seen[c] = 1;
-          stack.push(c);
-        }
-      }
+      seen[nodes[n * STRIDE + LOW]!] = 1;
+      seen[nodes[n * STRIDE + HIGH]!] = 1;
     }
     const result = new Int32Array(count);
     let k = 0;
-    for (let n = 2; n < this.used; n++) if (seen[n] === 1) result[k++] = n;
+    for (let n = 2; n <= root; n++) if (seen[n] === 1) result[k++] = n;
     return result;
+  }
+
+  /**
+   * The family `root` as flat arrays in ascending order (children first, `root` last), for sweeps
+   * that read each node once in sequence: its variable, and its children as positions in the same
+   * arrays, −1 for EMPTY and −2 for BASE.
+   */
+  flatten(root: ZbddRef): FlatZbdd {
+    const order = this.nodesBelow(root);
+    const count = order.length;
+    const variables = new Int32Array(count);
+    const lows = new Int32Array(count);
+    const highs = new Int32Array(count);
+    const position = new Int32Array(root + 1);
+    position[EMPTY] = -1;
+    position[BASE] = -2;
+    const nodes = this.nodes;
+    for (let i = 0; i < count; i++) {
+      const n = order[i]!;
+      position[n] = i;
+      variables[i] = nodes[n * STRIDE + VAR]!;
+      lows[i] = position[nodes[n * STRIDE + LOW]!]!;
+      highs[i] = position[nodes[n * STRIDE + HIGH]!]!;
+    }
+    return { variables, lows, highs };
   }
 
   /** The family {{v}}. */
@@ -271,6 +310,46 @@ export class Zbdd {
       r = this.makeNode(vf, this.withoutRec(this.nodes[f * STRIDE + LOW]!, g0), h);
     }
     this.store(slot, OP_WITHOUT, f, g, r);
+    return r;
+  }
+
+  /**
+   * The sets of f on which the BDD function g is false, a set read as the assignment that sets its
+   * variables true and every other false; ZBDD variable 2·ℓ is the BDD's level ℓ and f has no odd
+   * variable. `bddNodes` are the BDD's records (bdd.ts). For a monotone g this is f ÷ MS(g) without
+   * building MS(g): a set contains a minimal solution of g exactly when g holds on it.
+   */
+  falsifying(f: ZbddRef, bddNodes: Int32Array, g: number): ZbddRef {
+    this.resizeCache();
+    return this.falsifyingRec(f, bddNodes, g);
+  }
+
+  private falsifyingRec(f: ZbddRef, bdd: Int32Array, g: number): ZbddRef {
+    if (f === EMPTY || g === BDD_ONE) return EMPTY;
+    if (g === BDD_ZERO) return f;
+    if (++this.steps > this.maxSteps) this.outOfSteps();
+    const slot = this.slot(OP_FALSIFYING, f, g);
+    const cache = this.cache;
+    if (cache[slot] === OP_FALSIFYING && cache[slot + 1] === f && cache[slot + 2] === g) return cache[slot + 3]!;
+    const nodes = this.nodes;
+    const vf = nodes[f * STRIDE + VAR]!;
+    const gi = (g < 0 ? -g : g) * BDD_STRIDE;
+    const vg = 2 * bdd[gi + BDD_LEVEL]!;
+    let r: ZbddRef;
+    if (vf < vg) {
+      const h = this.falsifyingRec(nodes[f * STRIDE + HIGH]!, bdd, g);
+      r = this.makeNode(vf, this.falsifyingRec(this.nodes[f * STRIDE + LOW]!, bdd, g), h);
+    } else {
+      // The sets of f do not hold g's variable when vg < vf: they follow its else-branch.
+      const g0 = g < 0 ? -bdd[gi + BDD_LOW]! : bdd[gi + BDD_LOW]!;
+      if (vg < vf) r = this.falsifyingRec(f, bdd, g0);
+      else {
+        const g1 = g < 0 ? -bdd[gi + BDD_HIGH]! : bdd[gi + BDD_HIGH]!;
+        const h = this.falsifyingRec(nodes[f * STRIDE + HIGH]!, bdd, g1);
+        r = this.makeNode(vf, this.falsifyingRec(this.nodes[f * STRIDE + LOW]!, bdd, g0), h);
+      }
+    }
+    this.store(this.slot(OP_FALSIFYING, f, g), OP_FALSIFYING, f, g, r);
     return r;
   }
 

@@ -64,7 +64,8 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/;
 const IPV6 = /^\[?[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\]?(:\d+)?$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX = /^(0x[0-9a-f]+|[0-9a-f]{8,})$/i;
-const NUMBER = /^[-+]?\d+([.,]\d+)*(e[-+]?\d+)?(%|[a-zµ]{1,3})?$/i;
+// µ as \u00b5: the CLI bundle stays ASCII, which Node reads and V8 parses as one-byte text.
+const NUMBER = /^[-+]?\d+([.,]\d+)*(e[-+]?\d+)?(%|[a-z\u00b5]{1,3})?$/i;
 
 /** Replaces a variable token by its kind; tokens without a digit are kept as they are. */
 export function maskToken(token: string): string {
