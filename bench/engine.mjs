@@ -103,7 +103,7 @@ async function runParent(args) {
   let failures = 0;
   for (const name of trees) {
     const file = join(araliaDir, `${name}.xml`);
-    const ours = cli ? runCli(file, timeout, timeBin) : runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file, ...(bundle ? [bundle] : [])], timeout);
+    const ours = cli ? runCli(file, timeout, timeBin) : runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file, ...(bundle ? [bundle] : [])], timeout, childEnv());
     let result = { tree: name, ...ours };
     if (ours.ok) {
       const line = cli ? ours.line : JSON.parse(ours.stdout.trim().split('\n').pop());
@@ -219,9 +219,17 @@ function runCli(file, timeoutSeconds, timeBin) {
 }
 
 /** Runs a command with a time limit; whole-process wall time. */
-function runTimed(command, args, timeoutSeconds) {
+/**
+ * The engine child's environment: without NODE_EXTRA_CA_CERTS, which Node would parse as it starts
+ * (tens of ms with a system CA bundle), as bin/ftree.js starts Node (docs/decisions.md).
+ */
+function childEnv() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
+}
+
+function runTimed(command, args, timeoutSeconds, env = process.env) {
   const start = process.hrtime.bigint();
-  const run = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20 });
+  const run = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20, env });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const timedOut = run.error?.code === 'ETIMEDOUT' || run.signal === 'SIGTERM';
   return { ok: run.status === 0, timedOut, seconds, stdout: run.stdout ?? '', stderr: run.stderr ?? '' };
