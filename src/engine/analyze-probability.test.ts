@@ -1,19 +1,6 @@
-import type { FaultTree, Gate } from '../model/fault-tree.js';
+import type { Gate } from '../model/fault-tree.js';
 import { analyzeProbability } from './analyze-probability.js';
-
-function tree(gates: Record<string, Omit<Gate, 'id'>>, events: Record<string, number>): FaultTree {
-  return {
-    name: 't',
-    file: 't.yaml',
-    files: ['t.yaml'],
-    top: 'top',
-    missionTime: 1,
-    parameters: new Map(),
-    gates: new Map(Object.entries(gates).map(([id, g]) => [id, { id, ...g }])),
-    events: new Map(Object.entries(events).map(([id, p]) => [id, { id, probability: p, model: { kind: 'constant', value: p } }])),
-    houses: new Map(),
-  };
-}
+import { smallFaultTree as tree } from './small-fault-tree.test-helper.js';
 
 describe('analyzeProbability', () => {
   it('is exact with a shared event (two trains sharing a pump)', () => {

@@ -1,30 +1,11 @@
-import type { BasicEvent, Distribution, FaultTree, Gate } from '../model/fault-tree.js';
+import type { BasicEvent, Distribution, FaultTree } from '../model/fault-tree.js';
 import { analyzeProbability } from './analyze-probability.js';
 import { analyzeUncertainty } from './analyze-uncertainty.js';
 import { createDistributionSampler } from './distribution-sampler.js';
 import { BLOCK_SIZE, TrialRunner } from './trial-runner.js';
 import { buildUncertaintyPlan } from './uncertainty-plan.js';
 import { compileProbabilityModel } from './analyze-probability.js';
-
-type EventSpec = number | { readonly p: number; readonly d: Distribution };
-
-function tree(gates: Record<string, Omit<Gate, 'id'>>, events: Record<string, EventSpec>, top = 'top'): FaultTree {
-  const event = (id: string, spec: EventSpec): BasicEvent => {
-    const p = typeof spec === 'number' ? spec : spec.p;
-    return { id, probability: p, model: { kind: 'constant', value: p }, ...(typeof spec === 'number' ? {} : { distribution: spec.d }) };
-  };
-  return {
-    name: 't',
-    file: 't.yaml',
-    files: ['t.yaml'],
-    top,
-    missionTime: 24,
-    parameters: new Map(),
-    gates: new Map(Object.entries(gates).map(([id, g]) => [id, { id, ...g }])),
-    events: new Map(Object.entries(events).map(([id, s]) => [id, event(id, s)])),
-    houses: new Map(),
-  };
-}
+import { smallFaultTree as tree } from './small-fault-tree.test-helper.js';
 
 /** The standard deviation of the sample p-quantile of n draws: √(p(1−p)/n) / f(x_p), f by a central difference of the CDF. */
 function quantileSd(d: Distribution, p: number, n: number): number {

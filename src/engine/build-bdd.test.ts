@@ -1,20 +1,6 @@
-import type { FaultTree, Gate } from '../model/fault-tree.js';
 import { compileBooleanGraph } from './boolean-graph.js';
 import { buildBdd, type BuildStep } from './build-bdd.js';
-
-function tree(gates: Record<string, Omit<Gate, 'id'>>, events: string[]): FaultTree {
-  return {
-    name: 't',
-    file: 't.yaml',
-    files: ['t.yaml'],
-    top: 'top',
-    missionTime: 1,
-    parameters: new Map(),
-    gates: new Map(Object.entries(gates).map(([id, g]) => [id, { id, ...g }])),
-    events: new Map(events.map((id) => [id, { id, probability: 0.1, model: { kind: 'constant', value: 0.1 } }])),
-    houses: new Map(),
-  };
-}
+import { smallFaultTree as tree } from './small-fault-tree.test-helper.js';
 
 describe('buildBdd onStep', () => {
   it('reports every operator node built, children first, with the nodes it created', () => {

@@ -1,21 +1,7 @@
-import type { FaultTree, Gate } from '../model/fault-tree.js';
 import { compileBooleanGraph, variableNode } from './boolean-graph.js';
 import { findModules } from './find-modules.js';
 import { orderVariables } from './order-variables.js';
-
-function tree(gates: Record<string, Omit<Gate, 'id'>>, events: string[]): FaultTree {
-  return {
-    name: 't',
-    file: 't.yaml',
-    files: ['t.yaml'],
-    top: 'top',
-    missionTime: 1,
-    parameters: new Map(),
-    gates: new Map(Object.entries(gates).map(([id, g]) => [id, { id, ...g }])),
-    events: new Map(events.map((id) => [id, { id, probability: 0.1, model: { kind: 'constant', value: 0.1 } }])),
-    houses: new Map(),
-  };
-}
+import { smallFaultTree as tree } from './small-fault-tree.test-helper.js';
 
 describe('orderVariables', () => {
   it('numbers in post-order, most shared arguments first, unreachable variables last', () => {
