@@ -111,7 +111,9 @@ try {
   let last;
   for (let i = 0; i < runs; i++) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, FTREE_BENCH_RSS: rssFile } });
+    // Node is started here (for the memory hook), so without NODE_EXTRA_CA_CERTS as bin/ftree.js starts it.
+    const { NODE_EXTRA_CA_CERTS: _ca, ...env } = process.env;
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...env, FTREE_BENCH_RSS: rssFile } });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     if (r.status !== 0) throw new Error(`ftree analyze exited ${r.status}: ${r.stderr}`);
     const [rss, ms] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
