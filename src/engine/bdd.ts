@@ -32,9 +32,10 @@ const OP_XOR = 2;
 
 /** Int32 fields per node record in `nodes`: level, low, high, next in its unique-table chain. */
 export const NODE_STRIDE = 4;
-const LEVEL = 0;
-const LOW = 1;
-const HIGH = 2;
+/** Offsets of a record's level, low child (may be complemented) and high child, for readers of `nodes`. */
+export const LEVEL = 0;
+export const LOW = 1;
+export const HIGH = 2;
 const NEXT = 3;
 /** Level of a freed node record while reordering. */
 const DEAD = -1;

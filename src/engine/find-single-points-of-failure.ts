@@ -2,7 +2,7 @@
 // found by evaluating the BDD on each one-event failure, one path per module, without cut sets.
 
 import type { BddModel } from './build-bdd.js';
-import { NODE_STRIDE, ONE, type BddRef } from './bdd.js';
+import { HIGH, LEVEL, LOW, NODE_STRIDE, ONE, type BddRef } from './bdd.js';
 
 /**
  * Ids of the events whose failure alone, every other event working, makes the top event occur:
@@ -22,14 +22,14 @@ export function findSinglePointsOfFailure(model: BddModel): string[] {
     let r = f;
     while (r !== ONE && r !== -ONE) {
       const i = (r < 0 ? -r : r) * NODE_STRIDE;
-      const level = nodes[i]!;
+      const level = nodes[i + LEVEL]!;
       let value = level === failed;
       const m = levelModules[level]!;
       if (m >= 0) {
         if (moduleValues[m] === 0) moduleValues[m] = holds(modules[m]!.root, failed) ? 2 : 1;
         value = moduleValues[m] === 2;
       }
-      const next = value ? nodes[i + 2]! : nodes[i + 1]!;
+      const next = value ? nodes[i + HIGH]! : nodes[i + LOW]!;
       r = r < 0 ? -next : next;
     }
     return r === ONE;

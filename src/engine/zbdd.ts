@@ -4,6 +4,7 @@
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { growInt32, hashTriple } from './int-table-helpers.js';
+import { HIGH as BDD_HIGH, LEVEL as BDD_LEVEL, LOW as BDD_LOW, NODE_STRIDE as BDD_STRIDE, ONE as BDD_ONE, ZERO as BDD_ZERO } from './bdd.js';
 
 /** A ZBDD reference: a node index. `EMPTY` is the empty family ∅, `BASE` the family {∅}. */
 export type ZbddRef = number;
@@ -51,14 +52,6 @@ const OP_PRODUCT = 4;
 const OP_TRUNCATE = 5;
 const OP_ONSET = 6;
 const OP_FALSIFYING = 7;
-/** Fields of a BDD node record (bdd.ts): level, low (may be complemented), high. */
-const BDD_STRIDE = 4;
-const BDD_LEVEL = 0;
-const BDD_LOW = 1;
-const BDD_HIGH = 2;
-/** The BDD's constants (bdd.ts: ONE = 1, ZERO = −1). */
-const BDD_ONE = 1;
-const BDD_ZERO = -1;
 
 const INITIAL_NODES = 1 << 12;
 const MIN_CACHE = 1 << 12;
