@@ -16,6 +16,9 @@ export interface FetchAnswer {
 
 export type FetchLike = (url: URL, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<FetchAnswer>;
 
+/** The GET of the last file read: every query of a run uses the same one, read once. */
+let trusting: { readonly file: string; readonly fetch: FetchLike } | undefined;
+
 /**
  * The fetch for `url`: Node's own, unless the URL is https and NODE_EXTRA_CA_CERTS names a file,
  * then a GET that trusts Node's root certificates and that file's. A file that cannot be read is
@@ -24,14 +27,17 @@ export type FetchLike = (url: URL, init: { headers: Record<string, string>; sign
 export function fetchFor(url: URL, env: NodeJS.ProcessEnv = process.env): FetchLike {
   const file = env['NODE_EXTRA_CA_CERTS'];
   if (url.protocol !== 'https:' || !file) return fetch as unknown as FetchLike;
-  let extra: string;
-  try {
-    extra = readFileSync(file, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new Error(`cannot read the certificates of NODE_EXTRA_CA_CERTS (${file}: ${why})`);
+  if (trusting?.file !== file) {
+    let extra: string;
+    try {
+      extra = readFileSync(file, 'utf8');
+    } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new Error(`cannot read the certificates of NODE_EXTRA_CA_CERTS (${file}: ${why})`);
+    }
+    trusting = { file, fetch: httpsGetTrusting([...rootCertificates, extra]) };
   }
-  return httpsGetTrusting([...rootCertificates, extra]);
+  return trusting.fetch;
 }
 
 function httpsGetTrusting(ca: string[]): FetchLike {
