@@ -1,9 +1,9 @@
 // Expands the paths given on the command line into tree files (cli stage): folders are searched
 // recursively for *.yaml and *.yml, skipping hidden folders and node_modules.
 
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { walkFolder } from '../evidence/walk-folder.js';
 
 const TREE_FILE = /\.(ya?ml)$/i;
 
@@ -15,15 +15,14 @@ export async function collectTreeFiles(paths: readonly string[]): Promise<string
     try {
       info = await stat(p);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      problems.push({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${p}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message}` });
+      problems.push(unreadable(p, e));
       continue;
     }
     if (!info.isDirectory()) {
       files.push(p);
       continue;
     }
-    const found = await walk(p);
+    const found = (await walkFolder(p, (dir, e) => new FtreeError([unreadable(dir, e)], EXIT.usage), ['node_modules'])).filter((f) => TREE_FILE.test(f));
     if (found.length === 0) {
       problems.push({ code: 'NO_TREE_FILES', severity: 'error', message: `No tree files (*.yaml, *.yml) in ${p}`, hint: 'name tree files directly, or a folder that holds them' });
     }
@@ -33,15 +32,7 @@ export async function collectTreeFiles(paths: readonly string[]): Promise<string
   return [...new Set(files)];
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out: string[] = [];
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(full)));
-    else if (e.isFile() && TREE_FILE.test(e.name)) out.push(full);
-  }
-  return out;
+function unreadable(path: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
 }

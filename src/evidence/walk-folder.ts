@@ -4,8 +4,11 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** Every file under `dir`; `unreadable(path, error)` makes the error thrown for a folder that cannot be listed. */
-export async function walkFolder(dir: string, unreadable: (path: string, error: unknown) => Error): Promise<string[]> {
+/**
+ * Every file under `dir`; `unreadable(path, error)` makes the error thrown for a folder that cannot
+ * be listed; folders named in `skipped` are not entered (hidden ones never are).
+ */
+export async function walkFolder(dir: string, unreadable: (path: string, error: unknown) => Error, skipped: readonly string[] = []): Promise<string[]> {
   const files: string[] = [];
   const walk = async (folder: string): Promise<void> => {
     let entries;
@@ -18,7 +21,9 @@ export async function walkFolder(dir: string, unreadable: (path: string, error: 
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const p = join(folder, e.name);
-      if (e.isDirectory()) await walk(p);
+      if (e.isDirectory()) {
+        if (!skipped.includes(e.name)) await walk(p);
+      }
       else if (e.isFile()) files.push(p);
     }
   };
