@@ -15,6 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const araliaDir = join(root, '..', 'shared', 'benchmarks', 'mef', 'scram-input', 'Aralia');
+// The engine child starts without NODE_EXTRA_CA_CERTS, which Node would parse as it starts (tens of
+// ms with a system CA bundle), as bin/ftree.js starts Node (docs/decisions.md).
+const { NODE_EXTRA_CA_CERTS: _ca, ...childEnv } = process.env;
 
 /** Exact P(top) by SCRAM's BDD (benchmarks/README.md); nus9601 has no reference. */
 const REFERENCE = {
@@ -103,7 +106,7 @@ async function runParent(args) {
   let failures = 0;
   for (const name of trees) {
     const file = join(araliaDir, `${name}.xml`);
-    const ours = cli ? runCli(file, timeout, timeBin) : runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file, ...(bundle ? [bundle] : [])], timeout, childEnv());
+    const ours = cli ? runCli(file, timeout, timeBin) : runTimed(process.execPath, [fileURLToPath(import.meta.url), '--child', file, ...(bundle ? [bundle] : [])], timeout, childEnv);
     let result = { tree: name, ...ours };
     if (ours.ok) {
       const line = cli ? ours.line : JSON.parse(ours.stdout.trim().split('\n').pop());
@@ -219,14 +222,6 @@ function runCli(file, timeoutSeconds, timeBin) {
 }
 
 /** Runs a command with a time limit; whole-process wall time. */
-/**
- * The engine child's environment: without NODE_EXTRA_CA_CERTS, which Node would parse as it starts
- * (tens of ms with a system CA bundle), as bin/ftree.js starts Node (docs/decisions.md).
- */
-function childEnv() {
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
-}
-
 function runTimed(command, args, timeoutSeconds, env = process.env) {
   const start = process.hrtime.bigint();
   const run = spawnSync(command, args, { encoding: 'utf8', timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20, env });

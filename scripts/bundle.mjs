@@ -2,7 +2,7 @@
 // Bundles the CLI with esbuild into one CommonJS file, dist/bundle/ftree.cjs, and writes a V8 code
 // cache for it, so that start-up neither resolves ~150 modules nor compiles what a command runs
 // (see docs/decisions.md, "Start-up time"). bin/ftree.js loads the file with the cache.
-// mathjs stays external: it loads lazily, by a dynamic import. The Monte Carlo worker is a second,
+// mathjs stays external: it is required lazily (src/model/expressions.ts). The Monte Carlo worker is a second,
 // ES-module entry: src/engine/run-trials.ts starts it from dist/bundle/uncertainty-worker.js.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
