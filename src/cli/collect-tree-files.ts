@@ -3,7 +3,7 @@
 
 import { stat } from 'node:fs/promises';
 import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
-import { walkFolder } from '../evidence/walk-folder.js';
+import { describeFsError, walkFolder } from '../evidence/walk-folder.js';
 
 const TREE_FILE = /\.(ya?ml)$/i;
 
@@ -15,14 +15,14 @@ export async function collectTreeFiles(paths: readonly string[]): Promise<string
     try {
       info = await stat(p);
     } catch (e) {
-      problems.push(unreadable(p, e));
+      problems.push(unreadable(p, describeFsError(e)));
       continue;
     }
     if (!info.isDirectory()) {
       files.push(p);
       continue;
     }
-    const found = (await walkFolder(p, (dir, e) => new FtreeError([unreadable(dir, e)], EXIT.usage), ['node_modules'])).filter((f) => TREE_FILE.test(f));
+    const found = (await walkFolder(p, (dir, why) => new FtreeError([unreadable(dir, why)], EXIT.usage), ['node_modules'])).filter((f) => TREE_FILE.test(f));
     if (found.length === 0) {
       problems.push({ code: 'NO_TREE_FILES', severity: 'error', message: `No tree files (*.yaml, *.yml) in ${p}`, hint: 'name tree files directly, or a folder that holds them' });
     }
@@ -32,7 +32,6 @@ export async function collectTreeFiles(paths: readonly string[]): Promise<string
   return [...new Set(files)];
 }
 
-function unreadable(path: string, e: unknown): Diagnostic {
-  const code = (e as NodeJS.ErrnoException).code;
-  return { code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message}` };
+function unreadable(path: string, why: string): Diagnostic {
+  return { code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${why}` };
 }

@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
-import { walkFolder } from './walk-folder.js';
+import { describeFsError, walkFolder } from './walk-folder.js';
 
 export interface LogSource {
   /** The path as given, or `-` for standard input. */
@@ -39,16 +39,11 @@ async function expand(path: string): Promise<string[]> {
   try {
     info = await stat(path);
   } catch (e) {
-    throw unreadable(path, reason(e));
+    throw unreadable(path, describeFsError(e));
   }
   if (info.isFile()) return [path];
   if (!info.isDirectory()) throw unreadable(path, 'not a file or a folder');
-  return walkFolder(path, (dir, e) => unreadable(dir, reason(e)));
-}
-
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+  return walkFolder(path, unreadable);
 }
 
 function unreadable(path: string, why: string): FtreeError {

@@ -18,7 +18,7 @@ export async function listMetricFiles(paths: readonly string[]): Promise<string[
       out.push(path);
       continue;
     }
-    const files = (await walkFolder(path, (dir, e) => unreadable(dir, reason(e)))).filter(isMetricFile);
+    const files = (await walkFolder(path, unreadable)).filter(isMetricFile);
     if (files.length === 0) {
       throw new FtreeError(
         {
@@ -38,11 +38,6 @@ export async function listMetricFiles(paths: readonly string[]): Promise<string[
 function isMetricFile(path: string): boolean {
   const name = path.toLowerCase().replace(/\.gz$/, '');
   return METRIC_EXTENSIONS.some((x) => name.endsWith(x));
-}
-
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
 }
 
 function unreadable(path: string, why: string): FtreeError {
