@@ -13,6 +13,7 @@ import { computeTopProbability } from './top-probability.js';
 import { TrialRunner } from './trial-runner.js';
 import { buildUncertaintyPlan, type UncertainInput, type UncertaintyPlan } from './uncertainty-plan.js';
 import { nowMs } from '../model/clock.js';
+import { compareIds } from './event-id-order.js';
 
 export interface UncertaintyOptions extends BddOptions, Pick<RunTrialsOptions, 'workers' | 'workerUrl' | 'onProgress'> {
   /** Number of trials (default 10,000). */
@@ -146,5 +147,5 @@ function birnbaumAtMeans(tree: FaultTree, model: BddModel, plan: UncertaintyPlan
   return ids
     .map((id, v) => ({ id, probability: q[v]!, birnbaum: importance.birnbaum[v]! }))
     .filter((e) => tree.events.has(e.id))
-    .sort((a, b) => Math.abs(b.birnbaum) - Math.abs(a.birnbaum) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => Math.abs(b.birnbaum) - Math.abs(a.birnbaum) || compareIds(a.id, b.id));
 }

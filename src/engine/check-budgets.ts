@@ -4,6 +4,7 @@
 import type { Budget, FaultTree } from '../model/fault-tree.js';
 import type { SourceSpan } from '../model/source-span.js';
 import type { ProbabilityAnalysis } from './analyze-probability.js';
+import { compareIds } from './event-id-order.js';
 
 export type BudgetRule = 'max-probability' | 'single-points' | 'max-importance';
 
@@ -88,7 +89,7 @@ export function checkBudgets(analysis: ProbabilityAnalysis, limits: BudgetLimits
     const { value, from } = limits.maxImportance;
     const ranked = analysis.events
       .map((e) => ({ id: e.id, value: e.birnbaum }))
-      .sort((a, b) => b.value - a.value || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => b.value - a.value || compareIds(a.id, b.id));
     const worst = ranked[0];
     checks.push({
       rule: 'max-importance',

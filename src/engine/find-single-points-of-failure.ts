@@ -3,6 +3,7 @@
 
 import type { BddModel } from './build-bdd.js';
 import { HIGH, LEVEL, LOW, NODE_STRIDE, ONE, type BddRef } from './bdd.js';
+import { compareIds } from './event-id-order.js';
 
 /**
  * Ids of the events whose failure alone, every other event working, makes the top event occur:
@@ -42,5 +43,5 @@ export function findSinglePointsOfFailure(model: BddModel): string[] {
     moduleValues.fill(0);
     if (holds(model.root, level)) found.push({ id: graph.variables[v]!, p: graph.probabilities[v]! });
   }
-  return found.sort((a, b) => b.p - a.p || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => e.id);
+  return found.sort((a, b) => b.p - a.p || compareIds(a.id, b.id)).map((e) => e.id);
 }

@@ -93,7 +93,6 @@ export function* renderCutSetLines(report: CutSetsReport, line: CutSetLineFormat
   if (chunk.length > 0) yield chunk;
 }
 
-
 /** A set's literals as text, separated by spaces: an event by its id, a working event as ¬id. */
 export function formatLiterals(names: readonly string[], literals: ArrayLike<number>, length: number = literals.length): string {
   let text = '';
