@@ -9,7 +9,7 @@ import { renderCurveText } from '../report/curve-text.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
-import { usageError } from './parse-options.js';
+import { parseIntegerInRange, usageError } from './parse-options.js';
 
 export interface CurveOptions extends GlobalOptions {
   readonly format: 'text' | 'table' | 'plot' | 'json';
@@ -25,8 +25,8 @@ const MAX_POINTS = 100_000;
 
 export async function runCurve(files: readonly string[], options: CurveOptions): Promise<number> {
   const from = options.from === undefined ? 0 : duration(options.from, '--from', true);
-  const points = options.points === undefined ? 50 : integer(options.points, '--points', 2, MAX_POINTS);
-  const maxNodes = options.maxBddNodes === undefined ? undefined : integer(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
+  const points = options.points === undefined ? 50 : parseIntegerInRange(options.points, '--points', 2, MAX_POINTS);
+  const maxNodes = options.maxBddNodes === undefined ? undefined : parseIntegerInRange(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
   const { tree, warnings } = await loadInput(files, {
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
@@ -51,10 +51,4 @@ function duration(value: string, flag: string, zeroAllowed: boolean): number {
     throw usageError(`${flag} takes a ${zeroAllowed ? 'non-negative' : 'positive'} duration such as 24h, 30d or 1y (a bare number is hours), not "${value}"`);
   }
   return r.value;
-}
-
-function integer(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) throw usageError(`${flag} takes a whole number from ${min} to ${max.toLocaleString('en-US')}, not "${value}"`);
-  return n;
 }

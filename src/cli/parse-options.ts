@@ -3,12 +3,22 @@
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
+import { formatCount } from '../report/format-number.js';
 
 /** A whole number ≥ 1 (or ≥ 0 when `zeroAllowed`). */
 export function parseCount(value: string, flag: string, zeroAllowed = false): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isInteger(n) || n < (zeroAllowed ? 0 : 1)) {
     throw usageError(`${flag} takes a whole number${zeroAllowed ? '' : ' above 0'}, not "${value}"`);
+  }
+  return n;
+}
+
+/** A whole number from `min` to `max`, digits only. */
+export function parseIntegerInRange(value: string, flag: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw usageError(`${flag} takes a whole number from ${formatCount(min)} to ${formatCount(max)}, not "${value}"`);
   }
   return n;
 }

@@ -10,7 +10,7 @@ import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
 import { createProgressBar } from './progress-bar.js';
-import { parseMissionTime, usageError } from './parse-options.js';
+import { parseIntegerInRange, parseMissionTime } from './parse-options.js';
 
 export interface UncertaintyCommandOptions extends GlobalOptions {
   readonly format: 'text' | 'json';
@@ -31,12 +31,12 @@ const MAX_WORKERS = 64;
 
 export async function runUncertainty(files: readonly string[], options: UncertaintyCommandOptions): Promise<number> {
   // Samples are kept (8 bytes each, and a sorted copy): 10^8 trials take 1.6 GB.
-  const trials = options.trials === undefined ? DEFAULT_TRIALS : integer(options.trials, '--trials', 1, 1e8);
-  const seed = options.seed === undefined ? DEFAULT_SEED : integer(options.seed, '--seed', 0, 0xffffffff);
-  const workers = options.workers === undefined || options.workers === 'auto' ? 'auto' : integer(options.workers, '--workers', 1, MAX_WORKERS);
-  const bins = options.bins === undefined ? 20 : integer(options.bins, '--bins', 1, 200);
-  const limit = options.limit === undefined ? 10 : integer(options.limit, '--limit', 0, 1e9);
-  const maxNodes = options.maxBddNodes === undefined ? undefined : integer(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
+  const trials = options.trials === undefined ? DEFAULT_TRIALS : parseIntegerInRange(options.trials, '--trials', 1, 1e8);
+  const seed = options.seed === undefined ? DEFAULT_SEED : parseIntegerInRange(options.seed, '--seed', 0, 0xffffffff);
+  const workers = options.workers === undefined || options.workers === 'auto' ? 'auto' : parseIntegerInRange(options.workers, '--workers', 1, MAX_WORKERS);
+  const bins = options.bins === undefined ? 20 : parseIntegerInRange(options.bins, '--bins', 1, 200);
+  const limit = options.limit === undefined ? 10 : parseIntegerInRange(options.limit, '--limit', 0, 1e9);
+  const maxNodes = options.maxBddNodes === undefined ? undefined : parseIntegerInRange(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
   const { tree, warnings } = await loadInput(files, {
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
@@ -58,12 +58,4 @@ export async function runUncertainty(files: readonly string[], options: Uncertai
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(uncertaintyToJson(report), null, 2)}\n`);
   else process.stdout.write(`${renderUncertaintyText(report, { chalk: chalkFor(process.stdout, options.color !== false), limit })}\n`);
   return EXIT.ok;
-}
-
-function integer(value: string, flag: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw usageError(`${flag} takes a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not "${value}"`);
-  }
-  return n;
 }
