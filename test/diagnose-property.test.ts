@@ -117,12 +117,12 @@ function strengthRatio(strength: number | null): number {
 }
 function timingRatio(t: number, onset: number): number {
   const lag = 120_000;
-  const lead = 5 * lag;
   const w = 0.8;
-  const mass = (lag * (1 - Math.exp(-(WINDOW_END - onset) / lag)) + lead * (1 - Math.exp(-onset / lead))) / (lag + lead);
-  const d = t - onset;
-  const density = (d >= 0 ? Math.exp(-d / lag) : Math.exp(d / lead)) / (lag + lead);
-  return w * WINDOW_END * (density / mass) + (1 - w);
+  const a = Math.max(0, Math.min(WINDOW_END, onset - 5 * lag));
+  const b = Math.max(0, Math.min(WINDOW_END, onset));
+  const mass = b - a + lag * (1 - Math.exp(-(WINDOW_END - b) / lag)) + lag * (1 - Math.exp(-a / lag));
+  const h = t > b ? Math.exp(-(t - b) / lag) : t < a ? Math.exp(-(a - t) / lag) : 1;
+  return w * WINDOW_END * (h / mass) + (1 - w);
 }
 
 /** The brute force: weights of all states, and a function giving each node's value in a state. */
