@@ -10,14 +10,17 @@ export const RELATIVE_SPREAD_FLOOR = 0.01;
 export interface BaselineSpread {
   readonly median: number;
   readonly iqr: number;
-  /** max(IQR, mean |x − median|, 1 % of |median|, min_spread); 0 only for a constant baseline at 0. */
+  /**
+   * max(IQR, mean |x − median|, floor), the floor being min_spread when given, else 1 % of |median|;
+   * 0 only for a constant baseline at 0 without min_spread.
+   */
   readonly spread: number;
   /** Which term gave the spread when it is not the IQR. */
   readonly floor?: 'mean deviation' | '1 % of the median' | 'min_spread';
 }
 
-/** The spread of baseline values (finite, any order, at least one). */
-export function baselineSpread(values: readonly number[], minSpread = 0): BaselineSpread {
+/** The spread of baseline values (finite, any order, at least one); min_spread replaces the relative floor. */
+export function baselineSpread(values: readonly number[], minSpread?: number): BaselineSpread {
   const sorted = [...values].sort((a, b) => a - b);
   const median = quantileOfSorted(sorted, 0.5);
   const iqr = quantileOfSorted(sorted, 0.75) - quantileOfSorted(sorted, 0.25);
@@ -28,8 +31,7 @@ export function baselineSpread(values: readonly number[], minSpread = 0): Baseli
   deviation /= sorted.length;
   const terms: [number, BaselineSpread['floor']][] = [
     [deviation, 'mean deviation'],
-    [RELATIVE_SPREAD_FLOOR * Math.abs(median), '1 % of the median'],
-    [minSpread, 'min_spread'],
+    minSpread === undefined ? [RELATIVE_SPREAD_FLOOR * Math.abs(median), '1 % of the median'] : [minSpread, 'min_spread'],
   ];
   let spread = iqr;
   let floor: BaselineSpread['floor'];

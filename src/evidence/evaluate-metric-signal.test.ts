@@ -96,6 +96,9 @@ describe('evaluateMetricSignal', () => {
     expect(evaluateMetricSignal({ query: 'm', score: 5 }, [sparse], window, baseline)).toMatchObject({ state: 'fired', value: 22.5, reason: "The baseline's IQR is 0: the spread used is 0.133 (mean deviation)" });
     // min_spread overrides a smaller spread
     expect(evaluateMetricSignal({ query: 'm', score: 5, minSpread: 1 }, [sparse], window, baseline)).toMatchObject({ state: 'silent', value: 3, reason: "The baseline's IQR is 0: the spread used is 1 (min_spread)" });
+    // …and replaces the relative floor: a 3-point drop of an availability at 100 % fires with min_spread 0.1
+    const dip = series([...flat(30, 100), 97, ...flat(29, 100)]);
+    expect(evaluateMetricSignal({ query: 'm', score: 5, minSpread: 0.1 }, [dip], window, baseline)).toMatchObject({ state: 'fired', value: 30, reason: "The baseline's IQR is 0: the spread used is 0.1 (min_spread)" });
     // 0 throughout and no min_spread: any departure is infinite, and the reason says why
     expect(evaluateMetricSignal({ query: 'm', score: 5 }, [series([...flat(30, 0), 0.5, ...flat(29, 0)])], window, baseline)).toMatchObject({
       reason: 'The baseline is 0 throughout: any departure from it is infinitely unusual (min_spread sets a floor)',
