@@ -232,7 +232,7 @@ function decideVerdict(tree: FaultTree, signals: readonly RatedSignal[], events:
   if (contradiction) return { kind: 'nothing-stands-out', reason: 'contradiction', suspects: [] };
   if (symptomNotSeen) return { kind: 'nothing-stands-out', reason: 'symptom-not-seen', suspects: [] };
   if (standing.length > 0) return { kind: 'suspects', reason: 'stands-out', suspects: standing };
-  const observed = signals.filter((s) => s.state !== 'unknown');
+  const observed = signals.filter((s) => s.state === 'fired' || s.state === 'silent');
   if (observed.length === 0) return { kind: 'nothing-stands-out', reason: 'no-data', suspects: [] };
   const fired = observed.filter((s) => s.owner !== tree.top && isSupporting(s));
   return { kind: 'nothing-stands-out', reason: fired.length === 0 ? 'nothing-fired' : 'weak-evidence', suspects: [] };

@@ -61,7 +61,7 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
       onset_source: d.onset.source,
       ...(d.onset.owner !== undefined ? { onset_signal_of: d.onset.owner } : {}),
     },
-    evidence: { signals: d.signals.length, fired: count('fired'), silent: count('silent'), unknown: count('unknown') },
+    evidence: { signals: d.signals.length, fired: count('fired'), ...(count('chronic') > 0 ? { chronic: count('chronic') } : {}), silent: count('silent'), unknown: count('unknown') },
     events: d.events.map((ev) => ({
       id: ev.id,
       ...(ev.label !== undefined ? { label: ev.label } : {}),
