@@ -494,11 +494,21 @@ export class Bdd {
     return sign * r;
   }
 
-  /** If-then-else: (f ∧ g) ∨ (¬f ∧ h). */
+  /**
+   * If-then-else: (f ∧ g) ∨ (¬f ∧ h). When f is a variable (or its complement) above every
+   * variable of g and h, that is one node.
+   */
   ite(f: BddRef, g: BddRef, h: BddRef): BddRef {
     if (f === ONE) return g;
     if (f === ZERO) return h;
     if (g === h) return g;
+    const n = f < 0 ? -f : f;
+    const i = n * NODE_STRIDE;
+    const nodes = this.nodes;
+    if (nodes[i + LOW] === ZERO && nodes[i + HIGH] === ONE) {
+      const level = nodes[i + LEVEL]!;
+      if (level < this.topLevel(g) && level < this.topLevel(h)) return f > 0 ? this.makeNode(level, h, g) : this.makeNode(level, g, h);
+    }
     return this.or(this.and(f, g), this.and(-f, h));
   }
 

@@ -49,6 +49,35 @@ export function isVariableNode(graph: BooleanGraph, node: number): boolean {
   return node >= 2 && node < graph.variables.length + 2;
 }
 
+/** Operator nodes below `top` (included), children first; empty when `top` is not an operator node. */
+export function operatorPostOrder(graph: BooleanGraph, top: number): number[] {
+  const order: number[] = [];
+  if (graph.args[top] === undefined) return order;
+  const state = new Uint8Array(graph.nodeCount + 1);
+  const stack: number[] = [top];
+  while (stack.length > 0) {
+    const n = stack[stack.length - 1]!;
+    if (state[n] === 2) {
+      stack.pop();
+      continue;
+    }
+    if (state[n] === 1) {
+      state[n] = 2;
+      order.push(n);
+      stack.pop();
+      continue;
+    }
+    state[n] = 1;
+    const args = graph.args[n]!;
+    for (let i = args.length - 1; i >= 0; i--) {
+      const a = args[i]!;
+      const c = a < 0 ? -a : a;
+      if (state[c] === 0 && graph.args[c] !== undefined) stack.push(c);
+    }
+  }
+  return order;
+}
+
 /** Compiles every gate of `tree`; shared gates are compiled once, identical operators merged. */
 export function compileBooleanGraph(tree: FaultTree): BooleanGraph {
   const variables = [...tree.events.keys()];

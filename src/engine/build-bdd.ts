@@ -3,7 +3,7 @@
 // between operator nodes once it dominates; optionally the variables are reordered by sifting
 // (Rudell 1993) when the diagram grows.
 
-import type { BooleanGraph, Literal, Operator } from './boolean-graph.js';
+import { operatorPostOrder, type BooleanGraph, type Literal, type Operator } from './boolean-graph.js';
 import { Bdd, ONE, ZERO, type BddRef } from './bdd.js';
 import { findModules } from './find-modules.js';
 import { orderVariables, type VariableOrder } from './order-variables.js';
@@ -105,7 +105,7 @@ export function buildBdd(input: BooleanGraph, options: BddOptions = {}): BddMode
 
   // Parents left to build, per node: a node's BDD is dropped once all its parents have it.
   const pending = new Int32Array(graph.nodeCount + 1);
-  const postOrder = postOrderOf(graph, top);
+  const postOrder = operatorPostOrder(graph, top);
   for (const n of postOrder) {
     for (const a of graph.args[n]!) {
       const c = a < 0 ? -a : a;
@@ -246,33 +246,4 @@ function absorbedArguments(graph: BooleanGraph, postOrder: readonly number[], pa
     }
   }
   return absorbed;
-}
-
-/** Operator nodes below `top` (included), children first. */
-function postOrderOf(graph: BooleanGraph, top: number): number[] {
-  const order: number[] = [];
-  if (graph.args[top] === undefined) return order;
-  const state = new Uint8Array(graph.nodeCount + 1);
-  const stack: number[] = [top];
-  while (stack.length > 0) {
-    const n = stack[stack.length - 1]!;
-    if (state[n] === 2) {
-      stack.pop();
-      continue;
-    }
-    if (state[n] === 1) {
-      state[n] = 2;
-      order.push(n);
-      stack.pop();
-      continue;
-    }
-    state[n] = 1;
-    const args = graph.args[n]!;
-    for (let i = args.length - 1; i >= 0; i--) {
-      const a = args[i]!;
-      const c = a < 0 ? -a : a;
-      if (state[c] === 0 && graph.args[c] !== undefined) stack.push(c);
-    }
-  }
-  return order;
 }

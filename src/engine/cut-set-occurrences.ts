@@ -99,7 +99,7 @@ export function computeCutSetOccurrences(
       levelFamily[level] = f;
       seenLevels.add(level);
     }
-    for (const level of seenLevels) localUnion[level] = unionOf(zbdd.onset(root, 2 * level));
+    for (const level of seenLevels) localUnion[level] = unionsFailed ? NaN : unionOf(zbdd.onset(root, 2 * level));
     if (f > 0) {
       const m = model.modules[f - 1]!;
       levelCount[m.level] = sets.get(root)!;

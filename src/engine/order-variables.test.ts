@@ -35,4 +35,42 @@ describe('orderVariables', () => {
     const order = orderVariables(graph, graph.root, modules);
     expect(Array.from(order.levelNodes)).toEqual([variableNode(1), variableNode(0), m, variableNode(2)]);
   });
+
+  it('places a variable whose only parent is an xor right after the xor\'s other arguments (y ↔ G)', () => {
+    // top = h ∧ (y ↔ g), h = g ∨ c, g = a ∧ b: y is settled as soon as g is, before c.
+    const events = ['a', 'b', 'c', 'y'];
+    const graph = compileBooleanGraph(
+      tree(
+        {
+          top: { type: 'and', inputs: ['h', 'agree'] },
+          h: { type: 'or', inputs: ['g', 'c'] },
+          g: { type: 'and', inputs: ['a', 'b'] },
+          agree: { type: 'iff', inputs: ['y', 'g'] },
+        },
+        events,
+      ),
+    );
+    const order = orderVariables(graph, graph.root, new Uint8Array(graph.nodeCount + 1));
+    expect(Array.from(order.levelNodes, (n) => events[n - 2])).toEqual(['b', 'a', 'y', 'c']);
+  });
+
+  it('visits the nodes that attach a variable after the rest, the highest first', () => {
+    // top = (y1 ↔ g1) ∧ (y2 ↔ g2) ∧ g2, g2 = g1 ∨ c, g1 = a ∧ b: the order of g2's own cone, each
+    // y after its gate, whatever the order of the arguments.
+    const events = ['a', 'b', 'c', 'y1', 'y2'];
+    const graph = compileBooleanGraph(
+      tree(
+        {
+          top: { type: 'and', inputs: ['agree1', 'agree2', 'g2'] },
+          g2: { type: 'or', inputs: ['g1', 'c'] },
+          g1: { type: 'and', inputs: ['a', 'b'] },
+          agree1: { type: 'iff', inputs: ['y1', 'g1'] },
+          agree2: { type: 'iff', inputs: ['y2', 'g2'] },
+        },
+        events,
+      ),
+    );
+    const order = orderVariables(graph, graph.root, new Uint8Array(graph.nodeCount + 1));
+    expect(Array.from(order.levelNodes, (n) => events[n - 2])).toEqual(['b', 'a', 'y1', 'c', 'y2']);
+  });
 });
