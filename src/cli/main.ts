@@ -196,16 +196,21 @@ Examples:
 
   program
     .command('import')
-    .description('convert an Open-PSA MEF model (SCRAM, XFTA) into an ftree YAML tree')
-    .argument('<files...>', 'Open-PSA MEF XML files forming one model')
+    .description('convert an Open-PSA MEF model (SCRAM, XFTA) or a static Galileo model (Storm, DFTCalc) into an ftree YAML tree')
+    .argument('<files...>', 'Open-PSA MEF XML files forming one model, or one Galileo .dft file')
     .option('-o, --output <file>', 'write the tree to this file (default: standard output)')
     .option('--force', 'replace the output file if it exists')
     .option('--schema <path>', 'add the yaml-language-server line pointing at this schema path')
+    .option('--mission-time <duration>', 'the mission time: MEF default the model\'s, else 1y; Galileo (rates per hour) default 1h')
     .addHelpText(
       'after',
       `
+Galileo: and, or, kofn and votk gates, basic events with prob= or lambda= (repair= optional, dorm=
+ignored); dynamic gates (pand, por, spare, fdep, pdep, seq, mutex) are errors.
+
 Examples:
   $ ftree import model.xml -o trees/model.yaml
+  $ ftree import voting.dft --mission-time 1h -o trees/voting.yaml
   $ ftree import tree.xml basic-events.xml -o model.yaml --schema ../schema/ftree.schema.json`,
     )
     .action(async (files: string[], opts) => {
