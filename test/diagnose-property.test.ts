@@ -1,7 +1,8 @@
 // Property test of the diagnosis against an independent brute force: random trees, random signal
 // states on events and gates, random rates (signal, tree defaults, option defaults). The brute
 // force enumerates all 2^n states of the events, weighs each by ∏ q and every signal's likelihood
-// (through its event, or through its gate's value), keeps the states where the top event holds
+// (through its event, or through its gate's value; fired signals with their strength and timing
+// factors), keeps the states where the top event holds
 // (when it is observed), and compares every event's posterior, P(T | E), cut-set posteriors and
 // the expected information gain of every proposed check with the diagnosis, to 1e-9.
 import fc from 'fast-check';
@@ -15,7 +16,7 @@ const KINDS: Kind[] = ['and', 'or', 'atleast', 'xor', 'not', 'nand', 'nor', 'iff
 interface Case {
   probs: number[];
   gates: { type: Kind; inputs: number[]; k: number }[];
-  signals: { owner: number; state: 'fired' | 'silent' | 'unknown'; s: number | null; f: number | null }[];
+  signals: { owner: number; state: 'fired' | 'silent' | 'unknown'; s: number | null; f: number | null; strength: number | null; at: number }[];
   treeDefaults: { s: number | null; f: number | null };
   optionDefaults: { s: number | null; f: number | null };
   topObserved: boolean;
@@ -37,7 +38,14 @@ const arbCase: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 7 }).chain((n) =>
         ),
       ),
       signals: fc.array(
-        fc.record({ owner: fc.integer({ min: 0, max: n + g - 1 }), state: fc.constantFrom('fired' as const, 'silent' as const, 'unknown' as const), s: fc.option(rate), f: fc.option(rate) }),
+        fc.record({
+          owner: fc.integer({ min: 0, max: n + g - 1 }),
+          state: fc.constantFrom('fired' as const, 'silent' as const, 'unknown' as const),
+          s: fc.option(rate),
+          f: fc.option(rate),
+          strength: fc.option(fc.double({ min: 0.5, max: 60, noNaN: true })),
+          at: fc.integer({ min: 0, max: 9_999 }),
+        }),
         { maxLength: 8 },
       ),
       treeDefaults: fc.record({ s: fc.option(rate), f: fc.option(rate) }),
@@ -88,15 +96,37 @@ function buildCase(c: Case): { tree: FaultTree; evidence: EvidenceResult; nodeId
     rule: '≥ 1',
     state: s.state,
     samples: [],
-    ...(s.state === 'fired' ? { firstSeen: 1000 + s.owner } : {}),
+    ...(s.state === 'fired' ? { firstSeen: s.at * 600 } : {}),
+    ...(s.state === 'fired' && s.strength !== null ? { strength: s.strength } : {}),
     ...rates(s.s, s.f),
   }));
-  const evidence: EvidenceResult = { window: { start: 0, end: 10_000 }, timezone: 'UTC', signals, logs: [], metricFiles: [], unexplained: [], notes: [], warnings: [] };
+  const evidence: EvidenceResult = { window: { start: 0, end: WINDOW_END }, timezone: 'UTC', signals, logs: [], metricFiles: [], unexplained: [], notes: [], warnings: [] };
   return { tree, evidence, nodeIds };
 }
 
+const WINDOW_END = 6_000_000;
+
+/**
+ * The density ratios of a fired signal's strength and first time, written from docs/diagnosis.md
+ * ("Graded and timed evidence") independently of src/diagnose/evidence-likelihood.ts.
+ */
+function strengthRatio(strength: number | null): number {
+  if (strength === null) return 1;
+  const cap = 20;
+  return (1 + cap ** -2) * 0.5 * Math.min(cap, Math.max(1, strength));
+}
+function timingRatio(t: number, onset: number): number {
+  const lag = 120_000;
+  const lead = 5 * lag;
+  const w = 0.8;
+  const mass = (lag * (1 - Math.exp(-(WINDOW_END - onset) / lag)) + lead * (1 - Math.exp(-onset / lead))) / (lag + lead);
+  const d = t - onset;
+  const density = (d >= 0 ? Math.exp(-d / lag) : Math.exp(d / lead)) / (lag + lead);
+  return w * WINDOW_END * (density / mass) + (1 - w);
+}
+
 /** The brute force: weights of all states, and a function giving each node's value in a state. */
-function bruteForce(c: Case, tree: FaultTree) {
+function bruteForce(c: Case, tree: FaultTree, onset: number) {
   const n = c.probs.length;
   const value = (x: number, id: string): boolean => {
     if (id.startsWith('e')) return ((x >> Number(id.slice(1))) & 1) === 1;
@@ -123,8 +153,8 @@ function bruteForce(c: Case, tree: FaultTree) {
       const on = value(x, s.owner < n ? `e${s.owner}` : `g${s.owner - n}`);
       const fired = pick(s.s, c.treeDefaults.s, c.optionDefaults.s, 0.9);
       const alarm = pick(s.f, c.treeDefaults.f, c.optionDefaults.f, 0.05);
-      const pFired = on ? fired : alarm;
-      w *= s.state === 'fired' ? pFired : 1 - pFired;
+      if (s.state === 'fired') w *= on ? fired * strengthRatio(s.strength) * timingRatio(s.at * 600, onset) : alarm;
+      else w *= on ? 1 - fired : 1 - alarm;
     }
     return w;
   };
@@ -146,7 +176,7 @@ describe('diagnosis equals brute-force enumeration', () => {
         const option = { ...(c.optionDefaults.s !== null ? { sensitivity: c.optionDefaults.s } : {}), ...(c.optionDefaults.f !== null ? { falseAlarm: c.optionDefaults.f } : {}) };
         const cutSets = c.cutSets.map((cs) => cs.map((i) => `e${i}`));
         const d = diagnoseIncident(tree, evidence, { topObserved: c.topObserved, rates: option, ...(cutSets.length > 0 ? { cutSets } : {}), limit: 100 });
-        const { value, weights } = bruteForce(c, tree);
+        const { value, weights } = bruteForce(c, tree, d.onset.time);
         const kept = (x: number) => !c.topObserved || value(x, tree.top);
         let total = 0;
         let withTop = 0;

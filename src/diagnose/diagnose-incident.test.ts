@@ -59,8 +59,12 @@ describe('diagnoseIncident', () => {
     expect(d.onset.source).toBe('since');
   });
 
-  it('with every signal silent blames nothing and ranks by the tree alone', () => {
-    const d = diagnoseIncident(tree(), evidence([...allSignals('silent'), sig('top', 'silent')]));
+  it('with every signal silent, the symptom too, sees no incident unless told the top occurred', () => {
+    const quiet = evidence([...allSignals('silent'), sig('top', 'silent')]);
+    const seen = diagnoseIncident(tree(), quiet);
+    expect(seen.verdict).toEqual({ kind: 'nothing-stands-out', reason: 'symptom-not-seen', suspects: [] });
+    expect(seen.top.givenEvidence * 10).toBeLessThan(seen.top.prior);
+    const d = diagnoseIncident(tree(), quiet, { topObserved: true });
     expect(d.verdict.kind).toBe('nothing-stands-out');
     expect(d.verdict.reason).toBe('nothing-fired');
     const byTree = [...d.events].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior)).map((e) => e.id);
@@ -112,7 +116,10 @@ describe('diagnoseIncident', () => {
     const d = diagnoseIncident(t, evidence([sig('slow_db', 'fired', { falseAlarm: 0.2 })]), { rates: { sensitivity: 0.99, falseAlarm: 0.01 } });
     const s = d.signals[0]!;
     expect([s.sensitivity, s.falseAlarm, s.sensitivitySource, s.falseAlarmSource]).toEqual([0.6, 0.2, 'tree', 'signal']);
-    expect(s.likelihoodRatio).toBeCloseTo(3, 14);
+    // s/f = 3, times the timing factor of a signal that fired at the onset (it set the onset).
+    expect(s.timingFactor).toBeGreaterThan(1);
+    expect(s.strengthFactor).toBe(1);
+    expect(s.likelihoodRatio / s.timingFactor).toBeCloseTo(3, 12);
   });
 
   it('orders next checks by posterior per minute, 15 min when the cost is not given', () => {

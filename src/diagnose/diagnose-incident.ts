@@ -13,7 +13,8 @@ import type { Diagnosis, EventDiagnosis, GateDiagnosis, RatedSignal, Verdict } f
 import { estimateOnset } from './estimate-onset.js';
 import { evaluateChangesAtOnset } from './evaluate-changes-at-onset.js';
 import { findEventsBelow, findGatePath, findParents } from './find-gate-path.js';
-import { combineLikelihoods, foldLikelihood, isImpossible, signalLikelihood } from './fold-likelihood.js';
+import { combineLikelihoods, foldLikelihood, isImpossible, signalLikelihood, type SignalObservation } from './fold-likelihood.js';
+import { strengthFactor, timingFactor, type TimingContext } from './evidence-likelihood.js';
 import { suspectEntropy } from './information-gain.js';
 import { CUT_SET_CANDIDATES, findCandidateCutSets, rankCutSets, type CutSetPosterior } from './rank-cut-sets.js';
 import { rankNextChecks } from './rank-next-checks.js';
@@ -23,9 +24,18 @@ import { nowMs } from '../model/clock.js';
 /** An event stands out when supported by a fired signal and its odds moved by at least this factor. */
 export const STAND_OUT_FACTOR = 3;
 
+/** The symptom counts as not seen when P(T | E) is below P(T) divided by this. */
+export const NOT_SEEN_FACTOR = 10;
+
 export interface DiagnoseOptions {
-  /** Condition on the top event having occurred (default true); false gives P(x | E) and P(T | E). */
+  /**
+   * Condition on the top event having occurred (default true); false gives P(x | E) and P(T | E).
+   * Left undefined, a window whose symptom is silent and improbable gets the `symptom-not-seen`
+   * verdict; an explicit true diagnoses whatever the symptom's signals say.
+   */
   readonly topObserved?: boolean;
+  /** Lag scale of a cause's signals after the onset, ms (evidence-likelihood.ts). */
+  readonly lag?: number;
   /** The command line's sensitivity and false-alarm defaults (below the tree's `defaults:`). */
   readonly rates?: SignalRateDefaults;
   /** The changes file's content: change signals are judged against the onset. */
@@ -49,7 +59,8 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   // Onset, then change signals judged against it, then the rates of every signal.
   const onset = estimateOnset(tree.top, evidence.signals, evidence.window, options.onset === undefined ? {} : { given: options.onset });
   const judged = options.changes ? evaluateChangesAtOnset(tree, evidence.signals, options.changes, onset.time, defaults.within === undefined ? {} : { within: defaults.within }) : evidence.signals;
-  const signals = judged.map((s) => rateSignal(s, defaults, options.rates ?? {}));
+  const timing: TimingContext = { onset: onset.time, window: evidence.window, ...(options.lag === undefined ? {} : { lag: options.lag }) };
+  const signals = judged.map((s) => rateSignal(s, defaults, options.rates ?? {}, timing));
   const byOwner = new Map<string, RatedSignal[]>();
   for (const s of signals) byOwner.set(s.owner, [...(byOwner.get(s.owner) ?? []), s]);
 
@@ -57,7 +68,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   const ids = [...tree.events.keys()];
   const priors = Float64Array.from(ids, (id) => tree.events.get(id)!.probability);
   const adjusted = Float64Array.from(ids, (id, v) => {
-    const l = combineLikelihoods(byOwner.get(id) ?? []);
+    const l = combineLikelihoods((byOwner.get(id) ?? []).map(observationOf));
     if (isImpossible(l)) notes.push(`The signals of event ${id} cannot all be in their states (likelihood 0 both ways): they are ignored`);
     return foldLikelihood(priors[v]!, l);
   });
@@ -69,7 +80,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   for (const [id, gate] of tree.gates) {
     const own = byOwner.get(id);
     if (!own) continue;
-    const likelihood = combineLikelihoods(own);
+    const likelihood = combineLikelihoods(own.map(observationOf));
     gates.push({ id, ...(gate.label !== undefined ? { label: gate.label } : {}), signals: own, likelihood });
     if (isImpossible(likelihood)) notes.push(`The signals of gate ${id} cannot all be in their states (likelihood 0 both ways): they are ignored`);
     else if (likelihood.ifTrue !== likelihood.ifFalse) gateInputs.push({ gate: id, likelihood });
@@ -99,9 +110,11 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
     const p = contradiction ? 0 : posterior[v]!;
     const p0 = withoutEvidence[v]!;
     const bayesFactor = oddsRatio(p, p0);
-    const isSupported = own.some(isSupporting) || supportedByGate.has(id);
+    const isSuspect = event.suspect !== false && !event.propagation;
+    const isSupported = isSuspect && (own.some(isSupporting) || supportedByGate.has(id));
     return {
       id,
+      isSuspect,
       ...(event.label !== undefined ? { label: event.label } : {}),
       prior: priors[v]!,
       adjusted: adjusted[v]!,
@@ -112,22 +125,24 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
       excess: p - priors[v]!,
       isSupported,
       standsOut: isSupported && bayesFactor >= STAND_OUT_FACTOR,
-      path: findGatePath(parents, id),
+      path: findGatePath(parents, id).filter((g) => !tree.gates.get(g)?.propagation),
       ...(event.check ? { check: event.check } : {}),
       signals: own,
     };
   });
   const byId = (a: EventDiagnosis, b: EventDiagnosis): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sortedEvents = [...events].sort((a, b) => b.posterior - a.posterior || byId(a, b));
-  const verdict = decideVerdict(tree, signals, events, contradiction);
+  const symptomNotSeen = options.topObserved === undefined && conditioning === 'top' && isSymptomNotSeen(tree.top, signals, plain.pTop, pTopGivenEvidence);
+  const verdict = decideVerdict(tree, signals, events, contradiction, symptomNotSeen);
   // Shown to the engineer: the events that stand out first, by how much the incident raised them
   // (posterior − prior, so that an event true on most days does not lead), then the others by
   // posterior. When nothing stands out, by P(x|T) − prior (the tree's own ranking without
   // evidence): the posteriors then mostly reflect elimination, not evidence.
+  const candidates = events.filter((e) => e.isSuspect);
   const suspects =
     verdict.kind === 'suspects'
-      ? [...events].sort((a, b) => Number(b.standsOut) - Number(a.standsOut) || (a.standsOut ? b.excess - a.excess : 0) || b.posterior - a.posterior || byId(a, b))
-      : [...events].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior) || b.posterior - a.posterior || byId(a, b));
+      ? [...candidates].sort((a, b) => Number(b.standsOut) - Number(a.standsOut) || (a.standsOut ? b.excess - a.excess : 0) || b.posterior - a.posterior || byId(a, b))
+      : [...candidates].sort((a, b) => b.posteriorWithoutEvidence - b.prior - (a.posteriorWithoutEvidence - a.prior) || b.posterior - a.posterior || byId(a, b));
 
   const limit = options.limit ?? 10;
   let cutSets: CutSetPosterior[] = [];
@@ -169,10 +184,26 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   };
 }
 
-function rateSignal(s: SignalResult, tree: SignalRateDefaults, option: SignalRateDefaults): RatedSignal {
+function rateSignal(s: SignalResult, tree: SignalRateDefaults, option: SignalRateDefaults, timing: TimingContext): RatedSignal {
   const rates = resolveSignalRates(s, tree, option);
-  const l = signalLikelihood({ state: s.state, ...rates });
-  return { ...s, ...rates, likelihoodRatio: l.ifTrue === l.ifFalse ? 1 : l.ifFalse === 0 ? Infinity : l.ifTrue / l.ifFalse };
+  const fired = s.state === 'fired';
+  const strength = fired ? strengthFactor(s.strength) : 1;
+  const time = fired && s.kind !== 'change' ? timingFactor(s.firstSeen, timing) : 1;
+  const l = signalLikelihood({ state: s.state, ...rates, factor: strength * time });
+  return { ...s, ...rates, strengthFactor: strength, timingFactor: time, likelihoodRatio: l.ifTrue === l.ifFalse ? 1 : l.ifFalse === 0 ? Infinity : l.ifTrue / l.ifFalse };
+}
+
+function observationOf(s: RatedSignal): SignalObservation {
+  return { state: s.state, sensitivity: s.sensitivity, falseAlarm: s.falseAlarm, factor: s.strengthFactor * s.timingFactor };
+}
+
+/**
+ * No incident is seen when the top event's own signals have data, none fired, and the evidence
+ * makes the top event far less likely than the tree does.
+ */
+function isSymptomNotSeen(top: string, signals: readonly RatedSignal[], pTop: number, pTopGivenEvidence: number): boolean {
+  const own = signals.filter((s) => s.owner === top && (s.state === 'fired' || s.state === 'silent'));
+  return own.length > 0 && own.every((s) => s.state === 'silent') && pTopGivenEvidence * NOT_SEEN_FACTOR < pTop;
 }
 
 /** A fired signal that speaks for its node (sensitivity above the false-alarm rate). */
@@ -188,12 +219,13 @@ function oddsRatio(p: number, p0: number): number {
   return (p / (1 - p)) * ((1 - p0) / p0);
 }
 
-function decideVerdict(tree: FaultTree, signals: readonly RatedSignal[], events: readonly EventDiagnosis[], contradiction: boolean): Verdict {
+function decideVerdict(tree: FaultTree, signals: readonly RatedSignal[], events: readonly EventDiagnosis[], contradiction: boolean, symptomNotSeen: boolean): Verdict {
   const standing = events
     .filter((e) => e.standsOut)
     .sort((a, b) => b.excess - a.excess || b.posterior - a.posterior || (a.id < b.id ? -1 : 1))
     .map((e) => e.id);
   if (contradiction) return { kind: 'nothing-stands-out', reason: 'contradiction', suspects: [] };
+  if (symptomNotSeen) return { kind: 'nothing-stands-out', reason: 'symptom-not-seen', suspects: [] };
   if (standing.length > 0) return { kind: 'suspects', reason: 'stands-out', suspects: standing };
   const observed = signals.filter((s) => s.state !== 'unknown');
   if (observed.length === 0) return { kind: 'nothing-stands-out', reason: 'no-data', suspects: [] };

@@ -20,6 +20,10 @@ export interface RatedSignal extends SignalResult {
   readonly falseAlarmSource: RateSource;
   /** P(state | node true) / P(state | node false): above 1 the state speaks for the node; 1 when unknown. */
   readonly likelihoodRatio: number;
+  /** Fired signals: the strength's density ratio (1 when the signal has no strength). */
+  readonly strengthFactor: number;
+  /** Fired log and metric signals: the first-fired time's density ratio (1 for changes and other states). */
+  readonly timingFactor: number;
 }
 
 export interface EventDiagnosis {
@@ -39,6 +43,8 @@ export interface EventDiagnosis {
   readonly bayesFactor: number;
   /** posterior − prior: how much more likely than on a normal day. */
   readonly excess: number;
+  /** False for modelling events (`suspect: false`, propagation): never a suspect. */
+  readonly isSuspect: boolean;
   /** A fired signal on the event or on a gate above it (other than the top) speaks for it. */
   readonly isSupported: boolean;
   /** Supported, and the evidence multiplied its odds by at least STAND_OUT_FACTOR. */
@@ -67,7 +73,9 @@ export type VerdictReason =
   /** Signals fired, but none moved an event enough. */
   | 'weak-evidence'
   /** The evidence contradicts the top event under the tree's numbers. */
-  | 'contradiction';
+  | 'contradiction'
+  /** The top event's own signals are silent and P(T | E) is far below P(T): no incident is seen. */
+  | 'symptom-not-seen';
 
 export interface Verdict {
   readonly kind: 'suspects' | 'nothing-stands-out';

@@ -1,6 +1,7 @@
 // Likelihood folding (diagnose stage, DESIGN §6): each observed signal j of a node contributes
 // s_j (fired) or 1 − s_j (silent) if the node is true, f_j or 1 − f_j if it is false; unknown
-// signals contribute nothing. Signals are independent given their node's state.
+// signals (and chronic ones) contribute nothing. Signals are independent given their node's state.
+// A fired signal's strength and timing multiply s_j by their density ratio (evidence-likelihood.ts).
 
 import type { SignalState } from '../evidence/index.js';
 
@@ -16,13 +17,15 @@ export interface SignalObservation {
   readonly sensitivity: number;
   /** P(fired | node false). */
   readonly falseAlarm: number;
+  /** Fired signals: the strength and timing factors of their likelihood ratio (evidence-likelihood.ts); 1 when absent. */
+  readonly factor?: number;
 }
 
 export const NO_EVIDENCE: Likelihood = { ifTrue: 1, ifFalse: 1 };
 
 /** The likelihood of one signal's state; an unknown state is no evidence. */
 export function signalLikelihood(o: SignalObservation): Likelihood {
-  if (o.state === 'fired') return { ifTrue: o.sensitivity, ifFalse: o.falseAlarm };
+  if (o.state === 'fired') return { ifTrue: o.sensitivity * (o.factor ?? 1), ifFalse: o.falseAlarm };
   if (o.state === 'silent') return { ifTrue: 1 - o.sensitivity, ifFalse: 1 - o.falseAlarm };
   return NO_EVIDENCE;
 }

@@ -37,6 +37,8 @@ export interface SignalResult {
    * baseline median (`rose`) or below it (`fell`). Absent when the score is 0 or no score applies.
    */
   readonly direction?: 'rose' | 'fell';
+  /** Fired signals: how many times past the firing rule (≥ 1; Infinity for an infinite score). */
+  readonly strength?: number;
   /** Log signals with baseline data: P(X ≥ count) under the baseline rate. */
   readonly pValue?: number;
   /** Epoch ms of the first match, crossing or change in the window. */

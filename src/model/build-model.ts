@@ -196,6 +196,7 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
     const g = gates.get(id);
     if (g) {
       modelGates.set(id, toGate(id, g));
+      if (g.decl?.inputs.some((r) => r.probability !== undefined)) expandProbabilisticInputs(modelGates.get(id)!, g.decl.inputs, modelGates, modelEvents);
       continue;
     }
     const e = events.get(id);
@@ -400,7 +401,36 @@ function toEvent(e: EventDecl, treeMissionTime: number, expressionValue: number 
     ...(e.distribution ? { distribution: e.distribution } : {}),
     ...(e.evidence ? { evidence: e.evidence } : {}),
     ...(e.check ? { check: e.check } : {}),
+    ...(e.suspect === false ? { suspect: false } : {}),
   };
+}
+
+/**
+ * A probabilistic input `{id: b, probability: p}` of gate g becomes the gate `b→g` = AND(b, `b⇢g`)
+ * in g's inputs, where `b⇢g` is a modelling event of probability p ("b's failure passes to g"):
+ * exact, noisy-OR style propagation. The arrows keep these ids apart from any id a user can write.
+ */
+function expandProbabilisticInputs(gate: Gate, refs: readonly Ref[], gates: Map<string, Gate>, events: Map<string, BasicEvent>): void {
+  const inputs = [...gate.inputs];
+  refs.forEach((r, i) => {
+    if (r.probability === undefined) return;
+    let edge = `${r.id}→${gate.id}`;
+    for (let k = 2; gates.has(edge); k++) edge = `${r.id}→${gate.id}~${k}`;
+    const pass = edge.replace('→', '⇢');
+    const propagation = { from: r.id, to: gate.id, probability: r.probability };
+    events.set(pass, {
+      id: pass,
+      label: `${r.id} passes to ${gate.id}`,
+      probability: r.probability,
+      model: { kind: 'constant', value: r.probability },
+      span: r.span,
+      suspect: false,
+      propagation,
+    });
+    gates.set(edge, { id: edge, type: 'and', inputs: [r.id, pass], label: `${r.id} reaches ${gate.id}`, span: r.span, propagation });
+    inputs[i] = edge;
+  });
+  gates.set(gate.id, { ...gate, inputs });
 }
 
 interface ExpressionValues {

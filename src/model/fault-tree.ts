@@ -123,6 +123,13 @@ export interface Check {
   readonly cost?: number;
 }
 
+/** A probabilistic gate input `{id: from, probability}` of gate `to`, expanded into a gate and an event (build-model.ts). */
+export interface Propagation {
+  readonly from: string;
+  readonly to: string;
+  readonly probability: number;
+}
+
 export interface Gate {
   readonly id: string;
   readonly label?: string;
@@ -138,6 +145,8 @@ export interface Gate {
   readonly span?: SourceSpan;
   /** Span of each input reference, parallel to `inputs`. */
   readonly inputSpans?: readonly (SourceSpan | undefined)[];
+  /** Set on the gate `from→to` that a probabilistic input expands into. */
+  readonly propagation?: Propagation;
 }
 
 export interface BasicEvent {
@@ -157,6 +166,10 @@ export interface BasicEvent {
   readonly evidence?: Evidence;
   readonly check?: Check;
   readonly span?: SourceSpan;
+  /** `suspect: false`: a modelling event (a condition, a propagation), never listed as a suspect. */
+  readonly suspect?: false;
+  /** Set on the event `from⇢to` of a probabilistic input: P(from's failure passes to gate to). */
+  readonly propagation?: Propagation;
 }
 
 export interface HouseEvent {

@@ -20,7 +20,8 @@ const TOP_KEYS = ['ftree', 'name', 'title', 'description', 'top', 'mission_time'
 const BUDGET_KEYS = ['max_probability', 'single_points', 'max_importance'];
 const DEFAULTS_KEYS = ['sensitivity', 'false_alarm', 'within'];
 const GATE_KEYS = ['label', 'description', 'type', 'inputs', 'k', 'min', 'max', 'evidence'];
-const EVENT_KEYS = ['label', 'description', 'probability', 'rate', 'mission_time', 'repair_rate', 'mttr', 'weibull', 'distribution', 'evidence', 'check'];
+const EVENT_KEYS = ['label', 'description', 'probability', 'rate', 'mission_time', 'repair_rate', 'mttr', 'weibull', 'distribution', 'evidence', 'check', 'suspect'];
+const INPUT_KEYS = ['id', 'probability'];
 const WEIBULL_KEYS = ['scale', 'shape', 'location'];
 const HOUSE_KEYS = ['state', 'label'];
 const PARAMETER_KEYS = ['distribution'];
@@ -37,6 +38,8 @@ export type Section = 'gate' | 'event' | 'house' | 'transfer';
 export interface Ref {
   readonly id: string;
   readonly span: SourceSpan;
+  /** A probabilistic input `{id, probability}`: the input counts for the gate only with this probability. */
+  readonly probability?: number;
 }
 
 /** A number or an expression still to be evaluated (expressions need mathjs, loaded lazily). */
@@ -85,6 +88,8 @@ export interface EventDecl {
   readonly distribution?: Distribution;
   readonly evidence?: Evidence;
   readonly check?: Check;
+  /** `suspect: false`: a modelling event (a condition, a propagation), never listed as a suspect. */
+  readonly suspect?: false;
 }
 
 export interface HouseDecl {
@@ -356,8 +361,12 @@ function readGate(reader: RawReader, id: string, entry: RawEntry): GateDecl | un
     for (const item of inputsEntry.value.items) {
       if (item.kind === 'scalar' && (typeof item.value === 'string' || typeof item.value === 'number')) {
         inputs.push({ id: String(item.value), span: item.span });
+      } else if (item.kind === 'map') {
+        const input = readProbabilisticInput(reader, item, id);
+        if (input) inputs.push(input);
+        else inputsInvalid = true;
       } else {
-        reader.typeError(`An input of gate "${id}"`, 'an id', item);
+        reader.typeError(`An input of gate "${id}"`, 'an id, or `{id: …, probability: …}`', item);
         inputsInvalid = true;
       }
     }
@@ -389,6 +398,26 @@ function readGate(reader: RawReader, id: string, entry: RawEntry): GateDecl | un
   };
 }
 
+/** `{id: callee_slow, probability: 0.5}`: an input that counts for its gate only with that probability. */
+function readProbabilisticInput(reader: RawReader, map: RawMap, gate: string): Ref | undefined {
+  const keys = reader.entries(map, INPUT_KEYS, `an input of gate "${gate}"`);
+  const idEntry = keys.get('id');
+  const pEntry = keys.get('probability');
+  if (!idEntry) {
+    reader.report('MISSING_KEY', `An input of gate "${gate}" has no id`, map.span, 'write `{id: other_gate, probability: 0.5}`');
+    return undefined;
+  }
+  if (idEntry.value.kind !== 'scalar' || (typeof idEntry.value.value !== 'string' && typeof idEntry.value.value !== 'number')) {
+    reader.typeError(`The id of an input of gate "${gate}"`, 'an id', idEntry.value);
+    return undefined;
+  }
+  const ref: Ref = { id: String(idEntry.value.value), span: idEntry.value.span };
+  if (!pEntry) return ref;
+  const probability = reader.probability(pEntry.value, `The probability of input "${ref.id}" of gate "${gate}"`);
+  if (probability === undefined) return undefined;
+  return probability === 1 ? ref : { ...ref, probability };
+}
+
 function readEvent(reader: RawReader, id: string, entry: RawEntry): EventDecl | undefined {
   const map = reader.map(entry.value, `The event "${id}"`, 'an event has a probability model, for example `probability: 0.001` or `rate: 2e-5/h`');
   if (!map) return undefined;
@@ -404,9 +433,12 @@ function readEvent(reader: RawReader, id: string, entry: RawEntry): EventDecl | 
   const check = checkEntry ? readCheck(reader, checkEntry.value, id) : undefined;
   const label = keys.get('label') ? reader.string(keys.get('label')!.value, `The label of event "${id}"`) : undefined;
   const description = keys.get('description') ? reader.string(keys.get('description')!.value, `The description of event "${id}"`) : undefined;
+  const suspectEntry = keys.get('suspect');
+  const suspect = suspectEntry ? reader.boolean(suspectEntry.value, `The suspect flag of event "${id}"`) : undefined;
   return {
     id,
     span: entry.keySpan,
+    ...(suspect === false ? { suspect: false } : {}),
     ...(label !== undefined ? { label } : {}),
     ...(description !== undefined ? { description } : {}),
     ...(spec ? { spec } : {}),

@@ -60,6 +60,7 @@ export function analysisToJson(report: AnalysisReport): Record<string, unknown> 
       birnbaum: e.birnbaum,
       p_top_given_true: e.pGivenTrue,
       p_top_given_false: e.pGivenFalse,
+      ...(tree.events.get(e.id)?.suspect === false ? { suspect: false } : {}),
       signals: [],
     })),
     warnings: report.warnings.map(diagnosticToJson),

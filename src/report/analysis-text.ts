@@ -33,7 +33,10 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
   if (report.cutSets !== undefined) lines.push(...cutSetLines(report.cutSets, chalk));
   lines.push('');
 
-  const ranked = rankEvents(report);
+  // Modelling events (`suspect: false`: conditions, propagation) are no one's root cause.
+  const all = rankEvents(report);
+  const ranked = all.filter((e) => tree.events.get(e.id)?.suspect !== false);
+  const modelling = all.length - ranked.length;
   const shown = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
   const numWidth = 9;
   const idWidth = Math.min(30, Math.max(5, ...shown.map((e) => e.id.length)));
@@ -52,6 +55,7 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
   lines.push(table.toString().replace(/ +$/gm, ''));
   const rest = ranked.length - shown.length;
   if (rest > 0) lines.push(chalk.dim(`… ${plural(rest, 'more event')} (--limit 0 lists all, --format json gives everything)`));
+  if (modelling > 0) lines.push(chalk.dim(`${plural(modelling, 'modelling event')} (suspect: false, propagation) not listed; --format json gives them`));
   lines.push(chalk.dim('P(x|T): probability that the event occurred given the top event occurred; Birnbaum: P(T|x) − P(T|¬x)'));
   return lines.join('\n');
 }

@@ -22,6 +22,7 @@ function ratedSignalToJson(s: RatedSignal): Record<string, unknown> {
     false_alarm: s.falseAlarm,
     rates_from: { sensitivity: s.sensitivitySource, false_alarm: s.falseAlarmSource },
     ...finite('likelihood_ratio', s.likelihoodRatio),
+    ...(s.state === 'fired' ? { strength_factor: s.strengthFactor, timing_factor: s.timingFactor } : {}),
   };
 }
 
@@ -72,6 +73,7 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
       ...finite('bayes_factor', ev.bayesFactor),
       excess: ev.excess,
       stands_out: ev.standsOut,
+      ...(ev.isSuspect ? {} : { suspect: false }),
       rank: rank.get(ev.id),
       path: ev.path,
       ...(ev.check ? { check: { how: ev.check.how, ...(ev.check.cost !== undefined ? { cost_minutes: ev.check.cost } : {}) } } : {}),

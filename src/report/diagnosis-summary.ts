@@ -28,6 +28,15 @@ export function describeVerdict(d: Diagnosis): VerdictText {
       (d.conditioning === 'top' ? 'Posteriors are P(event | top occurred, evidence), exact on the BDD.' : 'Posteriors are P(event | evidence): the top event is not taken as observed.');
     return { headline, explanation };
   }
+  if (d.verdict.reason === 'symptom-not-seen') {
+    const own = d.signals.filter((s) => s.owner === d.top.id && s.state === 'silent').length;
+    return {
+      headline: 'the symptom is not seen in the data, nothing to blame',
+      explanation:
+        `The top event's own ${own === 1 ? 'signal is' : `${own} signals are`} silent and the evidence makes it unlikely: P(top | evidence) = ${formatProbability(d.top.givenEvidence)} against ${formatProbability(d.top.prior)} from the tree alone. ` +
+        'No incident is seen in this window; if the symptom did occur, pass --top-observed true to diagnose it anyway.',
+    };
+  }
   const headline = `${risk ? `${risk}; ` : ''}no signal stands out, nothing to blame`;
   const baseline = d.conditioning === 'top' ? "what the symptom alone makes likely (P(x | top) − prior)" : "the events' priors";
   let explanation: string;

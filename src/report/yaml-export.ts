@@ -19,6 +19,7 @@ const PARAMETER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED_PARAMETERS: ReadonlySet<string> = new Set(['mission_time', 'pi', 'e']);
 
 export function exportYaml(tree: FaultTree, options: ExportYamlOptions = {}): string {
+  tree = foldPropagation(tree);
   const ids = renameIds([...tree.gates.keys(), ...tree.events.keys(), ...tree.houses.keys()], (id) => ID.test(id), toId);
   const parameterNames = renameIds([...tree.parameters.keys()], (id) => PARAMETER.test(id) && !RESERVED_PARAMETERS.has(id), toParameterName);
   const parametersRenamed = [...parameterNames].some(([from, to]) => from !== to);
@@ -87,6 +88,22 @@ export function exportYaml(tree: FaultTree, options: ExportYamlOptions = {}): st
   return doc.toString({ lineWidth: 0, indentSeq: true });
 }
 
+/** Gates and events that probabilistic inputs expanded into, written back as `{id, probability}` inputs. */
+type FoldedGate = Gate & { readonly inputProbabilities?: readonly (number | undefined)[] };
+
+function foldPropagation(tree: FaultTree): FaultTree {
+  if (![...tree.gates.values()].some((g) => g.propagation)) return tree;
+  const gates = new Map<string, FoldedGate>();
+  for (const g of tree.gates.values()) {
+    if (g.propagation) continue;
+    const probabilities = g.inputs.map((x) => tree.gates.get(x)?.propagation?.probability);
+    const inputs = g.inputs.map((x) => tree.gates.get(x)?.propagation?.from ?? x);
+    gates.set(g.id, probabilities.some((p) => p !== undefined) ? { ...g, inputs, inputProbabilities: probabilities } : g);
+  }
+  const events = new Map([...tree.events].filter(([, e]) => !e.propagation));
+  return { ...tree, gates, events };
+}
+
 /** The signal defaults, durations in hours (a bare number in the format); none when empty. */
 function defaultsYaml(d: SignalDefaults): Map<string, unknown> | undefined {
   const out = new Map<string, unknown>();
@@ -96,7 +113,7 @@ function defaultsYaml(d: SignalDefaults): Map<string, unknown> | undefined {
   return out.size > 0 ? out : undefined;
 }
 
-function gateYaml(gate: Gate, id: (x: string) => string): Map<string, unknown> {
+function gateYaml(gate: FoldedGate, id: (x: string) => string): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (gate.label !== undefined) out.set('label', gate.label);
   if (gate.description !== undefined) out.set('description', gate.description);
@@ -106,7 +123,10 @@ function gateYaml(gate: Gate, id: (x: string) => string): Map<string, unknown> {
     out.set('min', gate.k);
     out.set('max', gate.max);
   }
-  out.set('inputs', gate.inputs.map(id));
+  out.set('inputs', gate.inputs.map((x, i) => {
+    const p = gate.inputProbabilities?.[i];
+    return p === undefined ? id(x) : new Map<string, unknown>([['id', id(x)], ['probability', p]]);
+  }));
   if (gate.evidence) out.set('evidence', evidenceYaml(gate.evidence));
   return out;
 }
@@ -156,6 +176,7 @@ function eventYaml(event: BasicEvent, missionTime: number, keepExpressions: bool
   if (event.formula && model.kind !== 'expression') notes.push(`the formula of event "${event.id}" over parameters or the mission time (given at its point value)`);
   if (event.evidence) out.set('evidence', evidenceYaml(event.evidence));
   if (event.check) out.set('check', event.check.cost === undefined ? { how: event.check.how } : { how: event.check.how, cost: `${event.check.cost}m` });
+  if (event.suspect === false) out.set('suspect', false);
   return out;
 }
 
