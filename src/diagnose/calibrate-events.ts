@@ -96,6 +96,7 @@ export function calibrateEvents(tree: FaultTree, history: IncidentHistory, optio
   // In the order the file lists them (ids for events without a position).
   const ordered = [...tree.events.values()].sort((a, b) => (a.span?.start ?? Infinity) - (b.span?.start ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const event of ordered) {
+    if (event.propagation) continue; // a probabilistic input's event: a propagation, not an incident cause
     const m = event.model;
     if (m.kind !== 'constant' && m.kind !== 'rate' && m.kind !== 'repairable') {
       skipped.push({ id: event.id, reason: m.kind === 'expression' ? 'an expression' : `a ${m.kind} model` });
