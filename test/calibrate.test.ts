@@ -134,6 +134,51 @@ describe('ftree calibrate (built CLI)', () => {
     }
   });
 
+  it('estimates each signal\'s sensitivity and false-alarm rate by replaying the incidents\' logs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ftree-calibrate-'));
+    try {
+      await writeFile(join(dir, 'tree.yaml'), [
+        'ftree: 1', 'name: replay', 'top: top', 'gates:', '  top: { type: or, inputs: [db_lock, cache_down] }', 'events:',
+        '  db_lock:', '    probability: 0.01', '    evidence:', '      logs:', '        - pattern: "Lock wait timeout"',
+        '  cache_down:', '    probability: 0.01', '    evidence:', '      logs:', '        - pattern: "ECONNREFUSED"', '',
+      ].join('\n'));
+      // Six incidents of 30 minutes: which root cause, and which messages their logs hold.
+      const incidents: [string, string[]][] = [
+        ['db_lock', ['Lock wait timeout exceeded']],
+        ['db_lock', ['Lock wait timeout exceeded']],
+        ['db_lock', ['Lock wait timeout exceeded', 'ECONNREFUSED 10.0.0.7:6379']],
+        ['db_lock', []],
+        ['cache_down', ['ECONNREFUSED 10.0.0.7:6379', 'Lock wait timeout exceeded']],
+        ['cache_down', ['ECONNREFUSED 10.0.0.7:6379']],
+      ];
+      const lines = ['{"period": "2025-01-01..2026-01-01"}'];
+      for (const [i, [event, messages]] of incidents.entries()) {
+        const start = Date.UTC(2025, 1 + i, 3, 10, 0);
+        const log: string[] = [];
+        for (let m = -30; m < 30; m += 2) log.push(`${new Date(start + m * 60_000).toISOString()} INFO request served in 20 ms`);
+        for (const [k, message] of messages.entries()) log.push(`${new Date(start + (5 + k) * 60_000).toISOString()} ERROR ${message}`);
+        await writeFile(join(dir, `incident-${i}.log`), `${log.sort().join('\n')}\n`);
+        lines.push(JSON.stringify({ events: [event], start: new Date(start).toISOString(), duration: '30m', logs: [`incident-${i}.log`] }));
+      }
+      lines.push(JSON.stringify({ events: ['db_lock'], start: '2025-12-01T10:00:00Z', logs: ['incident-0.log'] }));
+      await writeFile(join(dir, 'history.jsonl'), `${lines.join('\n')}\n`);
+      const r = spawnSync(process.execPath, [CLI, 'calibrate', join(dir, 'tree.yaml'), '--history', join(dir, 'history.jsonl'), '--format', 'json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      const json = JSON.parse(r.stdout) as { signals: { replayed: number; not_replayed: { line: number; reason: string }[]; estimates: Record<string, unknown>[] } };
+      expect(json.signals.replayed).toBe(6);
+      expect(json.signals.not_replayed).toEqual([{ line: 8, reason: 'no duration or end: the incident window is unknown' }]);
+      expect(json.signals.estimates).toEqual([
+        expect.objectContaining({ owner: 'db_lock', signal: 'log "Lock wait timeout"', fired_when_true: 3, known_when_true: 4, fired_when_false: 1, known_when_false: 2, sensitivity: 0.75, false_alarm: 0.5, warning: 'Only 4 incidents with db_lock true and 2 with it false (fewer than 5)' }),
+        expect.objectContaining({ owner: 'cache_down', signal: 'log "ECONNREFUSED"', fired_when_true: 2, known_when_true: 2, fired_when_false: 1, known_when_false: 4, sensitivity: 1, false_alarm: 0.25 }),
+      ]);
+      const text = spawnSync(process.execPath, [CLI, 'calibrate', join(dir, 'tree.yaml'), '--history', join(dir, 'history.jsonl')], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout;
+      expect(text).toContain('Signals, from the evidence of 6 replayed incidents (fired / known):');
+      expect(text).toMatch(/db_lock +log "Lock wait timeout" +0\.75 \(3\/4\) +0\.5 \(1\/2\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a history that does not state its period', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ftree-calibrate-'));
     try {

@@ -1,12 +1,18 @@
 // `ftree calibrate`: basic-event rates from a team's incident history (cli stage).
-// load tree → read history → calibrate (gamma–Poisson) → render → with --write, rewrite the file's values.
+// load tree → read history → calibrate (gamma–Poisson) → replay the incidents' evidence for the
+// signals' rates → render → with --write, rewrite the file's values.
 
 import { readFile } from 'node:fs/promises';
 import { calibrateEvents } from '../diagnose/calibrate-events.js';
-import { parseTimeZone } from '../evidence/index.js';
-import { readIncidentHistory, readPeriod } from '../evidence/read-incident-history.js';
+import { estimateSignalRates, type ReplayedIncident } from '../diagnose/estimate-signal-rates.js';
+import { collectEvidence } from '../evidence/collect-evidence.js';
+import { parseTimeZone, type TimeZone } from '../evidence/index.js';
+import { listLogSources } from '../evidence/list-log-sources.js';
+import { listMetricFiles } from '../evidence/list-metric-files.js';
+import { readIncidentHistory, readPeriod, type IncidentRecord } from '../evidence/read-incident-history.js';
+import type { FaultTree } from '../model/fault-tree.js';
 import { EXIT } from '../model/diagnostic.js';
-import { renderCalibrationJson, renderCalibrationText } from '../report/calibration-text.js';
+import { renderCalibrationJson, renderCalibrationText, type SignalReplay } from '../report/calibration-text.js';
 import { updateTreeYaml, type EventUpdate } from '../report/update-tree-yaml.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
@@ -46,12 +52,39 @@ export async function runCalibrate(treeFile: string, options: CalibrateOptions):
     ...(e.mttr ? { mttr: e.mttr.hours } : {}),
     distribution: e.distribution,
   }));
+  const signals = await replaySignals(tree, history.records, zone, period);
   const text = await readFile(treeFile, 'utf8');
   const update = updateTreeYaml(text, updates);
   const wrote = options.write === true && update.written.size > 0;
   if (wrote) await writeOutputFile(treeFile, update.text, { force: true });
-  const write = { file: treeFile, wrote, written: update.written, notWritten: update.notWritten };
+  const write = { file: treeFile, wrote, written: update.written, notWritten: update.notWritten, signals };
   const meta = { tree: tree.name, history: options.history };
   process.stdout.write(options.format === 'json' ? renderCalibrationJson(calibration, meta, write) : renderCalibrationText(calibration, meta, write));
   return EXIT.ok;
+}
+
+/**
+ * Collects the evidence of every incident in the period whose record names logs or metrics, over
+ * the incident (its start to its end) against a baseline as long just before, and estimates each
+ * signal's rates from those replays.
+ */
+async function replaySignals(tree: FaultTree, records: readonly IncidentRecord[], zone: TimeZone, period: { start: number; end: number }): Promise<SignalReplay | undefined> {
+  const withEvidence = records.filter((r) => (r.logs ?? r.metrics) !== undefined && r.start >= period.start && r.start < period.end);
+  if (withEvidence.length === 0) return undefined;
+  const replayed: ReplayedIncident[] = [];
+  const skipped: { line: number; reason: string }[] = [];
+  for (const r of withEvidence) {
+    if (r.durationHours === undefined || r.durationHours <= 0) {
+      skipped.push({ line: r.line, reason: 'no duration or end: the incident window is unknown' });
+      continue;
+    }
+    const window = { start: r.start, end: r.start + r.durationHours * 3_600_000 };
+    const sources = {
+      ...(r.logs ? { logs: await listLogSources(r.logs) } : {}),
+      ...(r.metrics ? { metricFiles: await listMetricFiles(r.metrics) } : {}),
+    };
+    const evidence = await collectEvidence(tree, sources, { window, baseline: { start: 2 * window.start - window.end, end: window.start }, zone, templates: false });
+    replayed.push({ line: r.line, events: r.events.filter((e) => tree.events.has(e)), evidence });
+  }
+  return { replayed: replayed.length, skipped, estimates: estimateSignalRates(tree, replayed) };
 }

@@ -1,8 +1,9 @@
 // A team's incident history for `ftree calibrate` (evidence stage): JSON lines or CSV, one incident
-// a record naming its root-cause event(s), when it began and how long it lasted, and the period the
-// history covers. Records that cannot be read are kept with the reason, never dropped silently.
+// a record naming its root-cause event(s), when it began and how long it lasted (and, optionally, its
+// logs and metrics), and the period the history covers. Records that cannot be read are kept with the reason, never dropped silently.
 
 import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { splitCsvLine } from './parse-metric-csv.js';
@@ -18,6 +19,9 @@ export interface IncidentRecord {
   readonly start: number;
   /** How long it lasted, in hours, when the record says. */
   readonly durationHours?: number;
+  /** Log and metric files or folders of the incident (relative paths joined to the history's folder), for replaying the evidence. */
+  readonly logs?: readonly string[];
+  readonly metrics?: readonly string[];
 }
 
 export interface HistoryPeriod {
@@ -61,7 +65,11 @@ export function parseIncidentHistory(text: string, file: string, zone: TimeZone)
     if (typeof p === 'string') unreadable.push({ line, reason: p });
     else period = p;
   };
-  const add = (line: number, fields: { events: unknown; start: unknown; end: unknown; duration: unknown }): void => {
+  const paths = (value: unknown): string[] | undefined => {
+    const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(';') : []).map((p) => String(p).trim()).filter((p) => p !== '');
+    return list.length > 0 ? list.map((p) => (isAbsolute(p) ? p : join(dirname(file), p))) : undefined;
+  };
+  const add = (line: number, fields: { events: unknown; start: unknown; end: unknown; duration: unknown; logs?: unknown; metrics?: unknown }): void => {
     const events = (Array.isArray(fields.events) ? fields.events : typeof fields.events === 'string' ? fields.events.split(';') : [])
       .map((e) => String(e).trim())
       .filter((e) => e !== '');
@@ -78,7 +86,9 @@ export function parseIncidentHistory(text: string, file: string, zone: TimeZone)
       if (!d?.ok || d.value < 0) return void unreadable.push({ line, reason: `a duration that cannot be read: ${JSON.stringify(fields.duration)}` });
       durationHours = d.value;
     }
-    records.push({ line, events, start, ...(durationHours !== undefined ? { durationHours } : {}) });
+    const logs = paths(fields.logs);
+    const metrics = paths(fields.metrics);
+    records.push({ line, events, start, ...(durationHours !== undefined ? { durationHours } : {}), ...(logs ? { logs } : {}), ...(metrics ? { metrics } : {}) });
   };
 
   const firstData = lines.findIndex((l) => l.trim() !== '' && !l.startsWith('#'));
@@ -100,7 +110,7 @@ export function parseIncidentHistory(text: string, file: string, zone: TimeZone)
       }
       if (o === null || typeof o !== 'object' || Array.isArray(o)) return void unreadable.push({ line, reason: 'not a JSON object' });
       if ('period' in o) return setPeriod(o['period'], line);
-      return add(line, { events: o['events'] ?? o['event'] ?? o['root_cause'] ?? o['root_causes'], start: o['start'] ?? o['time'], end: o['end'], duration: o['duration'] });
+      return add(line, { events: o['events'] ?? o['event'] ?? o['root_cause'] ?? o['root_causes'], start: o['start'] ?? o['time'], end: o['end'], duration: o['duration'], logs: o['logs'], metrics: o['metrics'] });
     }
     const cells = splitCsvLine(raw).map((c) => c.trim());
     if (!header) {
@@ -114,7 +124,7 @@ export function parseIncidentHistory(text: string, file: string, zone: TimeZone)
       const k = header!.findIndex((h) => names.includes(h));
       return k >= 0 ? cells[k] : undefined;
     };
-    add(line, { events: cell('events', 'event', 'root_cause'), start: cell('start', 'time'), end: cell('end'), duration: cell('duration') });
+    add(line, { events: cell('events', 'event', 'root_cause'), start: cell('start', 'time'), end: cell('end'), duration: cell('duration'), logs: cell('logs'), metrics: cell('metrics') });
   });
   return { file, records, unreadable, ...(period ? { period } : {}) };
 }

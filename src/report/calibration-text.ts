@@ -3,6 +3,7 @@
 // every record that was not counted, and what was (or would be) written.
 
 import type { Calibration, EventCalibration } from '../diagnose/calibrate-events.js';
+import type { SignalRateEstimate } from '../diagnose/estimate-signal-rates.js';
 import { formatCount, formatProbability } from './format-number.js';
 import { formatHours } from './format-hours.js';
 
@@ -12,6 +13,14 @@ export interface CalibrationWrite {
   readonly wrote: boolean;
   readonly written: ReadonlyMap<string, readonly string[]>;
   readonly notWritten: readonly { readonly id: string; readonly reason: string }[];
+  /** The signals' rates from the incidents whose evidence was replayed, if any was. */
+  readonly signals?: SignalReplay;
+}
+
+export interface SignalReplay {
+  readonly replayed: number;
+  readonly skipped: readonly { readonly line: number; readonly reason: string }[];
+  readonly estimates: readonly SignalRateEstimate[];
 }
 
 const HOURS_PER_YEAR = 8760;
@@ -33,6 +42,7 @@ export function renderCalibrationText(c: Calibration, meta: { readonly tree: str
   for (const u of c.unreadable) lines.push(`Unreadable record, not counted: line ${u.line}: ${u.reason}`);
   for (const s of c.skipped) lines.push(`Not calibrated: ${s.id} (${s.reason})`);
   for (const n of write.notWritten) lines.push(`Not written: ${n.id} (${n.reason})`);
+  if (write.signals) lines.push(...signalLines(write.signals));
   const count = write.written.size;
   lines.push(
     write.wrote
@@ -40,6 +50,18 @@ export function renderCalibrationText(c: Calibration, meta: { readonly tree: str
       : `Dry run: nothing written (--write updates ${count} event${count === 1 ? '' : 's'} in ${write.file})`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+function signalLines(replay: SignalReplay): string[] {
+  const lines = ['', `Signals, from the evidence of ${replay.replayed} replayed incident${replay.replayed === 1 ? '' : 's'} (fired / known):`];
+  const ratio = (k: number, n: number): string => (n === 0 ? '–' : `${formatProbability(k / n)} (${k}/${n})`);
+  const rows = [['node', 'signal', 'sensitivity', 'false alarm'], ...replay.estimates.map((e) => [e.owner, e.signal, ratio(e.firedWhenTrue, e.knownWhenTrue), ratio(e.firedWhenFalse, e.knownWhenFalse)])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) lines.push(`  ${r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`);
+  for (const e of replay.estimates) if (e.warning) lines.push(`warning: ${e.owner} ${e.signal}: ${e.warning}`);
+  for (const s of replay.skipped) lines.push(`Not replayed: line ${s.line}: ${s.reason}`);
+  lines.push('');
+  return lines;
 }
 
 function row(e: EventCalibration): string[] {
@@ -79,6 +101,24 @@ export function renderCalibrationJson(c: Calibration, meta: { readonly tree: str
     unreadable: c.unreadable,
     not_calibrated: c.skipped,
     not_written: write.notWritten,
+    signals: write.signals
+      ? {
+          replayed: write.signals.replayed,
+          not_replayed: write.signals.skipped,
+          estimates: write.signals.estimates.map((e) => ({
+            owner: e.owner,
+            owner_kind: e.ownerKind,
+            signal: e.signal,
+            sensitivity: e.sensitivity ?? null,
+            false_alarm: e.falseAlarm ?? null,
+            fired_when_true: e.firedWhenTrue,
+            known_when_true: e.knownWhenTrue,
+            fired_when_false: e.firedWhenFalse,
+            known_when_false: e.knownWhenFalse,
+            warning: e.warning ?? null,
+          })),
+        }
+      : null,
     file: write.file,
     wrote: write.wrote,
   };
