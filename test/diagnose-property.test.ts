@@ -21,6 +21,8 @@ interface Case {
   optionDefaults: { s: number | null; f: number | null };
   topObserved: boolean;
   cutSets: number[][];
+  /** Gates marked as a propagation from their first input to another node (docs/diagnosis.md, "Propagation order"). */
+  props: { gate: number; to: number }[];
 }
 
 const rate = fc.double({ min: 0.02, max: 0.98, noNaN: true });
@@ -52,6 +54,7 @@ const arbCase: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 7 }).chain((n) =>
       optionDefaults: fc.record({ s: fc.option(rate), f: fc.option(rate) }),
       topObserved: fc.boolean(),
       cutSets: fc.array(fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 3 }), { maxLength: 3 }),
+      props: fc.uniqueArray(fc.record({ gate: fc.integer({ min: 0, max: g - 1 }), to: fc.integer({ min: 0, max: n + g - 1 }) }), { maxLength: 3, selector: (p) => p.gate }),
     }),
   ),
 );
@@ -72,7 +75,8 @@ function buildCase(c: Case): { tree: FaultTree; evidence: EvidenceResult; nodeId
         inputs: type === 'not' ? inputs.slice(0, 1) : inputs,
         ...(type === 'atleast' ? { k: Math.min(g.k, inputs.length) } : {}),
       };
-      return [`g${k}`, gate];
+      const prop = c.props.find((p) => p.gate === k);
+      return [`g${k}`, prop ? { ...gate, propagation: { from: gate.inputs[0]!, to: nodeIds[prop.to]!, probability: 0.5 } } : gate];
     }),
   );
   const rates = (s: number | null, f: number | null) => ({ ...(s !== null ? { sensitivity: s } : {}), ...(f !== null ? { falseAlarm: f } : {}) });
@@ -117,12 +121,12 @@ function strengthRatio(strength: number | null): number {
 }
 function timingRatio(t: number, onset: number): number {
   const lag = 120_000;
-  const lead = 5 * lag;
   const w = 0.8;
-  const mass = (lag * (1 - Math.exp(-(WINDOW_END - onset) / lag)) + lead * (1 - Math.exp(-onset / lead))) / (lag + lead);
-  const d = t - onset;
-  const density = (d >= 0 ? Math.exp(-d / lag) : Math.exp(d / lead)) / (lag + lead);
-  return w * WINDOW_END * (density / mass) + (1 - w);
+  const a = Math.max(0, Math.min(WINDOW_END, onset - 5 * lag));
+  const b = Math.max(0, Math.min(WINDOW_END, onset));
+  const mass = b - a + lag * (1 - Math.exp(-(WINDOW_END - b) / lag)) + lag * (1 - Math.exp(-a / lag));
+  const h = t > b ? Math.exp(-(t - b) / lag) : t < a ? Math.exp(-(a - t) / lag) : 1;
+  return w * WINDOW_END * (h / mass) + (1 - w);
 }
 
 /** The brute force: weights of all states, and a function giving each node's value in a state. */
@@ -158,11 +162,29 @@ function bruteForce(c: Case, tree: FaultTree, onset: number) {
     }
     return w;
   };
+  // Propagation order: the first fired log time of each end (every signal here is a log signal).
+  const firstFired = (id: string): number | undefined => {
+    const times = c.signals.filter((s) => s.state === 'fired' && (s.owner < n ? `e${s.owner}` : `g${s.owner - n}`) === id).map((s) => s.at * 600);
+    return times.length > 0 ? Math.min(...times) : undefined;
+  };
+  const orderWeight = (x: number): number => {
+    let w = 1;
+    for (const g of tree.gates.values()) {
+      if (!g.propagation) continue;
+      const from = firstFired(g.propagation.from);
+      const to = firstFired(g.propagation.to);
+      if (from === undefined || to === undefined) continue;
+      const reversed = to < from - 120_000;
+      const passed = value(x, g.id);
+      w *= reversed ? (passed ? 0.02 : 0.25) : passed ? 0.98 : 0.75;
+    }
+    return w;
+  };
   const weights: number[] = [];
   for (let x = 0; x < 1 << n; x++) {
     let w = 1;
     for (let i = 0; i < n; i++) w *= (x >> i) & 1 ? c.probs[i]! : 1 - c.probs[i]!;
-    weights.push(w * signalWeight(x));
+    weights.push(w * signalWeight(x) * orderWeight(x));
   }
   return { value, weights };
 }

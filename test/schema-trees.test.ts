@@ -78,6 +78,14 @@ describe('schema/ftree.schema.json', () => {
   it('accepts the minimal tree used by the negative cases', () => {
     expect(validate(minimalTree()) ? '' : describeErrors(validate.errors)).toBe('');
   });
+
+  it('accepts the keys of graded evidence: direction, min_spread, min_baseline, missing', () => {
+    const tree = minimalTree();
+    evidenceA(tree).metrics!.push({ query: 'latency', score: 5, direction: 'rose', min_spread: 0.01, min_baseline: 12, missing: 'silent' });
+    evidenceA(tree).logs![0]!.missing = 'silent';
+    tree.defaults = { missing: 'silent' };
+    expect(validate(tree) ? '' : describeErrors(validate.errors)).toBe('');
+  });
 });
 
 describe('trees/ against the schema', () => {
@@ -144,6 +152,12 @@ describe('the schema rejects what an editor should flag', () => {
     ['a metric signal without a rule', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0] = { query: 'up' }; }],
     ['a change signal with neither service nor kind', (t) => { (evidenceA(t).changes as Record<string, unknown>[])[0] = { within: '1h' }; }],
     ['a log signal without a pattern', (t) => { (evidenceA(t).logs as Record<string, unknown>[])[0] = { min_count: 3 }; }],
+    ['a direction on a threshold signal', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0]!.direction = 'fell'; }],
+    ['an unknown score direction', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0] = { query: 'up', score: 5, direction: 'down' }; }],
+    ['a negative min_spread', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0] = { query: 'up', score: 5, min_spread: -1 }; }],
+    ['a min_baseline of 0', (t) => { (evidenceA(t).metrics as Record<string, unknown>[])[0]!.min_baseline = 0; }],
+    ['an unknown missing-data rule', (t) => { (evidenceA(t).logs as Record<string, unknown>[])[0]!.missing = 'zero'; }],
+    ['an unknown default missing-data rule', (t) => { t.defaults = { missing: 'ignore' }; }],
     ['a lognormal without its parameters', (t) => { eventA(t).distribution = { type: 'lognormal', min: 0.1 }; }],
   ];
 

@@ -14,7 +14,8 @@ import { estimateOnset } from './estimate-onset.js';
 import { evaluateChangesAtOnset } from './evaluate-changes-at-onset.js';
 import { findEventsBelow, findGatePath, findParents } from './find-gate-path.js';
 import { combineLikelihoods, foldLikelihood, isImpossible, signalLikelihood, type SignalObservation } from './fold-likelihood.js';
-import { strengthFactor, timingFactor, type TimingContext } from './evidence-likelihood.js';
+import { DEFAULT_LAG_MS, strengthFactor, timingFactor, type TimingContext } from './evidence-likelihood.js';
+import { findPropagationOrders } from './propagation-order.js';
 import { suspectEntropy } from './information-gain.js';
 import { CUT_SET_CANDIDATES, findCandidateCutSets, rankCutSets, type CutSetPosterior } from './rank-cut-sets.js';
 import { rankNextChecks } from './rank-next-checks.js';
@@ -85,6 +86,9 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
     if (isImpossible(likelihood)) notes.push(`The signals of gate ${id} cannot all be in their states (likelihood 0 both ways): they are ignored`);
     else if (likelihood.ifTrue !== likelihood.ifFalse) gateInputs.push({ gate: id, likelihood });
   }
+  // The order in which each propagation's ends fired: evidence on the expansion's gate.
+  const orders = findPropagationOrders(tree, byOwner, timing.lag ?? DEFAULT_LAG_MS);
+  for (const o of orders) gateInputs.push({ gate: o.gate, likelihood: o.likelihood });
   const em = conditionOnEvidence(tree, adjusted, gateInputs, { conditioning, ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }) });
   const { posterior, pCondition } = computePosteriors(em);
   const contradiction = !(pCondition > 0);
@@ -171,6 +175,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
     events: sortedEvents,
     suspects,
     gates,
+    orders,
     signals,
     cutSets,
     nextChecks,
@@ -227,7 +232,7 @@ function decideVerdict(tree: FaultTree, signals: readonly RatedSignal[], events:
   if (contradiction) return { kind: 'nothing-stands-out', reason: 'contradiction', suspects: [] };
   if (symptomNotSeen) return { kind: 'nothing-stands-out', reason: 'symptom-not-seen', suspects: [] };
   if (standing.length > 0) return { kind: 'suspects', reason: 'stands-out', suspects: standing };
-  const observed = signals.filter((s) => s.state !== 'unknown');
+  const observed = signals.filter((s) => s.state === 'fired' || s.state === 'silent');
   if (observed.length === 0) return { kind: 'nothing-stands-out', reason: 'no-data', suspects: [] };
   const fired = observed.filter((s) => s.owner !== tree.top && isSupporting(s));
   return { kind: 'nothing-stands-out', reason: fired.length === 0 ? 'nothing-fired' : 'weak-evidence', suspects: [] };

@@ -11,6 +11,7 @@ import type { CutSetPosterior } from './rank-cut-sets.js';
 import type { NextCheck } from './rank-next-checks.js';
 import type { RateSource } from './resolve-signal-rates.js';
 import type { TimelineEntry } from './build-timeline.js';
+import type { PropagationOrder } from './propagation-order.js';
 
 /** A signal's result with the rates used and what its state says. */
 export interface RatedSignal extends SignalResult {
@@ -110,6 +111,8 @@ export interface Diagnosis {
   readonly suspects: readonly EventDiagnosis[];
   /** Gates that carry signals. */
   readonly gates: readonly GateDiagnosis[];
+  /** Propagations whose two ends both fired, with the order they fired in. */
+  readonly orders: readonly PropagationOrder[];
   /** Every signal, change signals judged against the onset. */
   readonly signals: readonly RatedSignal[];
   /** The most probable minimal cut sets given the evidence, highest posterior first. */

@@ -48,8 +48,8 @@ describe('timingFactor', () => {
     expect(at).toBeGreaterThan(3);
     expect(late).toBeLessThan(0.3);
     expect(late).toBeGreaterThan(0.2); // the uniform share (1 − w) is a floor
-    expect(early).toBeGreaterThan(1); // a cause may lead its symptom
-    expect(early).toBeLessThan(at);
+    expect(early).toBeCloseTo(at, 12); // a cause may lead its symptom by a few minutes
+    expect(timingFactor(300_000 - 15 * 60_000, { onset: 1_200_000, window })).toBeLessThan(timingFactor(1_200_000, { onset: 1_200_000, window }));
   });
 
   it('averages 1 over the window under the uniform density of a false alarm', () => {

@@ -1,7 +1,7 @@
 // What a fired signal's strength and timing say (diagnose stage): factors that multiply its
 // likelihood ratio s/f. Strength: the excess over the firing rule is Pareto-distributed, with a
-// heavier tail when the node is true. Timing: a cause's signal fires near the onset (an asymmetric
-// Laplace density), a false alarm or another cause's effect at any time of the window (uniform).
+// heavier tail when the node is true. Timing: a cause's signal fires near the onset (flat in the minutes before
+// it, falling off after it), a false alarm or another cause's effect at any time of the window (uniform).
 // Both are likelihood ratios of a proper density pair, so the diagnosis stays one exact product
 // of likelihoods on the BDD (docs/diagnosis.md, "Graded and timed evidence").
 
@@ -17,7 +17,7 @@ export const TRUE_SIGNAL_TAIL = 1;
 export const ONSET_WEIGHT = 0.8;
 /** Lag scale of a cause's signal after the onset (a scrape and a rate window), ms. */
 export const DEFAULT_LAG_MS = 120_000;
-/** A cause may show earlier than the symptom: its lead scale is this many lag scales. */
+/** A cause may show before its symptom: up to this many lag scales before the onset is as likely as the onset itself. */
 export const LEAD_FACTOR = 5;
 
 /**
@@ -43,21 +43,22 @@ export interface TimingContext {
 }
 
 /**
- * g1(t)/g0(t) for a signal first fired at t: g1 = w·Laplace(onset; lag after, LEAD_FACTOR·lag
- * before) truncated to the window + (1 − w)·uniform; g0 = uniform over the window.
+ * g1(t)/g0(t) for a signal first fired at t. g1 = w·h + (1 − w)·uniform, where h is flat from
+ * LEAD_FACTOR·lag before the onset to the onset (a cause shows before or with its symptom) and
+ * falls off exponentially with scale `lag` on both sides, truncated to the window; g0 = uniform
+ * over the window (a false alarm, or another cause's effect, fires at any time).
  */
 export function timingFactor(firstSeen: number | undefined, context: TimingContext): number {
   const { start, end } = context.window;
   const length = end - start;
   if (firstSeen === undefined || !(length > 0)) return 1;
   const t = Math.min(end, Math.max(start, firstSeen));
-  const after = context.lag ?? DEFAULT_LAG_MS;
-  const before = LEAD_FACTOR * after;
-  const onset = Math.min(end, Math.max(start, context.onset));
-  const norm = after + before;
-  const mass = (after * -Math.expm1(-(end - onset) / after) + before * -Math.expm1(-(onset - start) / before)) / norm;
+  const lag = context.lag ?? DEFAULT_LAG_MS;
+  const plateauEnd = Math.min(end, Math.max(start, context.onset));
+  const plateauStart = Math.min(end, Math.max(start, context.onset - LEAD_FACTOR * lag));
+  // Mass of the unnormalised h over the window: the plateau, the tail after it, the tail before it.
+  const mass = (plateauEnd - plateauStart) + lag * -Math.expm1(-(end - plateauEnd) / lag) + lag * -Math.expm1(-(plateauStart - start) / lag);
   if (!(mass > 0)) return 1;
-  const d = t - onset;
-  const density = (d >= 0 ? Math.exp(-d / after) : Math.exp(d / before)) / norm;
-  return ONSET_WEIGHT * length * (density / mass) + (1 - ONSET_WEIGHT);
+  const h = t > plateauEnd ? Math.exp(-(t - plateauEnd) / lag) : t < plateauStart ? Math.exp(-(plateauStart - t) / lag) : 1;
+  return ONSET_WEIGHT * length * (h / mass) + (1 - ONSET_WEIGHT);
 }

@@ -95,4 +95,47 @@ describe('collectEvidence', () => {
     const e = await collectEvidence(tree!, {}, { window, baseline });
     expect(new Set(e.signals.map((s) => s.reason))).toEqual(new Set(['No logs were given (--logs)', 'No metrics were given (--metrics or --prometheus)', 'No changes file was given (--changes)']));
   });
+
+  it('joins a series split over two files (the baseline in one, the incident in the other)', async () => {
+    const tree = `ftree: 1
+top: top
+gates:
+  top: { type: or, inputs: [a, idle] }
+events:
+  a:
+    probability: 0.01
+    evidence:
+      metrics:
+        - { query: 'latency{svc="api"}', score: 5, direction: rose }
+  idle:
+    probability: 0.01
+    evidence:
+      metrics:
+        - { query: 'latency{svc="batch"}', above: 1, missing: silent }
+        - { query: 'latency{svc="cron"}', above: 1 }
+`;
+    const { tree: t } = await loadTree(write('split.yaml', tree));
+    const at = (start: number, minutes: number[], value: (m: number) => number) => minutes.map((m) => `${new Date(start + m * 60_000).toISOString()},latency,${value(m)},svc=api`);
+    const minutes = Array.from({ length: 30 }, (_, m) => m);
+    const base = write('split-base.csv', ['time,metric,value,labels', ...at(baseline.start, minutes, (m) => 100 + (m % 5))].join('\n'));
+    // the incident file repeats the baseline's last point (at the same time, another value): the first read is kept
+    const incident = write('split-incident.csv', ['time,metric,value,labels', ...at(baseline.start, [29], () => 999), ...at(window.start, minutes, (m) => (m === 10 ? 140 : 102))].join('\n'));
+    const e = await collectEvidence(t!, { metricFiles: [base, incident] }, { window, baseline });
+    expect(e.signals[0]).toMatchObject({ owner: 'a', state: 'fired', value: 19, direction: 'rose', strength: 19 / 5, baseline: 102 });
+    expect(e.notes).toContain("1 metric point repeated a series' time in the metric files: the first read was kept (files in the order given)");
+    // no series at all: silent when the signal says missing data is normal, unknown otherwise
+    expect(e.signals[1]).toMatchObject({ owner: 'idle', state: 'silent', reason: 'No series in the metric files matches latency{svc="batch"}: silent, as missing: silent says' });
+    expect(e.signals[2]).toMatchObject({ owner: 'idle', state: 'unknown', reason: 'No series in the metric files matches latency{svc="cron"}' });
+    // each file alone: the baseline file has nothing in the window, the incident file no baseline for the score
+    const alone = await collectEvidence(t!, { metricFiles: [incident] }, { window, baseline });
+    expect(alone.signals[0]).toMatchObject({ state: 'unknown', reason: 'Only 1 baseline point for the anomaly score of latency{svc="api"}: it needs at least 8 (min_baseline)' });
+  });
+
+  it('takes the tree-level defaults.missing for signals that set none', async () => {
+    const tree = TREE.replace('top: top\n', 'top: top\ndefaults: { missing: silent }\n');
+    const { tree: t } = await loadTree(write('tree-missing.yaml', tree));
+    const emptyLog = write('empty-window.log', '2026-11-22T09:40:00Z ERROR Lock wait timeout exceeded\n');
+    const e = await collectEvidence(t!, { logs: await listLogSources([emptyLog]) }, { window, baseline });
+    expect(e.signals.filter((s) => s.kind === 'log').map((s) => s.state)).toEqual(['silent', 'silent']);
+  });
 });

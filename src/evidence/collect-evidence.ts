@@ -7,11 +7,11 @@ import type { Evidence, FaultTree, MetricSignal } from '../model/fault-tree.js';
 import { compileLogSignal, type CompiledLogSignal } from './compile-log-signal.js';
 import { evaluateChangeSignal } from './evaluate-change-signal.js';
 import { evaluateLogSignal } from './evaluate-log-signal.js';
-import { evaluateMetricSignal, ruleOf } from './evaluate-metric-signal.js';
+import { evaluateMetricSignal, missingVerdict, ruleOf } from './evaluate-metric-signal.js';
 import type { EvidenceResult, MetricFileSummary, SignalResult } from './evidence-result.js';
 import { findUnexplainedTemplates } from './find-unexplained-templates.js';
 import type { LogSource } from './list-log-sources.js';
-import type { MetricSeries } from './metric-series.js';
+import { joinSeries, type MetricSeries } from './metric-series.js';
 import { checkPrometheusUrl, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
 import { readChanges, type ChangeLog } from './read-changes.js';
 import { readMetricFile } from './read-metric-file.js';
@@ -58,6 +58,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   const warnings: Diagnostic[] = [];
   if (sources.prometheus) checkPrometheusUrl(sources.prometheus.url);
   const signals: SignalResult[] = [];
+  const missingDefault = tree.defaults?.missing !== undefined ? { missing: tree.defaults.missing } : {};
 
   // Logs: one pass over every source for all log signals.
   const logSignals = signalsOf(tree, 'logs');
@@ -67,18 +68,24 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
     scan = await scanLogs(sources.logs, compiled, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
   }
   logSignals.forEach((o, i) => {
-    const verdict = evaluateLogSignal(compiled[i]!, scan?.signals[i], window, baseline);
+    const verdict = evaluateLogSignal(compiled[i]!, scan?.signals[i], window, baseline, missingDefault);
     signals.push({ owner: o.owner, ownerKind: o.ownerKind, kind: 'log', ...labelOf(o.signal), pattern: o.signal.pattern, ...verdict, ...(scan ? { source: 'logs' as const } : {}), ...rates(o.signal) });
   });
 
   // Metrics: files first; a live Prometheus answers every query (files are not consulted then).
   const metricSignals = signalsOf(tree, 'metrics');
   const metricFiles: MetricFileSummary[] = [];
-  const fileSeries: MetricSeries[] = [];
+  const readSeries: MetricSeries[] = [];
   for (const file of sources.metricFiles ?? []) {
     const m = await readMetricFile(file, zone);
     metricFiles.push({ file: m.file, format: m.format, series: m.series.length, skipped: m.skipped });
-    fileSeries.push(...m.series);
+    readSeries.push(...m.series);
+  }
+  // One series split over several files (the baseline in one, the incident in another) is one series.
+  const joined = joinSeries(readSeries);
+  const fileSeries = joined.series;
+  if (joined.duplicates > 0) {
+    notes.push(`${joined.duplicates} metric point${joined.duplicates > 1 ? 's' : ''} repeated a series' time in the metric files: the first read was kept (files in the order given)`);
   }
   let prometheus: EvidenceResult['prometheus'];
   if (sources.prometheus) {
@@ -96,7 +103,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
     }
     metricSignals.forEach((o, i) => {
       const r = results[i]!;
-      const verdict = 'error' in r ? { state: 'unknown' as const, reason: r.error.diagnostics[0]!.message, samples: [], rule: ruleOf(o.signal) } : evaluateMetricSignal(o.signal, r.series, window, baseline);
+      const verdict = 'error' in r ? { state: 'unknown' as const, reason: r.error.diagnostics[0]!.message, samples: [], rule: ruleOf(o.signal) } : evaluateMetricSignal(o.signal, r.series, window, baseline, missingDefault);
       signals.push(metricResult(o, verdict, 'prometheus'));
     });
   } else {
@@ -106,7 +113,12 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
         continue;
       }
       const sel = selectSeries(o.signal.query, fileSeries);
-      const verdict = 'reason' in sel ? { state: 'unknown' as const, reason: sel.reason, samples: [], rule: ruleOf(o.signal) } : evaluateMetricSignal(o.signal, sel.series, window, baseline);
+      const verdict =
+        'series' in sel
+          ? evaluateMetricSignal(o.signal, sel.series, window, baseline, missingDefault)
+          : sel.noData
+            ? missingVerdict(o.signal.missing ?? tree.defaults?.missing ?? 'unknown', sel.reason, ruleOf(o.signal))
+            : { state: 'unknown' as const, reason: sel.reason, samples: [], rule: ruleOf(o.signal) };
       signals.push(metricResult(o, verdict, 'files'));
     }
   }
@@ -198,7 +210,7 @@ async function queryAll(metricSignals: readonly Owned<MetricSignal>[], prometheu
         queue.push(async () => {
           try {
             const parts = await Promise.all(ranges.map((r) => queryPrometheusRange(query, r, prometheus)));
-            resolve({ series: mergeSeries(parts.flat()) });
+            resolve({ series: joinSeries(parts.flat()).series });
           } catch (e) {
             if (e instanceof FtreeError && e.exitCode === EXIT.dataSource) resolve({ error: e });
             else reject(e);
@@ -215,22 +227,4 @@ async function queryAll(metricSignals: readonly Owned<MetricSignal>[], prometheu
   });
   await Promise.all(workers);
   return Promise.all(outcomes);
-}
-
-/** Series of the same name and labels from two ranges become one. */
-function mergeSeries(all: readonly MetricSeries[]): MetricSeries[] {
-  const byKey = new Map<string, MetricSeries>();
-  for (const s of all) {
-    const key = `${s.name}\u0000${[...s.labels].sort(([a], [b]) => (a < b ? -1 : 1)).join('\u0000')}`;
-    const prev = byKey.get(key);
-    if (!prev) byKey.set(key, { name: s.name, labels: s.labels, times: [...s.times], values: [...s.values] });
-    else {
-      prev.times.push(...s.times);
-      prev.values.push(...s.values);
-    }
-  }
-  return [...byKey.values()].map((s) => {
-    const order = s.times.map((_, i) => i).sort((a, b) => s.times[a]! - s.times[b]!);
-    return { ...s, times: order.map((i) => s.times[i]!), values: order.map((i) => s.values[i]!) };
-  });
 }

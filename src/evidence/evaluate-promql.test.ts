@@ -108,7 +108,8 @@ describe('selectSeries with PromQL', () => {
 
   it('says why a query cannot be served', () => {
     expect(selectSeries('histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))', all)).toMatchObject({ reason: expect.stringMatching(/^The query is PromQL beyond what ftree evaluates on files \(rate, increase, sum\/max\/min\/avg without by, a \/ b\)/) });
-    expect(selectSeries('sum(rate(missing_total[5m]))', all)).toEqual({ reason: 'No series in the metric files matches missing_total (in sum(rate(missing_total[5m])))' });
-    expect(selectSeries('rate(req_total[5m])', [series('req_total', {}, [[0, 1]])])).toMatchObject({ reason: expect.stringContaining('need two samples') });
+    expect(selectSeries('sum(rate(missing_total[5m]))', all)).toEqual({ reason: 'No series in the metric files matches missing_total (in sum(rate(missing_total[5m])))', noData: true });
+    expect(selectSeries('rate(req_total[5m])', [series('req_total', {}, [[0, 1]])])).toMatchObject({ reason: expect.stringContaining('need two samples'), noData: true });
+    expect(selectSeries('histogram_quantile(0.99, sum by (le) (rate(x_bucket[5m])))', all)).not.toHaveProperty('noData');
   });
 });

@@ -5,7 +5,11 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { LogSourceStats } from './scan-logs.js';
 import type { TimeRange } from './resolve-time-window.js';
 
-export type SignalState = 'fired' | 'silent' | 'unknown';
+/**
+ * `chronic`: a threshold whose rule already held at most baseline points; it fired in the window
+ * too, but describes the usual state, not the incident (the diagnosis takes it as no evidence).
+ */
+export type SignalState = 'fired' | 'silent' | 'unknown' | 'chronic';
 export type SignalKind = 'log' | 'metric' | 'change';
 
 export interface SignalResult {
@@ -37,9 +41,14 @@ export interface SignalResult {
    * baseline median (`rose`) or below it (`fell`). Absent when the score is 0 or no score applies.
    */
   readonly direction?: 'rose' | 'fell';
-  /** Fired signals: how many times past the firing rule (≥ 1; Infinity for an infinite score). */
+  /**
+   * Fired signals only: how many times past the firing rule, ≥ 1 (Infinity for an infinite
+   * score). Scores: score / threshold; thresholds: value / t (above) or t / value (below) when both
+   * are positive, else 1 + |value − t| / max(|t|, baseline spread) (1 when both are 0); logs with
+   * baseline data: ln(p) / ln(alpha); logs without: count / min_count. docs/evidence.md.
+   */
   readonly strength?: number;
-  /** Log signals with baseline data: P(X ≥ count) under the baseline rate. */
+  /** Log signals with baseline data: P(X ≥ count) under the baseline rate (posterior predictive). */
   readonly pValue?: number;
   /** Epoch ms of the first match, crossing or change in the window. */
   readonly firstSeen?: number;

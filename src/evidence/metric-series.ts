@@ -21,7 +21,7 @@ export class SeriesBuilder {
   private readonly byKey = new Map<string, { name: string; labels: Map<string, string>; points: [number, number][] }>();
 
   add(name: string, labels: ReadonlyMap<string, string>, time: number, value: number): void {
-    const key = `${name}\u0000${[...labels].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}\u0001${v}`).join('\u0000')}`;
+    const key = seriesKey(name, labels);
     let s = this.byKey.get(key);
     if (!s) {
       s = { name, labels: new Map(labels), points: [] };
@@ -45,4 +45,42 @@ export function parseSampleValue(text: string): number {
   if (t === '-Inf' || t === '-inf') return Number.NEGATIVE_INFINITY;
   if (t === '') return Number.NaN;
   return Number(t);
+}
+
+/**
+ * Series of the same name and labels become one (a series split over several files, or over two
+ * Prometheus ranges): points merged and sorted by time. Points at the same time: the first given
+ * is kept (files in the order given, rows in file order), the others are counted as duplicates.
+ */
+export function joinSeries(all: readonly MetricSeries[]): { series: MetricSeries[]; duplicates: number } {
+  const byKey = new Map<string, { name: string; labels: ReadonlyMap<string, string>; parts: MetricSeries[] }>();
+  for (const s of all) {
+    const key = seriesKey(s.name, s.labels);
+    const entry = byKey.get(key);
+    if (entry) entry.parts.push(s);
+    else byKey.set(key, { name: s.name, labels: s.labels, parts: [s] });
+  }
+  let duplicates = 0;
+  const series = [...byKey.values()].map(({ name, labels, parts }) => {
+    const points: [number, number, number][] = [];
+    let order = 0;
+    for (const p of parts) for (let i = 0; i < p.times.length; i++) points.push([p.times[i]!, order++, p.values[i]!]);
+    points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const times: number[] = [];
+    const values: number[] = [];
+    for (const [t, , v] of points) {
+      if (times.length > 0 && times[times.length - 1] === t) {
+        duplicates++;
+        continue;
+      }
+      times.push(t);
+      values.push(v);
+    }
+    return { name, labels, times, values };
+  });
+  return { series, duplicates };
+}
+
+function seriesKey(name: string, labels: ReadonlyMap<string, string>): string {
+  return `${name}\u0000${[...labels].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}\u0001${v}`).join('\u0000')}`;
 }

@@ -1,9 +1,11 @@
 // Metrics from CSV (evidence stage). Long form: a time column, a series column (series, metric,
 // name or __name__), a value column, and labels (a `labels` column such as `{a="1"}` or `a=1;b=2`,
 // or any other columns). Wide form: a time column and one column per series (header = its name).
+// Wide with several header rows (component, metric, statistic…): parse-stacked-header-csv.ts.
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { parseSeriesSelector } from './parse-series-selector.js';
+import { findStackedHeader, parseStackedHeaderCsv } from './parse-stacked-header-csv.js';
 import { SeriesBuilder, parseSampleValue, type MetricSeries } from './metric-series.js';
 import { parseTimestampValue } from './parse-timestamp.js';
 import type { TimeZone } from './time-zone.js';
@@ -14,7 +16,7 @@ export interface ParsedMetrics {
   readonly skipped: number;
 }
 
-const TIME_COLUMNS = ['time', 'timestamp', 'ts', '@timestamp', 'date', 'datetime'];
+const TIME_COLUMNS = ['time', 'timestamp', 'ts', '@timestamp', 'date', 'datetime', 'unix_timestamp'];
 const SERIES_COLUMNS = ['series', 'metric', 'name', '__name__'];
 
 export function parseMetricCsv(text: string, file: string, zone: TimeZone): ParsedMetrics {
@@ -22,6 +24,9 @@ export function parseMetricCsv(text: string, file: string, zone: TimeZone): Pars
   let row = 0;
   while (row < lines.length && (lines[row]!.trim() === '' || lines[row]!.startsWith('#'))) row++;
   if (row >= lines.length) return { series: [], skipped: 0 };
+  const top = lines.slice(row, row + 16).map(splitCsvLine);
+  const stacked = findStackedHeader(top, 0, TIME_COLUMNS);
+  if (stacked) return parseStackedHeaderCsv([...top.slice(0, stacked.timeRow + 1), ...lines.slice(row + stacked.timeRow + 1).map(splitCsvLine)], stacked, zone);
   const header = splitCsvLine(lines[row]!).map((h) => h.trim());
   const lower = header.map((h) => h.toLowerCase());
   const timeCol = lower.findIndex((h) => TIME_COLUMNS.includes(h));

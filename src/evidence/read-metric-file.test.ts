@@ -81,7 +81,7 @@ describe('parseSeriesSelector and selectSeries', () => {
   it('matches names and label matchers (=, !=, =~ anchored, !~)', () => {
     expect(selectSeries('pg_up{instance=~"token-vault-db.*"}', series)).toMatchObject({ series: [{ values: [0] }] });
     expect(selectSeries('pg_up{instance!~"token.*"}', series)).toMatchObject({ series: [{ values: [1] }] });
-    expect(selectSeries('pg_up{instance=~"vault"}', series)).toEqual({ reason: 'No series in the metric files matches pg_up{instance=~"vault"}' });
+    expect(selectSeries('pg_up{instance=~"vault"}', series)).toEqual({ reason: 'No series in the metric files matches pg_up{instance=~"vault"}', noData: true });
     expect(selectSeries('{__name__="pg_up", instance!="orders-db-0"}', series)).toMatchObject({ series: [{ values: [0] }] });
   });
   it('leaves other PromQL to Prometheus', () => {

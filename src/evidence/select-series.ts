@@ -7,7 +7,8 @@ import type { MetricSeries } from './metric-series.js';
 import { EVALUATED_FORMS, evaluatePromql } from './evaluate-promql.js';
 import { parseSeriesSelector } from './parse-series-selector.js';
 
-export type SeriesSelection = { readonly series: readonly MetricSeries[] } | { readonly reason: string };
+/** The series, or why there are none; `noData` when the query is understood but the files hold no data for it. */
+export type SeriesSelection = { readonly series: readonly MetricSeries[] } | { readonly reason: string; readonly noData?: true };
 
 export function selectSeries(query: string, all: readonly MetricSeries[]): SeriesSelection {
   const text = normalizeQuery(query);
@@ -19,13 +20,13 @@ export function selectSeries(query: string, all: readonly MetricSeries[]): Serie
     if (evaluated === undefined) {
       return { reason: `The query is PromQL beyond what ftree evaluates on files (${EVALUATED_FORMS}): only Prometheus can evaluate it (--prometheus), or name a series in the files exactly "${query}"` };
     }
-    if ('missing' in evaluated) return { reason: `No series in the metric files matches ${evaluated.missing} (in ${query})` };
-    if (evaluated.series.every((s) => s.times.length === 0)) return { reason: `${query} has no value on the files' series (rate and increase need two samples within their range)` };
+    if ('missing' in evaluated) return { reason: `No series in the metric files matches ${evaluated.missing} (in ${query})`, noData: true };
+    if (evaluated.series.every((s) => s.times.length === 0)) return { reason: `${query} has no value on the files' series (rate and increase need two samples within their range)`, noData: true };
     return { series: evaluated.series };
   }
   const matched = all.filter((s) => selector.matches(s));
   if (matched.length > 0) return { series: matched };
-  return { reason: `No series in the metric files matches ${query}` };
+  return { reason: `No series in the metric files matches ${query}`, noData: true };
 }
 
 /** Whitespace does not count: `sum(rate(x[5m]))` and `sum( rate(x[5m]) )` are the same query. */

@@ -79,8 +79,16 @@ export interface LogSignal extends SignalRates {
   readonly alpha?: number;
   /** Field filters for structured lines: field name → substring or /regex/. */
   readonly fields?: ReadonlyMap<string, string>;
+  /** What no log line in the window means: `unknown` (default) or `silent`. */
+  readonly missing?: MissingData;
   readonly span?: SourceSpan;
 }
+
+/** What "no data in the window" means for a signal: no evidence (`unknown`), or normal (`silent`). */
+export type MissingData = 'unknown' | 'silent';
+
+/** Which departures from the baseline an anomaly score counts. */
+export type ScoreDirection = 'rose' | 'fell' | 'both';
 
 export interface MetricSignal extends SignalRates {
   /** A metric name or PromQL expression. */
@@ -89,8 +97,16 @@ export interface MetricSignal extends SignalRates {
   readonly above?: number;
   readonly below?: number;
   readonly aggregate?: Aggregate;
-  /** Robust anomaly score threshold (|x − median| / IQR of the baseline). */
+  /** Robust anomaly score threshold (|x − median| / spread of the baseline). */
   readonly score?: number;
+  /** Anomaly scores: count rises, falls or both (default `both`). */
+  readonly direction?: ScoreDirection;
+  /** Anomaly scores: the least baseline spread, in the metric's unit. */
+  readonly minSpread?: number;
+  /** Fewest baseline points for an anomaly score or the chronic test (default 8). */
+  readonly minBaseline?: number;
+  /** What no point in the window means: `unknown` (default) or `silent`. */
+  readonly missing?: MissingData;
   readonly span?: SourceSpan;
 }
 
@@ -109,6 +125,8 @@ export interface SignalDefaults {
   readonly falseAlarm?: number;
   /** Change signals: how long before the symptom a change still counts, in hours. */
   readonly within?: number;
+  /** Log and metric signals: what no data in the window means. */
+  readonly missing?: MissingData;
 }
 
 export interface Evidence {

@@ -178,4 +178,44 @@ events:
 `);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CONFLICTING_KEYS']);
   });
+
+  it('reads direction, min_spread, min_baseline and missing on signals, and refuses bad ones with positions', async () => {
+    const ok = await load(`ftree: 1
+top: a
+events:
+  a:
+    probability: 0.1
+    evidence:
+      logs:
+        - { pattern: timeout, missing: silent }
+      metrics:
+        - { query: availability, score: 5, direction: fell, min_spread: 0.5, min_baseline: 12, missing: silent }
+        - { query: up, below: 1, min_baseline: 4 }
+`);
+    expect(ok.diagnostics).toEqual([]);
+    const evidence = ok.tree!.events.get('a')!.evidence!;
+    expect(evidence.logs[0]).toMatchObject({ pattern: 'timeout', missing: 'silent' });
+    expect(evidence.metrics[0]).toMatchObject({ direction: 'fell', minSpread: 0.5, minBaseline: 12, missing: 'silent' });
+    expect(evidence.metrics[1]).toMatchObject({ below: 1, minBaseline: 4 });
+    const bad = await load(`ftree: 1
+top: a
+events:
+  a:
+    probability: 0.1
+    evidence:
+      logs:
+        - { pattern: timeout, missing: zero }
+      metrics:
+        - { query: availability, score: 5, direction: down, min_spread: -1, min_baseline: 0 }
+        - { query: up, below: 1, direction: fell }
+`);
+    expect(bad.diagnostics.map((d) => [d.code, d.span!.line, d.span!.col])).toEqual([
+      ['INVALID_VALUE', 8, 40],
+      ['INVALID_VALUE', 10, 55],
+      ['INVALID_NUMBER', 10, 73],
+      ['INVALID_NUMBER', 10, 91],
+      ['CONFLICTING_KEYS', 11, 34],
+    ]);
+    expect(bad.diagnostics[1]!.hint).toBe('use one of rose, fell, both');
+  });
 });

@@ -11,14 +11,14 @@ import { RawReader, scalarNumberOrString } from './raw-reader.js';
 import { distributionMean } from './distribution-mean.js';
 import { readCcfGroups } from './read-ccf-groups.js';
 import { readDistribution } from './read-distribution.js';
-import { readEvidence } from './read-evidence.js';
+import { MISSING_DATA, readChoice, readEvidence } from './read-evidence.js';
 import type { SourceSpan } from './source-span.js';
 
 export const FORMAT_VERSION = 1;
 
 const TOP_KEYS = ['ftree', 'name', 'title', 'description', 'top', 'mission_time', 'defaults', 'budget', 'parameters', 'gates', 'events', 'houses', 'transfers', 'ccf_groups'];
 const BUDGET_KEYS = ['max_probability', 'single_points', 'max_importance'];
-const DEFAULTS_KEYS = ['sensitivity', 'false_alarm', 'within'];
+const DEFAULTS_KEYS = ['sensitivity', 'false_alarm', 'within', 'missing'];
 const GATE_KEYS = ['label', 'description', 'type', 'inputs', 'k', 'min', 'max', 'evidence'];
 const EVENT_KEYS = ['label', 'description', 'probability', 'rate', 'mission_time', 'repair_rate', 'mttr', 'weibull', 'distribution', 'evidence', 'check', 'suspect'];
 const INPUT_KEYS = ['id', 'probability'];
@@ -245,9 +245,9 @@ function readBudget(reader: RawReader, node: RawNode): Budget | undefined {
   };
 }
 
-/** `defaults: {sensitivity, false_alarm, within}`: rates and window of signals that set none. */
+/** `defaults: {sensitivity, false_alarm, within, missing}`: rates, window and missing-data rule of signals that set none. */
 function readDefaults(reader: RawReader, node: RawNode): SignalDefaults | undefined {
-  const map = reader.map(node, 'The defaults', 'write `defaults:` followed by indented `sensitivity:`, `false_alarm:` or `within:`');
+  const map = reader.map(node, 'The defaults', 'write `defaults:` followed by indented `sensitivity:`, `false_alarm:` `within:` or `missing:`');
   if (!map) return undefined;
   const keys = reader.entries(map, DEFAULTS_KEYS, 'the defaults');
   const s = keys.get('sensitivity');
@@ -256,6 +256,7 @@ function readDefaults(reader: RawReader, node: RawNode): SignalDefaults | undefi
   const sensitivity = s ? reader.probability(s.value, 'The default sensitivity') : undefined;
   const falseAlarm = f ? reader.probability(f.value, 'The default false-alarm rate') : undefined;
   const within = w ? reader.duration(w.value, 'The default `within` of change signals') : undefined;
+  const missing = readChoice(reader, keys.get('missing')?.value, MISSING_DATA, 'The default missing-data rule');
   if (sensitivity !== undefined && falseAlarm !== undefined && sensitivity <= falseAlarm) {
     reader.warn(
       'SIGNAL_NOT_INFORMATIVE',
@@ -268,6 +269,7 @@ function readDefaults(reader: RawReader, node: RawNode): SignalDefaults | undefi
     ...(sensitivity !== undefined ? { sensitivity } : {}),
     ...(falseAlarm !== undefined ? { falseAlarm } : {}),
     ...(within !== undefined ? { within } : {}),
+    ...(missing !== undefined ? { missing } : {}),
   };
 }
 

@@ -4,15 +4,19 @@
 import safeRegex from 'safe-regex2';
 import type { RawMap, RawNode } from '../parse/parse-yaml-tree.js';
 import { didYouMean } from './did-you-mean.js';
-import type { Aggregate, ChangeSignal, Evidence, LogSignal, MetricSignal } from './fault-tree.js';
+import type { Aggregate, ChangeSignal, Evidence, LogSignal, MetricSignal, MissingData, ScoreDirection } from './fault-tree.js';
 import type { RawReader } from './raw-reader.js';
 
 const EVIDENCE_KEYS = ['logs', 'metrics', 'changes'] as const;
 const RATE_KEYS = ['sensitivity', 'false_alarm'] as const;
-const LOG_KEYS = ['pattern', 'label', 'min_count', 'alpha', 'fields', ...RATE_KEYS];
-const METRIC_KEYS = ['query', 'label', 'above', 'below', 'aggregate', 'score', ...RATE_KEYS];
+const LOG_KEYS = ['pattern', 'label', 'min_count', 'alpha', 'fields', 'missing', ...RATE_KEYS];
+const METRIC_KEYS = ['query', 'label', 'above', 'below', 'aggregate', 'score', 'direction', 'min_spread', 'min_baseline', 'missing', ...RATE_KEYS];
+/** Keys that only an anomaly score reads. */
+const SCORE_ONLY_KEYS = ['direction', 'min_spread'] as const;
 const CHANGE_KEYS = ['service', 'kind', 'label', 'within', ...RATE_KEYS];
 const AGGREGATES: readonly Aggregate[] = ['max', 'min', 'mean', 'p95', 'last'];
+const DIRECTIONS: readonly ScoreDirection[] = ['rose', 'fell', 'both'];
+export const MISSING_DATA: readonly MissingData[] = ['unknown', 'silent'];
 
 /** `/body/flags` → its parts; anything else is a substring pattern. */
 export function splitRegexLiteral(pattern: string): { body: string; flags: string } | undefined {
@@ -102,12 +106,14 @@ function readLog(reader: RawReader, map: RawMap, owner: string): LogSignal | und
   const alphaEntry = keys.get('alpha');
   const alpha = alphaEntry ? reader.probability(alphaEntry.value, `The alpha of ${what}`) : undefined;
   const label = optionalString(reader, keys.get('label')?.value, `The label of ${what}`);
+  const missing = readChoice(reader, keys.get('missing')?.value, MISSING_DATA, `The missing-data rule of ${what}`);
   return {
     pattern,
     ...(label !== undefined ? { label } : {}),
     ...(minCount !== undefined && minCount >= 1 ? { minCount } : {}),
     ...(alpha !== undefined ? { alpha } : {}),
     ...(fields.size > 0 ? { fields } : {}),
+    ...(missing !== undefined ? { missing } : {}),
     ...readRates(reader, keys, what),
     span: map.span,
   };
@@ -179,6 +185,20 @@ function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal
     }
   }
   const label = optionalString(reader, keys.get('label')?.value, `The label of ${what}`);
+  if (!keys.has('score')) {
+    const scoreOnly = SCORE_ONLY_KEYS.find((k) => keys.has(k));
+    if (scoreOnly) {
+      reader.report('CONFLICTING_KEYS', `The metric signal ${what} sets ${scoreOnly} without an anomaly score`, keys.get(scoreOnly)!.keySpan, `${scoreOnly} applies to \`score:\` signals only; a threshold's direction is its \`above\` or \`below\``);
+    }
+  }
+  const direction = readChoice(reader, keys.get('direction')?.value, DIRECTIONS, `The direction of ${what}`);
+  const minSpreadEntry = keys.get('min_spread');
+  const minSpread = minSpreadEntry ? reader.number(minSpreadEntry.value, `The min_spread of ${what}`) : undefined;
+  if (minSpread !== undefined && minSpread < 0) reader.report('INVALID_NUMBER', `The min_spread of ${what} must not be negative, not ${minSpread}`, minSpreadEntry!.value.span);
+  const minBaselineEntry = keys.get('min_baseline');
+  const minBaseline = minBaselineEntry ? reader.integer(minBaselineEntry.value, `The min_baseline of ${what}`) : undefined;
+  if (minBaseline !== undefined && minBaseline < 1) reader.report('INVALID_NUMBER', `The min_baseline of ${what} must be at least 1, not ${minBaseline}`, minBaselineEntry!.value.span);
+  const missing = readChoice(reader, keys.get('missing')?.value, MISSING_DATA, `The missing-data rule of ${what}`);
   return {
     query,
     ...(label !== undefined ? { label } : {}),
@@ -186,9 +206,24 @@ function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal
     ...(below !== undefined ? { below } : {}),
     ...(aggregate ? { aggregate } : {}),
     ...(score !== undefined ? { score } : {}),
+    ...(direction !== undefined ? { direction } : {}),
+    ...(minSpread !== undefined && minSpread >= 0 ? { minSpread } : {}),
+    ...(minBaseline !== undefined && minBaseline >= 1 ? { minBaseline } : {}),
+    ...(missing !== undefined ? { missing } : {}),
     ...readRates(reader, keys, what),
     span: map.span,
   };
+}
+
+/** One of a fixed set of words, with a did-you-mean hint for others. */
+export function readChoice<T extends string>(reader: RawReader, node: RawNode | undefined, allowed: readonly T[], what: string): T | undefined {
+  if (!node) return undefined;
+  const v = reader.string(node, what);
+  if (v === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  const guess = didYouMean(v, allowed);
+  reader.report('INVALID_VALUE', `${what} is "${v}", not one of ${allowed.join(', ')}`, node.span, guess ? `did you mean "${guess}"?` : `use one of ${allowed.join(', ')}`);
+  return undefined;
 }
 
 function readChange(reader: RawReader, map: RawMap, owner: string): ChangeSignal | undefined {

@@ -33,6 +33,14 @@ describe('defaults:', () => {
     expect(r.tree!.defaults).toEqual({ sensitivity: 0.8, falseAlarm: 0.02, within: 0.5 });
   });
 
+  it('reads the missing-data rule of log and metric signals', async () => {
+    const r = await load('defaults: { missing: silent }');
+    expect(r.diagnostics).toEqual([]);
+    expect(r.tree!.defaults).toEqual({ missing: 'silent' });
+    const bad = await load('defaults: { missing: silnet }');
+    expect(bad.diagnostics.map((d) => [d.code, d.hint])).toEqual([['INVALID_VALUE', 'did you mean "silent"?']]);
+  });
+
   it('is absent when not written', async () => {
     const r = await load('');
     expect(r.tree!.defaults).toBeUndefined();

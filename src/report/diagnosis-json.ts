@@ -61,7 +61,7 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
       onset_source: d.onset.source,
       ...(d.onset.owner !== undefined ? { onset_signal_of: d.onset.owner } : {}),
     },
-    evidence: { signals: d.signals.length, fired: count('fired'), silent: count('silent'), unknown: count('unknown') },
+    evidence: { signals: d.signals.length, fired: count('fired'), ...(count('chronic') > 0 ? { chronic: count('chronic') } : {}), silent: count('silent'), unknown: count('unknown') },
     events: d.events.map((ev) => ({
       id: ev.id,
       ...(ev.label !== undefined ? { label: ev.label } : {}),
@@ -86,6 +86,19 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
       likelihood_false: g.likelihood.ifFalse,
       signals: g.signals.map(ratedSignalToJson),
     })),
+    ...(d.orders.length > 0
+      ? {
+        propagation_order: d.orders.map((o) => ({
+          from: o.from,
+          to: o.to,
+          from_first_seen: iso(o.fromTime),
+          to_first_seen: iso(o.toTime),
+          reversed: o.reversed,
+          likelihood_passed: o.likelihood.ifTrue,
+          likelihood_not_passed: o.likelihood.ifFalse,
+        })),
+      }
+      : {}),
     cut_sets: d.cutSets.map((c) => ({ events: c.events, posterior: c.posterior, adjusted: c.adjusted })),
     next_checks: d.nextChecks.map((c) => ({
       id: c.id,

@@ -21,7 +21,7 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   const count = (state: string): number => d.signals.filter((s) => s.state === state).length;
   out.push(`- Window: ${iso(e.window.start)} → ${iso(e.window.end)}${e.baseline ? ` (baseline ${iso(e.baseline.start)} → ${iso(e.baseline.end)})` : ''}`);
   out.push(`- Onset: ${iso(d.onset.time)} (${cell(describeOnset(d))})`);
-  out.push(`- Signals: ${count('fired')} fired, ${count('silent')} silent, ${count('unknown')} unknown`);
+  out.push(`- Signals: ${count('fired')} fired, ${count('chronic') > 0 ? `${count('chronic')} chronic, ` : ''}${count('silent')} silent, ${count('unknown')} unknown`);
   out.push(`- P(top): ${formatProbability(d.top.prior)} from the tree, ${formatProbability(d.top.givenEvidence)} given the evidence`, '');
 
   const limit = options.limit === undefined ? 10 : options.limit === 0 ? d.suspects.length : options.limit;

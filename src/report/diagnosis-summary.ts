@@ -14,7 +14,7 @@ export interface VerdictText {
 export function describeVerdict(d: Diagnosis): VerdictText {
   const fired = d.signals.filter((s) => s.state === 'fired').length;
   const silent = d.signals.filter((s) => s.state === 'silent').length;
-  const unknown = d.signals.length - fired - silent;
+  const unknown = d.signals.filter((s) => s.state === 'unknown').length;
   const risk = d.conditioning === 'evidence-only' ? `risk now ${formatProbability(d.top.givenEvidence)} (normally ${formatProbability(d.top.prior)})` : '';
   if (d.verdict.kind === 'suspects') {
     const standing = d.verdict.suspects.map((id) => d.suspects.find((e) => e.id === id)!);

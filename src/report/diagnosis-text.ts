@@ -29,7 +29,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
   lines.push(`${chalk.dim('Window')}    ${formatClockRange(e.window.start, e.window.end)}${e.baseline && e.baseline.end === e.window.start ? chalk.dim(` · baseline: ${formatLength(e.baseline.end - e.baseline.start)} before`) : ''}`);
   if (e.baseline && e.baseline.end !== e.window.start) lines.push(`${chalk.dim('Baseline')}  ${formatClockRange(e.baseline.start, e.baseline.end)}`);
   lines.push(`${chalk.dim('Onset')}     ${formatClock(d.onset.time)} UTC ${chalk.dim(clip(`(${describeOnset(d)})`, width - 23))}`);
-  lines.push(`${chalk.dim('Signals')}   ${count('fired')} fired, ${count('silent')} silent, ${count('unknown')} unknown`);
+  lines.push(`${chalk.dim('Signals')}   ${count('fired')} fired, ${count('chronic') > 0 ? `${count('chronic')} chronic, ` : ''}${count('silent')} silent, ${count('unknown')} unknown`);
   lines.push(`${chalk.dim('P(top)')}    ${formatProbability(d.top.prior)} from the tree, ${chalk.bold(formatProbability(d.top.givenEvidence))} given the evidence`);
 
   // Suspects.
@@ -117,7 +117,8 @@ function renderSuspect(s: EventDiagnosis, rank: number, idWidth: number, width: 
   if (fired.length > 3) out.push(chalk.dim(`${indent}      … ${fired.length - 3} more fired`));
   const silent = s.signals.filter((x) => x.state === 'silent').length;
   const unknown = s.signals.filter((x) => x.state === 'unknown').length;
-  if (silent + unknown > 0) out.push(chalk.dim(`${indent}${[silent > 0 ? `${silent} silent` : '', unknown > 0 ? `${unknown} unknown` : ''].filter(Boolean).join(', ')}`));
+  const chronic = s.signals.filter((x) => x.state === 'chronic').length;
+  if (silent + unknown + chronic > 0) out.push(chalk.dim(`${indent}${[chronic > 0 ? `${chronic} chronic` : '', silent > 0 ? `${silent} silent` : '', unknown > 0 ? `${unknown} unknown` : ''].filter(Boolean).join(', ')}`));
   const gateFired = s.path.slice(1).flatMap((g) => d.gates.find((x) => x.id === g)?.signals.filter((x) => x.state === 'fired' && g !== d.top.id) ?? []);
   for (const x of gateFired.slice(0, 2)) out.push(clip(`${indent}via   ${x.owner}: ${firedText(x, d)}`, width));
   if (s.path.length > 1) out.push(chalk.dim(wrap(`${indent}path  ${formatPath(s)}`, width, indent.length + 6)));

@@ -49,6 +49,7 @@ export function signalToJson(s: SignalResult): Record<string, unknown> {
     ...finite('baseline', s.baseline),
     ...finite(s.query !== undefined && s.rule.startsWith('score') ? 'score' : 'value', s.value),
     ...(s.direction !== undefined ? { direction: s.direction } : {}),
+    ...finite('strength', s.strength),
     ...(s.pValue !== undefined ? { p_value: s.pValue } : {}),
     first_seen: iso(s.firstSeen),
     samples: s.samples,
@@ -68,7 +69,7 @@ export function evidenceToJson(report: EvidenceReport): Record<string, unknown> 
     window: { since: iso(e.window.start), until: iso(e.window.end) },
     baseline: e.baseline ? { since: iso(e.baseline.start), until: iso(e.baseline.end) } : null,
     timezone: e.timezone,
-    summary: { signals: e.signals.length, fired: count('fired'), silent: count('silent'), unknown: count('unknown') },
+    summary: { signals: e.signals.length, fired: count('fired'), chronic: count('chronic'), silent: count('silent'), unknown: count('unknown') },
     signals: e.signals.map(signalToJson),
     logs: {
       lines: sum((s) => s.lines),

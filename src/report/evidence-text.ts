@@ -43,18 +43,20 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
     chars: NO_BORDERS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1 },
   });
-  // Fired first, then silent, then unknown; the tree's order within each.
-  const order = { fired: 0, silent: 1, unknown: 2 } as const;
+  // Fired first, then chronic, silent, unknown; the tree's order within each.
+  const order = { fired: 0, chronic: 1, silent: 2, unknown: 3 } as const;
   const rows = e.signals.map((s, i) => ({ s, i })).sort((a, b) => order[a.s.state] - order[b.s.state] || a.i - b.i);
   for (const { s } of rows) {
-    const state = s.state === 'fired' ? chalk.red.bold('FIRED') : s.state === 'silent' ? chalk.green('silent') : chalk.yellow('unknown');
+    const state = s.state === 'fired' ? chalk.red.bold('FIRED') : s.state === 'chronic' ? chalk.magenta('chronic') : s.state === 'silent' ? chalk.green('silent') : chalk.yellow('unknown');
     table.push([state, clip(s.owner, ownerWidth), clip(describeSignal(s), signalWidth), formatMain(s), formatBaseline(s), s.firstSeen === undefined ? '' : formatClock(s.firstSeen)]);
   }
   if (e.signals.length === 0) lines.push(chalk.dim('The tree has no evidence signals: add `evidence:` to its events (docs/format.md)'));
   else lines.push(table.toString().replace(/ +$/gm, ''));
   const fired = e.signals.filter((s) => s.state === 'fired').length;
   const unknown = e.signals.filter((s) => s.state === 'unknown');
-  lines.push(chalk.dim(`${e.signals.length} signals: ${fired} fired, ${e.signals.length - fired - unknown.length} silent, ${unknown.length} unknown`));
+  const chronic = e.signals.filter((s) => s.state === 'chronic');
+  const chronicCount = chronic.length > 0 ? `${chronic.length} chronic, ` : '';
+  lines.push(chalk.dim(`${e.signals.length} signals: ${fired} fired, ${chronicCount}${e.signals.length - fired - chronic.length - unknown.length} silent, ${unknown.length} unknown`));
   lines.push(chalk.dim('count: log matches or changes; metrics: the aggregate or the anomaly score'));
   if (e.signals.some((s) => s.direction !== undefined)) lines.push(chalk.dim('↑ ↓: the anomaly score measures a rise above or a fall below the baseline median'));
 
@@ -68,6 +70,14 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
     for (const [reason, who] of reasons) {
       const names = who.length > 3 ? `${who.slice(0, 3).join(', ')} and ${who.length - 3} more` : who.join(', ');
       lines.push(`  ${clip(names, width - 2)}`, chalk.dim(wrap(`    ${reason}`, width)));
+    }
+  }
+
+  if (chronic.length > 0) {
+    lines.push('', chalk.bold('Chronic') + chalk.dim(' (past the threshold in the window and for most of the baseline: not evidence)'));
+    for (const s of chronic) {
+      lines.push(`  ${s.owner} ${chalk.dim(clip(describeSignal(s), Math.max(10, width - s.owner.length - 3)))}`);
+      if (s.reason !== undefined) lines.push(chalk.dim(wrap(`    ${s.reason}`, width)));
     }
   }
 

@@ -110,6 +110,7 @@ function defaultsYaml(d: SignalDefaults): Map<string, unknown> | undefined {
   if (d.sensitivity !== undefined) out.set('sensitivity', d.sensitivity);
   if (d.falseAlarm !== undefined) out.set('false_alarm', d.falseAlarm);
   if (d.within !== undefined) out.set('within', d.within);
+  if (d.missing !== undefined) out.set('missing', d.missing);
   return out.size > 0 ? out : undefined;
 }
 
@@ -196,6 +197,7 @@ function evidenceYaml(evidence: Evidence): Map<string, unknown> {
         if (log.minCount !== undefined) m.set('min_count', log.minCount);
         if (log.alpha !== undefined) m.set('alpha', log.alpha);
         if (log.fields && log.fields.size > 0) m.set('fields', new Map(log.fields));
+        if (log.missing !== undefined) m.set('missing', log.missing);
         return rates(log, m);
       }),
     );
@@ -210,6 +212,10 @@ function evidenceYaml(evidence: Evidence): Map<string, unknown> {
         if (metric.below !== undefined) m.set('below', metric.below);
         if (metric.aggregate !== undefined) m.set('aggregate', metric.aggregate);
         if (metric.score !== undefined) m.set('score', metric.score);
+        if (metric.direction !== undefined) m.set('direction', metric.direction);
+        if (metric.minSpread !== undefined) m.set('min_spread', metric.minSpread);
+        if (metric.minBaseline !== undefined) m.set('min_baseline', metric.minBaseline);
+        if (metric.missing !== undefined) m.set('missing', metric.missing);
         return rates(metric, m);
       }),
     );
