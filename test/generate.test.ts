@@ -99,11 +99,11 @@ describe('ftree generate', () => {
       const site = tree.gates.get('PetSite_latency')!;
       expect(site.inputs[0]).toBe('PetSite');
       expect(tree.gates.get('PetSite_availability')!.inputs[0]).toBe('PetSite');
-      expect(site.evidence!.metrics).toEqual([expect.objectContaining({ query: 'latency{component="PetSite",statistic="Average"}', score: 5 })]);
+      expect(site.evidence!.metrics).toEqual([expect.objectContaining({ query: 'latency{microservice="PetSite",statistic="Average"}', score: 5, direction: 'rose' })]);
       // Names with characters ids cannot hold keep their name as the label and in the query.
       const pgsql = tree.events.get('PGSQL_Query_remote')!;
       expect(pgsql.label).toBe('PGSQL Query_remote');
-      expect(tree.gates.get('PGSQL_Query_remote_availability')!.evidence!.metrics[0]!.query).toBe('availability{component="PGSQL Query_remote",statistic="Average"}');
+      expect(tree.gates.get('PGSQL_Query_remote_availability')!.evidence!.metrics[0]!.query).toBe('availability{microservice="PGSQL Query_remote",statistic="Average"}');
       expect(tree.gates.get('PetSite_latency→PetSearch_AWS::ECS::Fargate_latency')).toBeUndefined();
       expect(tree.top).toBe('top');
     });

@@ -21,9 +21,9 @@ export interface ServiceTreeTemplate {
   readonly aspects: readonly AspectTemplate[];
 }
 
-// TODO(direction): once the evidence format has `direction: rose|fell`, latency signals rise and
-// availability, traffic fall; until then the scores are two-sided, which also catch those changes.
-const PETSHOP_METRIC = (metric: string): string => `${metric}{component="{service}",statistic="Average"}`;
+// A stacked-header CSV names its label by the level's first cell: PetShop's is `microservice`.
+// Scores are one-sided: latency and errors hurt when they rise, availability and traffic when they fall.
+const PETSHOP_METRIC = (metric: string): string => `${metric}{microservice="{service}",statistic="Average"}`;
 
 export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new Map([
   ['none', { name: 'none', description: 'one gate per service, no evidence', aspects: [{ name: 'fails', label: '{service} fails', signals: [] }] }],
@@ -31,10 +31,10 @@ export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new 
     'petshop',
     {
       name: 'petshop',
-      description: 'the PetShop dataset\'s CloudWatch columns: latency and availability, Average, anomaly score 5',
+      description: 'the PetShop dataset\'s CloudWatch columns: latency rising and availability falling, Average, anomaly score 5',
       aspects: [
-        { name: 'latency', label: '{service} latency', signals: [{ query: PETSHOP_METRIC('latency'), score: 5, label: '{service} latency (Average)' }] },
-        { name: 'availability', label: '{service} availability', signals: [{ query: PETSHOP_METRIC('availability'), score: 5, label: '{service} availability (Average)' }] },
+        { name: 'latency', label: '{service} latency', signals: [{ query: PETSHOP_METRIC('latency'), score: 5, direction: 'rose', label: '{service} latency (Average)' }] },
+        { name: 'availability', label: '{service} availability', signals: [{ query: PETSHOP_METRIC('availability'), score: 5, direction: 'fell', label: '{service} availability (Average)' }] },
       ],
     },
   ],
@@ -44,13 +44,13 @@ export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new 
       name: 'otel',
       description: 'OpenTelemetry HTTP server metrics (http.server.request.duration) by service_name',
       aspects: [
-        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service_name="{service}"}[5m])))', score: 5, label: '{service} p99 latency' }] },
+        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service_name="{service}"}[5m])))', score: 5, direction: 'rose', label: '{service} p99 latency' }] },
         {
           name: 'errors',
           label: '{service} errors',
           signals: [
-            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}",http_response_status_code=~"5.."}[5m]))', score: 5, label: '{service} 5xx rate' },
-            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}"}[5m]))', score: 5, label: '{service} traffic' },
+            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}",http_response_status_code=~"5.."}[5m]))', score: 5, direction: 'rose', label: '{service} 5xx rate' },
+            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}"}[5m]))', score: 5, direction: 'fell', label: '{service} traffic' },
           ],
         },
       ],
@@ -62,13 +62,13 @@ export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new 
       name: 'istio',
       description: 'Istio standard metrics (istio_requests_total, istio_request_duration_milliseconds) by destination_workload',
       aspects: [
-        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload="{service}"}[5m])))', score: 5, label: '{service} p99 latency' }] },
+        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload="{service}"}[5m])))', score: 5, direction: 'rose', label: '{service} p99 latency' }] },
         {
           name: 'errors',
           label: '{service} errors',
           signals: [
-            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}",response_code=~"5.."}[5m]))', score: 5, label: '{service} 5xx rate' },
-            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}"}[5m]))', score: 5, label: '{service} traffic' },
+            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}",response_code=~"5.."}[5m]))', score: 5, direction: 'rose', label: '{service} 5xx rate' },
+            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}"}[5m]))', score: 5, direction: 'fell', label: '{service} traffic' },
           ],
         },
       ],
