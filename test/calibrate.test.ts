@@ -156,7 +156,7 @@ describe('ftree calibrate (built CLI)', () => {
         const start = Date.UTC(2025, 1 + i, 3, 10, 0);
         const log: string[] = [];
         for (let m = -30; m < 30; m += 2) log.push(`${new Date(start + m * 60_000).toISOString()} INFO request served in 20 ms`);
-        for (const [k, message] of messages.entries()) log.push(`${new Date(start + (5 + k) * 60_000).toISOString()} ERROR ${message}`);
+        for (const [k, message] of messages.entries()) for (let j = 0; j < 8; j++) log.push(`${new Date(start + (5 + k + j * 2) * 60_000).toISOString()} ERROR ${message}`);
         await writeFile(join(dir, `incident-${i}.log`), `${log.sort().join('\n')}\n`);
         lines.push(JSON.stringify({ events: [event], start: new Date(start).toISOString(), duration: '30m', logs: [`incident-${i}.log`] }));
       }
