@@ -104,6 +104,9 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
 
   // Support: a fired, informative signal on the event or on a gate above it (not the top's own).
   const parents = findParents(tree);
+  // Only events below the top can have caused it: evidence elsewhere in the tree still counts.
+  const cone = findEventsBelow(tree, [tree.top]).get(tree.top)!;
+  if (tree.events.has(tree.top)) cone.add(tree.top);
   const firedGates = gates.filter((g) => g.id !== tree.top && g.signals.some(isSupporting)).map((g) => g.id);
   const supportedByGate = new Set<string>();
   for (const below of findEventsBelow(tree, firedGates).values()) for (const e of below) supportedByGate.add(e);
@@ -114,7 +117,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
     const p = contradiction ? 0 : posterior[v]!;
     const p0 = withoutEvidence[v]!;
     const bayesFactor = oddsRatio(p, p0);
-    const isSuspect = event.suspect !== false && !event.propagation;
+    const isSuspect = event.suspect !== false && !event.propagation && cone.has(id);
     const isSupported = isSuspect && (own.some(isSupporting) || supportedByGate.has(id));
     return {
       id,

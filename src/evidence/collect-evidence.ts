@@ -181,8 +181,12 @@ function labelOf(signal: { label?: string }): { label?: string } {
   return signal.label !== undefined ? { label: signal.label } : {};
 }
 
-function rates(signal: { sensitivity?: number; falseAlarm?: number }): Pick<SignalResult, 'sensitivity' | 'falseAlarm'> {
-  return { ...(signal.sensitivity !== undefined ? { sensitivity: signal.sensitivity } : {}), ...(signal.falseAlarm !== undefined ? { falseAlarm: signal.falseAlarm } : {}) };
+function rates(signal: { sensitivity?: number; falseAlarm?: number; falseAlarmFromBaseline?: boolean }): Pick<SignalResult, 'sensitivity' | 'falseAlarm' | 'falseAlarmFromBaseline'> {
+  return {
+    ...(signal.sensitivity !== undefined ? { sensitivity: signal.sensitivity } : {}),
+    ...(signal.falseAlarm !== undefined ? { falseAlarm: signal.falseAlarm } : {}),
+    ...(signal.falseAlarmFromBaseline ? { falseAlarmFromBaseline: true } : {}),
+  };
 }
 
 function metricResult(o: Owned<MetricSignal>, verdict: Omit<SignalResult, 'owner' | 'ownerKind' | 'kind' | 'query'>, source?: 'files' | 'prometheus'): SignalResult {

@@ -1,4 +1,4 @@
-import { evaluateMetricSignal } from './evaluate-metric-signal.js';
+import { falseAlarmOfSeries, evaluateMetricSignal } from './evaluate-metric-signal.js';
 import type { MetricSeries } from './metric-series.js';
 
 const B = Date.parse('2026-11-22T09:35:00Z');
@@ -138,5 +138,24 @@ describe('evaluateMetricSignal', () => {
     expect(evaluateMetricSignal({ query: 'm', above: 1, missing: 'silent' }, [old], window, baseline)).toMatchObject({ state: 'silent', reason: 'No data in the window for m: silent, as missing: silent says' });
     expect(evaluateMetricSignal({ query: 'm', above: 1 }, [old], window, baseline, { missing: 'silent' })).toMatchObject({ state: 'silent' });
     expect(evaluateMetricSignal({ query: 'm', above: 1, missing: 'unknown' }, [old], window, baseline, { missing: 'silent' })).toMatchObject({ state: 'unknown' });
+  });
+});
+
+describe('falseAlarmOfSeries', () => {
+  it('is the smoothed share of baseline points past the threshold, over the window', () => {
+    const base = [...flat(18, 10), 30, 40]; // 2 of 20 points score past 5 (spread 1)
+    const rule = { median: 10, spread: 1, threshold: 5, direction: 'rose' };
+    const p = 2.5 / 21;
+    expect(falseAlarmOfSeries(base, 1, rule)).toBeCloseTo(p, 14);
+    expect(falseAlarmOfSeries(base, 5, rule)).toBeCloseTo(1 - (1 - p) ** 5, 14);
+    // falls do not count for a rising score; a quiet baseline still gives a small non-zero rate
+    expect(falseAlarmOfSeries(base, 1, { ...rule, direction: 'fell' })).toBeCloseTo(0.5 / 21, 14);
+  });
+
+  it('is reported on score signals: a baseline that often scores past 5 makes a firing cheap', () => {
+    // IQR 0, spread = the mean deviation 6/30 = 0.2: 11, 9, 12 and 8 all score ≥ 5 (4 of 30 points)
+    const r = evaluateMetricSignal({ query: 'm', score: 5 }, [series([...flat(15, 10), 11, 9, 10, 12, 8, ...flat(10, 10), 50, ...flat(29, 10)])], window, baseline);
+    expect(r.state).toBe('fired');
+    expect(r.baselineFalseAlarm).toBeCloseTo(1 - (1 - 4.5 / 31) ** 30, 12);
   });
 });

@@ -16,7 +16,7 @@ export const DEFAULT_MIN_BASELINE = 8;
 /** A threshold whose rule holds at more than this share of the baseline points is chronic. */
 export const CHRONIC_SHARE = 0.5;
 
-type MetricVerdict = Pick<SignalResult, 'state' | 'reason' | 'value' | 'direction' | 'strength' | 'baseline' | 'firstSeen' | 'samples' | 'rule'>;
+type MetricVerdict = Pick<SignalResult, 'baselineFalseAlarm' | 'state' | 'reason' | 'value' | 'direction' | 'strength' | 'baseline' | 'firstSeen' | 'samples' | 'rule'>;
 
 export interface MetricSignalOptions {
   /** The tree's `defaults.missing`, for signals that set none. */
@@ -204,8 +204,10 @@ function judgeScore(signal: MetricSignal, judged: readonly Judged[], rule: strin
     return { state: 'unknown', reason: `Only ${points} for the anomaly score of ${signal.query}: it needs at least ${minBaseline} (min_baseline)`, samples: [], rule };
   }
   let best: ScoreOfSeries | undefined;
+  let quiet = 1;
   for (const { s, w, base } of withBaseline) {
     const { median, iqr, spread, floor } = baselineSpread(base, signal.minSpread);
+    quiet *= 1 - falseAlarmOfSeries(base, w.values.length, { median, spread, threshold, direction });
     let score = 0;
     let rose = false;
     let ignored = 0;
@@ -243,11 +245,29 @@ function judgeScore(signal: MetricSignal, judged: readonly Judged[], rule: strin
     ...(b.score > 0 ? { direction: b.rose ? ('rose' as const) : ('fell' as const) } : {}),
     ...(fired ? { strength: b.score / threshold } : {}),
     baseline: b.median,
+    baselineFalseAlarm: 1 - quiet,
     ...(fired && b.firstSeen !== undefined ? { firstSeen: b.firstSeen } : {}),
     samples: [describeSeries(b.series)],
     rule,
     ...(reasons.length > 0 ? { reason: reasons.join('. ') } : {}),
   };
+}
+
+/**
+ * P(the score fires | nothing wrong) over a window of `points` points, from the baseline itself:
+ * the share p of baseline points scoring past the threshold, Jeffreys-smoothed ((hits + ½)/(n + 1),
+ * never 0), as 1 − (1 − p)^points (points taken as independent).
+ */
+export function falseAlarmOfSeries(base: readonly number[], points: number, rule: { median: number; spread: number; threshold: number; direction: string }): number {
+  let hits = 0;
+  for (const v of base) {
+    const dev = v - rule.median;
+    const counts = rule.direction === 'both' || (rule.direction === 'rose' ? dev > 0 : dev < 0);
+    const x = rule.spread > 0 ? Math.abs(dev) / rule.spread : dev !== 0 ? Number.POSITIVE_INFINITY : 0;
+    if (counts && x >= rule.threshold) hits++;
+  }
+  const p = (hits + 0.5) / (base.length + 1);
+  return 1 - (1 - p) ** Math.max(1, points);
 }
 
 /** Up to 3 significant digits, for reasons: 0.0204, 12.3, ∞. */

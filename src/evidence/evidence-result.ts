@@ -58,6 +58,13 @@ export interface SignalResult {
   readonly source?: 'logs' | 'files' | 'prometheus' | 'changes';
   readonly sensitivity?: number;
   readonly falseAlarm?: number;
+  /** The signal asks for its false-alarm rate from the baseline (`false_alarm: baseline`). */
+  readonly falseAlarmFromBaseline?: boolean;
+  /**
+   * Anomaly scores: P(fired | nothing wrong) estimated from the baseline, the share of baseline
+   * points that score past the threshold (Jeffreys-smoothed) over as many points as the window holds.
+   */
+  readonly baselineFalseAlarm?: number;
 }
 
 export interface UnexplainedTemplate {

@@ -69,6 +69,8 @@ export interface SignalRates {
   readonly sensitivity?: number;
   /** P(fired | event false). */
   readonly falseAlarm?: number;
+  /** `false_alarm: baseline`: estimate P(fired | event false) from the baseline (anomaly scores). */
+  readonly falseAlarmFromBaseline?: boolean;
 }
 
 export interface LogSignal extends SignalRates {
@@ -123,6 +125,8 @@ export interface ChangeSignal extends SignalRates {
 export interface SignalDefaults {
   readonly sensitivity?: number;
   readonly falseAlarm?: number;
+  /** `false_alarm: baseline`: signals estimate their false-alarm rate from the baseline where they can. */
+  readonly falseAlarmFromBaseline?: boolean;
   /** Change signals: how long before the symptom a change still counts, in hours. */
   readonly within?: number;
   /** Log and metric signals: what no data in the window means. */

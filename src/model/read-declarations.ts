@@ -11,7 +11,7 @@ import { RawReader, scalarNumberOrString } from './raw-reader.js';
 import { distributionMean } from './distribution-mean.js';
 import { readCcfGroups } from './read-ccf-groups.js';
 import { readDistribution } from './read-distribution.js';
-import { MISSING_DATA, readChoice, readEvidence } from './read-evidence.js';
+import { isBaselineRate, MISSING_DATA, readChoice, readEvidence } from './read-evidence.js';
 import type { SourceSpan } from './source-span.js';
 
 export const FORMAT_VERSION = 1;
@@ -254,7 +254,8 @@ function readDefaults(reader: RawReader, node: RawNode): SignalDefaults | undefi
   const f = keys.get('false_alarm');
   const w = keys.get('within');
   const sensitivity = s ? reader.probability(s.value, 'The default sensitivity') : undefined;
-  const falseAlarm = f ? reader.probability(f.value, 'The default false-alarm rate') : undefined;
+  const fromBaseline = isBaselineRate(f?.value);
+  const falseAlarm = f && !fromBaseline ? reader.probability(f.value, 'The default false-alarm rate') : undefined;
   const within = w ? reader.duration(w.value, 'The default `within` of change signals') : undefined;
   const missing = readChoice(reader, keys.get('missing')?.value, MISSING_DATA, 'The default missing-data rule');
   if (sensitivity !== undefined && falseAlarm !== undefined && sensitivity <= falseAlarm) {
@@ -268,6 +269,7 @@ function readDefaults(reader: RawReader, node: RawNode): SignalDefaults | undefi
   return {
     ...(sensitivity !== undefined ? { sensitivity } : {}),
     ...(falseAlarm !== undefined ? { falseAlarm } : {}),
+    ...(fromBaseline ? { falseAlarmFromBaseline: true } : {}),
     ...(within !== undefined ? { within } : {}),
     ...(missing !== undefined ? { missing } : {}),
   };

@@ -52,10 +52,16 @@ function readList<T>(reader: RawReader, node: RawNode | undefined, what: string,
   return out;
 }
 
-function readRates(reader: RawReader, keys: Map<string, { value: RawNode }>, what: string): { sensitivity?: number; falseAlarm?: number } {
+/** `false_alarm: baseline`, the estimate from the baseline, rather than a number. */
+export function isBaselineRate(node: RawNode | undefined): boolean {
+  return node?.kind === 'scalar' && node.value === 'baseline';
+}
+
+function readRates(reader: RawReader, keys: Map<string, { value: RawNode }>, what: string): { sensitivity?: number; falseAlarm?: number; falseAlarmFromBaseline?: boolean } {
   const s = keys.get('sensitivity');
   const f = keys.get('false_alarm');
   const sensitivity = s ? reader.probability(s.value, `The sensitivity of ${what}`) : undefined;
+  if (isBaselineRate(f?.value)) return { ...(sensitivity !== undefined ? { sensitivity } : {}), falseAlarmFromBaseline: true };
   const falseAlarm = f ? reader.probability(f.value, `The false-alarm rate of ${what}`) : undefined;
   if (sensitivity !== undefined && falseAlarm !== undefined && sensitivity <= falseAlarm && s) {
     reader.warn(

@@ -56,6 +56,7 @@ export function signalToJson(s: SignalResult): Record<string, unknown> {
     ...(s.source !== undefined ? { source: s.source } : {}),
     ...(s.sensitivity !== undefined ? { sensitivity: s.sensitivity } : {}),
     ...(s.falseAlarm !== undefined ? { false_alarm: s.falseAlarm } : {}),
+    ...(s.baselineFalseAlarm !== undefined ? { baseline_false_alarm: s.baselineFalseAlarm } : {}),
   };
 }
 
