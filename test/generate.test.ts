@@ -98,7 +98,13 @@ describe('ftree generate', () => {
       expect(own).toHaveLength(42);
       const site = tree.gates.get('PetSite_latency')!;
       expect(site.inputs[0]).toBe('PetSite');
-      expect(tree.gates.get('PetSite_availability')!.inputs[0]).toBe('PetSite');
+      // Shared aspects (the default): availability is a view of the same failure state, and callers read it.
+      expect(tree.gates.get('PetSite_availability')!.inputs).toEqual(['PetSite_latency']);
+      expect(site.inputs).toContain('PetSearch_AWS::ECS::Fargate_availability→PetSite_latency');
+      expect(tree.gates.get('PetSite_availability')!.evidence!.metrics).toEqual([expect.objectContaining({ query: 'availability{microservice="PetSite",statistic="Average"}', direction: 'fell' })]);
+      // One propagation event per call.
+      expect([...tree.events.values()].filter((e) => e.propagation)).toHaveLength(44);
+      expect(analyzeProbability(tree).bddNodes).toBeLessThan(1000);
       expect(site.evidence!.metrics).toEqual([expect.objectContaining({ query: 'latency{microservice="PetSite",statistic="Average"}', score: 5, direction: 'rose' })]);
       // Names with characters ids cannot hold keep their name as the label and in the query.
       const pgsql = tree.events.get('PGSQL_Query_remote')!;
@@ -108,11 +114,22 @@ describe('ftree generate', () => {
       expect(tree.top).toBe('top');
     });
 
-    it('round-trips through ftree export --format mef with the same P(top) of a component\'s gate', async () => {
+    it('gives each aspect its own cone and propagation events with --aspects independent', async () => {
+      const out = join(dir, 'independent.yaml');
+      const r = ftree('generate', PETSHOP_GRAPH, '--template', 'petshop', '--aspects', 'independent', '-o', out);
+      expect(r.status).toBe(0);
+      expect(ftree('validate', out, '--strict').status).toBe(0);
+      const tree = (await loadTree(out)).tree!;
+      expect(tree.gates.get('PetSite_availability')!.inputs[0]).toBe('PetSite');
+      expect(tree.gates.get('PetSite_availability')!.inputs).toContain('PetSearch_AWS::ECS::Fargate_availability→PetSite_availability');
+      expect([...tree.events.values()].filter((e) => e.propagation)).toHaveLength(88);
+    });
+
+    it('round-trips through ftree export --format mef with the same P(top)', async () => {
       const mef = ftree('export', join(dir, 'petshop.yaml'), '--format', 'mef');
       expect(mef.status).toBe(0);
-      const back = parseMefText(mef.stdout, 'petshop.xml', { missionTime: 24, top: 'PetSite_latency' });
-      const yamlTree = (await loadTree(join(dir, 'petshop.yaml'), { top: 'PetSite_latency' })).tree!;
+      const back = parseMefText(mef.stdout, 'petshop.xml', { missionTime: 24, top: 'top' });
+      const yamlTree = (await loadTree(join(dir, 'petshop.yaml'))).tree!;
       expect(back.events.size).toBe(yamlTree.events.size);
       expect(analyzeProbability(back).pTop).toBeCloseTo(analyzeProbability(yamlTree).pTop, 14);
     });

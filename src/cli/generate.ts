@@ -39,6 +39,7 @@ export interface GenerateOptions extends GlobalOptions {
   readonly output?: string;
   readonly force?: boolean;
   readonly schema?: string;
+  readonly aspects: 'shared' | 'independent';
 }
 
 export async function runGenerate(file: string | undefined, options: GenerateOptions): Promise<number> {
@@ -63,7 +64,7 @@ export async function runGenerate(file: string | undefined, options: GenerateOpt
   const plan = planServiceTree(graph, { aspects: template.aspects.map((a) => a.name), ...(options.top ? { tops: options.top } : {}) });
   for (const b of plan.brokenCalls) process.stderr.write(`warning: cycle in the call graph: ${b.cycle.join(' → ')}; the call ${b.caller} → ${b.callee} is left out\n`);
   const name = options.name ?? slugify(file !== undefined ? basename(file).replace(/\.[^.]*$/, '') : 'service-graph');
-  const yaml = renderServiceTreeYaml(plan, { name, source, template, propagation, probability, missionTime, ...(options.schema !== undefined ? { schema: options.schema } : {}) });
+  const yaml = renderServiceTreeYaml(plan, { name, source, template, propagation, probability, missionTime, aspectMode: options.aspects, ...(options.schema !== undefined ? { schema: options.schema } : {}) });
   await checkGenerated(yaml);
   if (options.output === undefined || options.output === '-') {
     process.stdout.write(yaml);

@@ -20,6 +20,12 @@ export interface ServiceTreeYamlOptions {
   readonly missionTime: number;
   /** Path for the yaml-language-server schema line, if any. */
   readonly schema?: string;
+  /**
+   * `shared` (default): a service's aspects are views of one failure state, so callees pass up one
+   * state with one propagation event per call; `independent`: each aspect has its own cone and its
+   * own propagation events (far larger BDDs when several aspects meet under one top).
+   */
+  readonly aspectMode?: 'shared' | 'independent';
 }
 
 export function renderServiceTreeYaml(plan: ServiceTreePlan, options: ServiceTreeYamlOptions): string {
@@ -35,13 +41,21 @@ export function renderServiceTreeYaml(plan: ServiceTreePlan, options: ServiceTre
       ? '# callee fails: every call passes a failure up (--propagation 1).'
       : `# callee's failure reaches it: each call passes it up with probability ${options.propagation} (--propagation).`,
   );
+  const shared = options.aspectMode !== 'independent' && template.aspects.length > 1;
+  if (shared) {
+    const names = template.aspects.map((a) => a.name);
+    out.push(`# The aspects (${names.join(', ')}) are views of one failure state per service (--aspects shared):`);
+    out.push(`# <service>_${names[0]} holds the calls, each later aspect is an OR of the one before, and callers`);
+    out.push(`# read the last, so one propagation event per call serves every aspect.`);
+  }
   for (const b of plan.brokenCalls) out.push(`# Cycle broken: ${b.cycle.map(oneLine).join(' → ')} (the call ${oneLine(b.caller)} → ${oneLine(b.callee)} is left out)`);
   out.push('ftree: 1');
   out.push(`name: ${options.name}`);
   out.push(`title: ${quote(`Service dependency tree: ${plan.services.length} services, ${plan.tops.length} top${plan.tops.length === 1 ? '' : 's'}`)}`);
 
   const aspects = template.aspects.map((a) => a.name);
-  const topGates = plan.tops.flatMap((s) => aspects.map((a) => plan.gateIds.get(s)!.get(a)!));
+  const topAspects = options.aspectMode !== 'independent' && aspects.length > 1 ? aspects.slice(-1) : aspects;
+  const topGates = plan.tops.flatMap((s) => topAspects.map((a) => plan.gateIds.get(s)!.get(a)!));
   const taken = new Set([...plan.eventIds.values(), ...[...plan.gateIds.values()].flatMap((m) => [...m.values()])]);
   let root = topGates.length === 1 ? topGates[0]! : 'top';
   for (let n = 2; topGates.length > 1 && taken.has(root); n++) root = `top_${n}`;
@@ -57,19 +71,25 @@ export function renderServiceTreeYaml(plan: ServiceTreePlan, options: ServiceTre
   }
   for (const service of plan.services) {
     out.push(`  # ${oneLine(service)}${plan.tops.includes(service) ? ' (entry)' : ''}`);
-    for (const aspect of template.aspects) {
+    const last = template.aspects[template.aspects.length - 1]!.name;
+    template.aspects.forEach((aspect, i) => {
       const callees = plan.callees.get(service)!;
-      out.push(`  ${id(plan.gateIds.get(service)!.get(aspect.name)!)}:`);
+      const gates = plan.gateIds.get(service)!;
+      out.push(`  ${id(gates.get(aspect.name)!)}:`);
       out.push(`    label: ${quote(String(fillTemplate(aspect.label, service, false)))}`);
       out.push('    type: or');
-      const inputs = [id(plan.eventIds.get(service)!), ...callees.map((c) => calleeInput(plan.gateIds.get(c)!.get(aspect.name)!, options.propagation))];
+      // Shared aspects: the first holds the calls (to each callee's last aspect), each later one reads the one before.
+      const inputs =
+        shared && i > 0
+          ? [id(gates.get(template.aspects[i - 1]!.name)!)]
+          : [id(plan.eventIds.get(service)!), ...callees.map((c) => calleeInput(plan.gateIds.get(c)!.get(shared ? last : aspect.name)!, options.propagation))];
       out.push(`    inputs: [${inputs.join(', ')}]`);
       if (aspect.signals.length > 0) {
         out.push('    evidence:');
         out.push('      metrics:');
         for (const signal of aspect.signals) out.push(`        - ${signalYaml(signal, service)}`);
       }
-    }
+    });
   }
   out.push('');
   out.push('events:');
