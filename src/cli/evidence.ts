@@ -66,7 +66,7 @@ export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOpt
 }
 
 /** Credentials from the environment only, so that they stay out of shell history and output. */
-function prometheusAuth(): PrometheusAuth {
+export function prometheusAuth(): PrometheusAuth {
   const env = process.env;
   return {
     ...(env['FTREE_PROMETHEUS_TOKEN'] ? { token: env['FTREE_PROMETHEUS_TOKEN'] } : {}),
@@ -75,7 +75,7 @@ function prometheusAuth(): PrometheusAuth {
   };
 }
 
-function prometheusTiming(options: EvidenceSourceOptions): { stepSeconds?: number; timeoutMs?: number } {
+export function prometheusTiming(options: Pick<EvidenceSourceOptions, 'step' | 'timeout'>): { stepSeconds?: number; timeoutMs?: number } {
   const seconds = (value: string | undefined, flag: string): number | undefined => {
     if (value === undefined) return undefined;
     const d = parseDuration(/^\d+(\.\d+)?$/.test(value) ? `${value}s` : value);

@@ -1,9 +1,10 @@
-// `ftree import`: an Open-PSA MEF model → a tree in ftree's YAML format (cli stage).
-// load MEF → export YAML → write (never over an existing file without --force).
+// `ftree import`: an Open-PSA MEF model or a Galileo .dft file → a tree in ftree's YAML format
+// (cli stage). load MEF or Galileo → export YAML → write (never over an existing file without --force).
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { exportYaml } from '../report/yaml-export.js';
 import { loadInput } from './load-input.js';
+import { parseMissionTime } from './parse-options.js';
 import type { GlobalOptions } from './main.js';
 import { writeOutputFile } from './write-output.js';
 
@@ -11,13 +12,16 @@ export interface ImportOptions extends GlobalOptions {
   readonly output?: string;
   readonly force?: boolean;
   readonly schema?: string;
+  readonly missionTime?: string;
 }
 
 export async function runImport(files: readonly string[], options: ImportOptions): Promise<number> {
-  if (files.some((f) => !/\.(xml|opsa)$/i.test(f))) {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'ftree import reads Open-PSA MEF XML files (*.xml)', hint: 'YAML trees need no import: use them directly' }, EXIT.usage);
+  const galileo = files.length === 1 && /\.dft$/i.test(files[0]!);
+  if (!galileo && files.some((f) => !/\.(xml|opsa)$/i.test(f))) {
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'ftree import reads Open-PSA MEF XML files (*.xml) or one Galileo file (*.dft)', hint: 'YAML trees need no import: use them directly' }, EXIT.usage);
   }
-  const { tree } = await loadInput(files, { color: options.color !== false });
+  const missionTime = options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {};
+  const { tree } = await loadInput(files, { color: options.color !== false, ...missionTime });
   const yaml = exportYaml(tree, options.schema === undefined ? {} : { schema: options.schema });
   if (options.output === undefined || options.output === '-') {
     process.stdout.write(yaml);

@@ -1,5 +1,5 @@
-// Loads the tree a command works on (cli stage): a YAML tree file, or Open-PSA MEF XML files
-// (several files form one model). Invalid input ends the command with its diagnostics (exit 1).
+// Loads the tree a command works on (cli stage): a YAML tree file, Open-PSA MEF XML files
+// (several files form one model), or a Galileo .dft file (its static subset). Invalid input ends the command with its diagnostics (exit 1).
 
 import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
@@ -15,13 +15,14 @@ export interface LoadInputOptions {
   readonly color: boolean;
   /** Gate (or event) to analyse as the top event instead of the model's own. */
   readonly top?: string;
-  /** Open-PSA MEF only: the system mission time in hours (YAML trees carry `mission_time`). */
+  /** Open-PSA MEF and Galileo only: the system mission time in hours (YAML trees carry `mission_time`). */
   readonly missionTime?: number;
   /** Print warnings on stderr (default true). */
   readonly printWarnings?: boolean;
 }
 
 const MEF_FILE = /\.(xml|opsa)$/i;
+const GALILEO_FILE = /\.dft$/i;
 
 export async function loadInput(files: readonly string[], options: LoadInputOptions): Promise<LoadedInput> {
   const mef = files.filter((f) => MEF_FILE.test(f));
@@ -31,12 +32,15 @@ export async function loadInput(files: readonly string[], options: LoadInputOpti
   if (mef.length === 0 && files.length !== 1) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: `Give one YAML tree file, not ${files.length}`, hint: 'several files form one model only for Open-PSA MEF XML' }, EXIT.usage);
   }
-  if (mef.length === 0 && options.missionTime !== undefined) {
+  if (mef.length === 0 && options.missionTime !== undefined && !GALILEO_FILE.test(files[0]!)) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--mission-time applies to Open-PSA MEF models', hint: 'a YAML tree sets `mission_time:` in the file' }, EXIT.usage);
   }
   const top = options.top !== undefined ? { top: options.top } : {};
+  const galileo = files.length === 1 && GALILEO_FILE.test(files[0]!);
   const result =
-    mef.length > 0
+    galileo
+      ? await (await import('./load-galileo-input.js')).loadGalileoInput(files[0]!, { ...top, ...(options.missionTime !== undefined ? { missionTime: options.missionTime } : {}) })
+      : mef.length > 0
       ? await (await import('./load-mef-input.js')).loadMefInput(files, { ...top, ...(options.missionTime !== undefined ? { missionTime: options.missionTime } : {}) })
       : await loadTree(files[0]!, top);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');

@@ -196,21 +196,95 @@ Examples:
 
   program
     .command('import')
-    .description('convert an Open-PSA MEF model (SCRAM, XFTA) into an ftree YAML tree')
-    .argument('<files...>', 'Open-PSA MEF XML files forming one model')
+    .description('convert an Open-PSA MEF model (SCRAM, XFTA) or a static Galileo model (Storm, DFTCalc) into an ftree YAML tree')
+    .argument('<files...>', 'Open-PSA MEF XML files forming one model, or one Galileo .dft file')
+    .option('-o, --output <file>', 'write the tree to this file (default: standard output)')
+    .option('--force', 'replace the output file if it exists')
+    .option('--schema <path>', 'add the yaml-language-server line pointing at this schema path')
+    .option('--mission-time <duration>', 'the mission time: MEF default the model\'s, else 1y; Galileo (rates per hour) default 1h')
+    .addHelpText(
+      'after',
+      `
+Galileo: and, or, kofn and votk gates, basic events with prob= or lambda= (repair= optional, dorm=
+ignored); dynamic gates (pand, por, spare, fdep, pdep, seq, mutex) are errors.
+
+Examples:
+  $ ftree import model.xml -o trees/model.yaml
+  $ ftree import voting.dft --mission-time 1h -o trees/voting.yaml
+  $ ftree import tree.xml basic-events.xml -o model.yaml --schema ../schema/ftree.schema.json`,
+    )
+    .action(async (files: string[], opts) => {
+      const { runImport } = await import('./import.js');
+      setExit(await runImport(files, { ...opts, ...globals() }));
+    });
+
+  program
+    .command('generate')
+    .description('a commented YAML tree from a service dependency graph: edge list, adjacency matrix, Jaeger JSON, or Prometheus')
+    .argument('[graph]', 'an edge list (CSV caller,callee[,calls] or YAML), an adjacency-matrix CSV (row calls column), or Jaeger dependencies JSON')
+    .option('--prometheus <url>', 'read service-graph metrics from this Prometheus instead of a file (auth as for ftree evidence)')
+    .addOption(new Option('--service-graph <kind>', 'the metric and labels: otel (traces_service_graph_request_total{client,server}) or istio (istio_requests_total{source_workload,destination_workload})').choices(['otel', 'istio']).default('otel'))
+    .option('--metric <name>', 'the service-graph counter (overrides --service-graph)')
+    .option('--caller-label <label>', 'its label naming the caller')
+    .option('--callee-label <label>', 'its label naming the callee')
+    .option('--since <time>', 'Prometheus: start of the window whose calls count', '-1h')
+    .option('--until <time>', 'Prometheus: end of the window (default now)')
+    .option('--timezone <zone>', 'zone of times written without one', 'UTC')
+    .option('--step <duration>', 'Prometheus query resolution')
+    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--top <services...>', 'the top services (default: every entry service, one nobody calls)')
+    .option('--template <name|file>', 'evidence per service: none, petshop, otel, istio, or a YAML template file', 'none')
+    .option('--propagation <p>', 'probability that a callee\'s failure reaches its caller (1: plain inputs)', '0.5')
+    .addOption(new Option('--aspects <mode>', 'several aspects (latency, availability): shared, views of one failure state per service; independent, one cone each (large BDDs)').choices(['shared', 'independent']).default('shared'))
+    .option('--probability <p>', 'prior probability of each service\'s own fault over the mission time', '0.01')
+    .option('--mission-time <duration>', 'the mission time of the tree', '24h')
+    .option('--name <slug>', 'the tree\'s name (default: from the graph file)')
     .option('-o, --output <file>', 'write the tree to this file (default: standard output)')
     .option('--force', 'replace the output file if it exists')
     .option('--schema <path>', 'add the yaml-language-server line pointing at this schema path')
     .addHelpText(
       'after',
       `
+Each service gets one root-cause event and, per aspect of the template, a gate OR(its event, each
+callee's gate passed up with probability --propagation); with --aspects shared (the default) the
+aspects are views of one failure state, with --aspects independent each has its own cone. Cycles
+are broken with a warning naming them. The output validates with no warnings, and the same graph gives the same bytes.
+
 Examples:
-  $ ftree import model.xml -o trees/model.yaml
-  $ ftree import tree.xml basic-events.xml -o model.yaml --schema ../schema/ftree.schema.json`,
+  $ ftree generate graph.csv --template petshop -o trees/petshop.yaml
+  $ ftree generate edges.csv --top checkout --propagation 0.3
+  $ ftree generate --prometheus http://127.0.0.1:9090 --since -24h --template otel -o tree.yaml
+  $ ftree generate --prometheus http://127.0.0.1:9090 --service-graph istio --template istio`,
     )
-    .action(async (files: string[], opts) => {
-      const { runImport } = await import('./import.js');
-      setExit(await runImport(files, { ...opts, ...globals() }));
+    .action(async (graph: string | undefined, opts) => {
+      const { runGenerate } = await import('./generate.js');
+      setExit(await runGenerate(graph, { ...opts, ...globals() }));
+    });
+
+  program
+    .command('calibrate')
+    .description('basic-event rates from an incident history: gamma–Poisson update, 90 % intervals, MTTR; writes only with --write')
+    .argument('<tree>', 'a YAML tree file')
+    .requiredOption('--history <file>', 'incidents: JSON lines or CSV naming root-cause events, start, end or duration, and the period covered')
+    .option('--period <start..end>', 'the period the history covers (overrides its own statement)')
+    .option('--write', 'write the new values into the tree file, keeping its comments and layout')
+    .option('--prior-weight <n>', 'weight of the tree\'s current value, in incidents (default 0.5)')
+    .option('--timezone <zone>', 'zone of timestamps written without one', 'UTC')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      `
+History records, one per incident: {"events": ["db_lock"], "start": "2026-03-01T10:00:00Z", "duration": "45m"}
+and a line {"period": "2026-01-01..2026-07-01"}; or CSV with columns events (a;b), start, end or duration
+and a line # period: 2026-01-01..2026-07-01. Records naming unknown events are listed, never dropped.
+
+Examples:
+  $ ftree calibrate trees/payment-latency.yaml --history incidents.jsonl          # what would change
+  $ ftree calibrate trees/payment-latency.yaml --history incidents.csv --write    # write it`,
+    )
+    .action(async (tree: string, opts) => {
+      const { runCalibrate } = await import('./calibrate.js');
+      setExit(await runCalibrate(tree, { ...opts, ...globals() }));
     });
 
   program

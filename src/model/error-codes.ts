@@ -55,6 +55,7 @@ export const TREE_ERROR_CODES = {
   UNUSED_HOUSE: { severity: 'warning', summary: 'a house event not reachable from the top event' },
   UNUSED_PARAMETER: { severity: 'warning', summary: 'a parameter no expression reads' },
   PROBABILITY_NEAR_ONE: { severity: 'warning', summary: 'a rate-based event whose probability over the mission time exceeds 0.999 (a unit slip?)' },
+  CCF_INVALID: { severity: 'error', summary: 'a common-cause failure group whose members or factors do not fit its model (also in Open-PSA MEF)' },
   TRANSFER_NOT_FOUND: { severity: 'error', summary: 'a transfer names a file that cannot be read' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

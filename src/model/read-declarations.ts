@@ -9,13 +9,14 @@ import type { Budget, Check, Distribution, Evidence, GateType, SignalDefaults } 
 import { GATE_TYPES } from './fault-tree.js';
 import { RawReader, scalarNumberOrString } from './raw-reader.js';
 import { distributionMean } from './distribution-mean.js';
+import { readCcfGroups } from './read-ccf-groups.js';
 import { readDistribution } from './read-distribution.js';
 import { isBaselineRate, MISSING_DATA, readChoice, readEvidence } from './read-evidence.js';
 import type { SourceSpan } from './source-span.js';
 
 export const FORMAT_VERSION = 1;
 
-const TOP_KEYS = ['ftree', 'name', 'title', 'description', 'top', 'mission_time', 'defaults', 'budget', 'parameters', 'gates', 'events', 'houses', 'transfers'];
+const TOP_KEYS = ['ftree', 'name', 'title', 'description', 'top', 'mission_time', 'defaults', 'budget', 'parameters', 'gates', 'events', 'houses', 'transfers', 'ccf_groups'];
 const BUDGET_KEYS = ['max_probability', 'single_points', 'max_importance'];
 const DEFAULTS_KEYS = ['sensitivity', 'false_alarm', 'within', 'missing'];
 const GATE_KEYS = ['label', 'description', 'type', 'inputs', 'k', 'min', 'max', 'evidence'];
@@ -203,6 +204,7 @@ export function readDeclarations(root: RawNode, file: string, reader: RawReader)
   const events = readSection('event', 'events', 'event', (id, entry) => readEvent(reader, id, entry));
   const houses = readSection('house', 'houses', 'house event', (id, entry) => readHouse(reader, id, entry));
   const transfers = readSection('transfer', 'transfers', 'transfer', (id, entry) => readTransfer(reader, id, entry, file));
+  readCcfGroups(reader, keys.get('ccf_groups'), { declared, gates, events });
 
   const result: FileDeclarations = {
     file,

@@ -1,0 +1,122 @@
+// What `ftree generate` puts on each service (model stage): its aspects (one gate each, such as
+// latency and availability) and the evidence signals of each, as metric-query templates where
+// `{service}` stands for the service's name. Built in: none, petshop, otel, istio; or a YAML file.
+
+import { parse as parseYaml } from 'yaml';
+import { EXIT, FtreeError } from './diagnostic.js';
+
+export type SignalTemplate = Readonly<Record<string, string | number>>;
+
+export interface AspectTemplate {
+  /** Suffix of the gate id (`<service>_<name>`). */
+  readonly name: string;
+  /** Gate label; `{service}` is replaced. */
+  readonly label: string;
+  readonly signals: readonly SignalTemplate[];
+}
+
+export interface ServiceTreeTemplate {
+  readonly name: string;
+  readonly description: string;
+  readonly aspects: readonly AspectTemplate[];
+}
+
+// A stacked-header CSV names its label by the level's first cell: PetShop's is `microservice`.
+// Scores are one-sided: latency and errors hurt when they rise, availability and traffic when they fall.
+const PETSHOP_METRIC = (metric: string): string => `${metric}{microservice="{service}",statistic="Average"}`;
+
+export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new Map([
+  ['none', { name: 'none', description: 'one gate per service, no evidence', aspects: [{ name: 'fails', label: '{service} fails', signals: [] }] }],
+  [
+    'petshop',
+    {
+      name: 'petshop',
+      description: 'the PetShop dataset\'s CloudWatch columns: latency rising and availability falling, Average, anomaly score 5',
+      aspects: [
+        { name: 'latency', label: '{service} latency', signals: [{ query: PETSHOP_METRIC('latency'), score: 5, direction: 'rose', label: '{service} latency (Average)' }] },
+        { name: 'availability', label: '{service} availability', signals: [{ query: PETSHOP_METRIC('availability'), score: 5, direction: 'fell', label: '{service} availability (Average)' }] },
+      ],
+    },
+  ],
+  [
+    'otel',
+    {
+      name: 'otel',
+      description: 'OpenTelemetry HTTP server metrics (http.server.request.duration) by service_name',
+      aspects: [
+        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service_name="{service}"}[5m])))', score: 5, direction: 'rose', label: '{service} p99 latency' }] },
+        {
+          name: 'errors',
+          label: '{service} errors',
+          signals: [
+            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}",http_response_status_code=~"5.."}[5m]))', score: 5, direction: 'rose', label: '{service} 5xx rate' },
+            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}"}[5m]))', score: 5, direction: 'fell', label: '{service} traffic' },
+          ],
+        },
+      ],
+    },
+  ],
+  [
+    'istio',
+    {
+      name: 'istio',
+      description: 'Istio standard metrics (istio_requests_total, istio_request_duration_milliseconds) by destination_workload',
+      aspects: [
+        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload="{service}"}[5m])))', score: 5, direction: 'rose', label: '{service} p99 latency' }] },
+        {
+          name: 'errors',
+          label: '{service} errors',
+          signals: [
+            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}",response_code=~"5.."}[5m]))', score: 5, direction: 'rose', label: '{service} 5xx rate' },
+            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}"}[5m]))', score: 5, direction: 'fell', label: '{service} traffic' },
+          ],
+        },
+      ],
+    },
+  ],
+]);
+
+const ASPECT_NAME = /^[A-Za-z0-9_.-]+$/;
+
+function invalid(file: string, message: string, hint?: string): FtreeError {
+  return new FtreeError({ code: 'TEMPLATE_INVALID', severity: 'error', message: `The template ${file} is not valid: ${message}`, hint: hint ?? 'aspects: {latency: {label: "{service} latency", signals: [{query: "…{service}…", score: 5}]}}' }, EXIT.invalid);
+}
+
+/**
+ * A template file: `aspects:` mapping each aspect name to `label` and `signals` (metric signals as
+ * in a tree's `evidence.metrics`, strings may hold `{service}`).
+ */
+export function parseServiceTreeTemplate(text: string, file: string): ServiceTreeTemplate {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    throw invalid(file, `not YAML (${(e as Error).message.split('\n')[0]})`);
+  }
+  const aspects = (doc as { aspects?: unknown } | null)?.aspects;
+  if (aspects === null || typeof aspects !== 'object' || Array.isArray(aspects) || Object.keys(aspects).length === 0) throw invalid(file, 'it has no `aspects:` mapping');
+  const out: AspectTemplate[] = [];
+  for (const [name, value] of Object.entries(aspects as Record<string, unknown>)) {
+    if (!ASPECT_NAME.test(name)) throw invalid(file, `the aspect name "${name}" is not letters, digits, _ . -`);
+    const a = (value ?? {}) as { label?: unknown; signals?: unknown };
+    if (a.label !== undefined && typeof a.label !== 'string') throw invalid(file, `the label of aspect "${name}" is not text`);
+    const signals = a.signals ?? [];
+    if (!Array.isArray(signals)) throw invalid(file, `the signals of aspect "${name}" are not a list`);
+    const read: SignalTemplate[] = signals.map((s: unknown, i) => {
+      if (s === null || typeof s !== 'object' || Array.isArray(s)) throw invalid(file, `signal ${i + 1} of aspect "${name}" is not a mapping`);
+      const entries = Object.entries(s as Record<string, unknown>);
+      for (const [k, v] of entries) if (typeof v !== 'string' && typeof v !== 'number') throw invalid(file, `the ${k} of signal ${i + 1} of aspect "${name}" is neither text nor a number`);
+      if (typeof (s as { query?: unknown }).query !== 'string') throw invalid(file, `signal ${i + 1} of aspect "${name}" has no query`);
+      return Object.fromEntries(entries) as SignalTemplate;
+    });
+    out.push({ name, label: (a.label as string | undefined) ?? `{service} ${name}`, signals: read });
+  }
+  return { name: file, description: `the template ${file}`, aspects: out };
+}
+
+/** `{service}` replaced: escaped as a PromQL string in queries, as written elsewhere. */
+export function fillTemplate(value: string | number, service: string, inQuery: boolean): string | number {
+  if (typeof value === 'number') return value;
+  const name = inQuery ? service.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : service;
+  return value.split('{service}').join(name);
+}
