@@ -235,7 +235,7 @@ Examples:
     .option('--top <services...>', 'the top services (default: every entry service, one nobody calls)')
     .option('--template <name|file>', 'evidence per service: none, petshop, otel, istio, or a YAML template file', 'none')
     .option('--propagation <p>', 'probability that a callee\'s failure reaches its caller (1: plain inputs)', '0.5')
-    .addOption(new Option('--aspects <mode>', 'several aspects (latency, availability): shared, views of one failure state per service; independent, one cone each (large BDDs)').choices(['shared', 'independent']).default('shared'))
+    .addOption(new Option('--aspects <mode>', 'several aspects (latency, availability): independent, one cone and one fault event per service and aspect; shared, views of one failure state per service').choices(['shared', 'independent']).default('independent'))
     .option('--probability <p>', 'prior probability of each service\'s own fault over the mission time', '0.01')
     .option('--mission-time <duration>', 'the mission time of the tree', '24h')
     .option('--name <slug>', 'the tree\'s name (default: from the graph file)')
@@ -245,9 +245,9 @@ Examples:
     .addHelpText(
       'after',
       `
-Each service gets one root-cause event and, per aspect of the template, a gate OR(its event, each
-callee's gate passed up with probability --propagation); with --aspects shared (the default) the
-aspects are views of one failure state, with --aspects independent each has its own cone. Cycles
+Each service gets, per aspect of the template, a root-cause event and a gate OR(that event, each
+callee's gate of the same aspect passed up with probability --propagation); with --aspects shared
+the aspects are views of one failure state per service (one event, one propagation per call). Cycles
 are broken with a warning naming them. The output validates with no warnings, and the same graph gives the same bytes.
 
 Examples:

@@ -91,6 +91,14 @@ describe('diagnoseIncident', () => {
     expect(d.verdict.suspects[0]).toBe('key_bump');
   });
 
+  it('sees no incident when the symptom is silent even though a cause fired', () => {
+    const d = diagnoseIncident(tree(), evidence([sig('slow_db', 'fired'), sig('top', 'silent')]));
+    expect(d.verdict).toEqual({ kind: 'nothing-stands-out', reason: 'symptom-not-seen', suspects: [] });
+    expect(diagnoseIncident(tree(), evidence([sig('slow_db', 'fired'), sig('top', 'silent')]), { topObserved: true }).verdict.suspects).toEqual(['slow_db']);
+    // without a signal of its own, the top is diagnosed as asked
+    expect(diagnoseIncident(tree(), evidence([sig('slow_db', 'fired')])).verdict.suspects).toEqual(['slow_db']);
+  });
+
   it("evidence on a gate supports the events below it; the top's own signal supports nothing", () => {
     const d = diagnoseIncident(tree(), evidence([sig('cache_cold', 'fired'), sig('top', 'fired')]));
     expect(d.verdict.suspects[0]).toBe('key_bump');

@@ -25,13 +25,10 @@ import { nowMs } from '../model/clock.js';
 /** An event stands out when supported by a fired signal and its odds moved by at least this factor. */
 export const STAND_OUT_FACTOR = 3;
 
-/** The symptom counts as not seen when P(T | E) is below P(T) divided by this. */
-export const NOT_SEEN_FACTOR = 10;
-
 export interface DiagnoseOptions {
   /**
    * Condition on the top event having occurred (default true); false gives P(x | E) and P(T | E).
-   * Left undefined, a window whose symptom is silent and improbable gets the `symptom-not-seen`
+   * Left undefined, a window whose symptom signals all stayed silent gets the `symptom-not-seen`
    * verdict; an explicit true diagnoses whatever the symptom's signals say.
    */
   readonly topObserved?: boolean;
@@ -139,7 +136,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   });
   const byId = (a: EventDiagnosis, b: EventDiagnosis): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sortedEvents = [...events].sort((a, b) => b.posterior - a.posterior || byId(a, b));
-  const symptomNotSeen = options.topObserved === undefined && conditioning === 'top' && isSymptomNotSeen(tree.top, signals, plain.pTop, pTopGivenEvidence);
+  const symptomNotSeen = options.topObserved === undefined && conditioning === 'top' && isSymptomNotSeen(tree.top, signals);
   const verdict = decideVerdict(tree, signals, events, contradiction, symptomNotSeen);
   // Shown to the engineer: the events that stand out first, by how much the incident raised them
   // (posterior − prior, so that an event true on most days does not lead), then the others by
@@ -206,12 +203,12 @@ function observationOf(s: RatedSignal): SignalObservation {
 }
 
 /**
- * No incident is seen when the top event's own signals have data, none fired, and the evidence
- * makes the top event far less likely than the tree does.
+ * No incident is seen when the top event's own signals have data and none of them fired: the
+ * symptom the tree is about did not show in the window, whatever else fired.
  */
-function isSymptomNotSeen(top: string, signals: readonly RatedSignal[], pTop: number, pTopGivenEvidence: number): boolean {
+function isSymptomNotSeen(top: string, signals: readonly RatedSignal[]): boolean {
   const own = signals.filter((s) => s.owner === top && (s.state === 'fired' || s.state === 'silent'));
-  return own.length > 0 && own.every((s) => s.state === 'silent') && pTopGivenEvidence * NOT_SEEN_FACTOR < pTop;
+  return own.length > 0 && own.every((s) => s.state === 'silent');
 }
 
 /** A fired signal that speaks for its node (sensitivity above the false-alarm rate). */

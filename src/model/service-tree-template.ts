@@ -31,10 +31,10 @@ export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new 
     'petshop',
     {
       name: 'petshop',
-      description: 'the PetShop dataset\'s CloudWatch columns: latency rising and availability falling, Average, anomaly score 5',
+      description: 'the PetShop dataset\'s CloudWatch columns: latency rising and availability falling, Average, anomaly score 2.5 (about the dataset\'s MAD score of 5)',
       aspects: [
-        { name: 'latency', label: '{service} latency', signals: [{ query: PETSHOP_METRIC('latency'), score: 5, direction: 'rose', label: '{service} latency (Average)' }] },
-        { name: 'availability', label: '{service} availability', signals: [{ query: PETSHOP_METRIC('availability'), score: 5, direction: 'fell', label: '{service} availability (Average)' }] },
+        { name: 'latency', label: '{service} latency', signals: [{ query: PETSHOP_METRIC('latency'), score: 2.5, direction: 'rose', label: '{service} latency (Average)' }] },
+        { name: 'availability', label: '{service} availability', signals: [{ query: PETSHOP_METRIC('availability'), score: 2.5, direction: 'fell', label: '{service} availability (Average)' }] },
       ],
     },
   ],

@@ -33,7 +33,7 @@ export function describeVerdict(d: Diagnosis): VerdictText {
     return {
       headline: 'the symptom is not seen in the data, nothing to blame',
       explanation:
-        `The top event's own ${own === 1 ? 'signal is' : `${own} signals are`} silent and the evidence makes it unlikely: P(top | evidence) = ${formatProbability(d.top.givenEvidence)} against ${formatProbability(d.top.prior)} from the tree alone. ` +
+        `The top event's own ${own === 1 ? 'signal is' : `${own} signals are`} silent: P(top | evidence) = ${formatProbability(d.top.givenEvidence)} against ${formatProbability(d.top.prior)} from the tree alone. ` +
         'No incident is seen in this window; if the symptom did occur, pass --top-observed true to diagnose it anyway.',
     };
   }
