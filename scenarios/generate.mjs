@@ -501,11 +501,6 @@ export const KNOWN_MISSES = {
     'as cascade-cputhrottling-gcpauses-1: the effect\'s two loud signals beat the cause\'s one threshold signal in a plain OR tree',
   'weak-slowquery-vs-trafficsurge':
     'traffic_surge (the unrelated spike, 4 minutes after the onset, timing ×0.54) ranks first: slow_query\'s log signal stays silent (8 slow queries against 4 in the baseline: raised, but not improbable at alpha 0.01) and a silent signal divides its odds by 9.5 however close it came to firing, while traffic_surge has a single signal and nothing silent against it',
-  'quiet-traffic-1':
-    'traffic_surge is blamed although the symptom (p99 > 800 ms) is silent: the symptom-not-seen verdict needs P(T | E) < P(T) / 10, but the fired traffic signal keeps P(T | E) at 0.092 against P(T) = 0.098; and with the symptom silent the onset is taken from the traffic signal itself, which then gets the largest timing factor (×2.9) by construction',
-  'quiet-traffic-2': 'as quiet-traffic-1: a traffic rise within the SLO fires traffic_surge, P(T | E) stays near P(T), so the silent symptom does not veto the blame',
-  'quiet-traffic-3': 'as quiet-traffic-1',
-  'quiet-traffic-prop-1': 'as quiet-traffic-1, on the propagation tree',
 };
 
 /** Writes the trees and every scenario under `out`; returns the truths. */

@@ -1,6 +1,6 @@
 // `ftree generate` (built CLI): the same tree from an edge list, Jaeger JSON and an adjacency matrix;
 // cycles broken with a warning; stable bytes; on PetShop's graph.csv a tree that validates with no
-// warnings, has a latency and an availability gate per component over one shared root-cause event,
+// warnings, has a latency and an availability gate per component, each over its own fault event,
 // and round-trips through `ftree export --format mef`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -92,37 +92,41 @@ describe('ftree generate', () => {
       expect(ftree('generate', PETSHOP_GRAPH, '--template', 'petshop', '--name', 'petshop').stdout).toBe(yaml);
     });
 
-    it('has a latency and an availability gate per component over one root-cause event, with the metric signals', async () => {
+    it('has a latency and an availability gate per component, each over its own fault event, with the metric signals', async () => {
       const tree = (await loadTree(join(dir, 'petshop.yaml'))).tree!;
       const own = [...tree.events.values()].filter((e) => !e.propagation);
-      expect(own).toHaveLength(42);
+      expect(own).toHaveLength(84);
       const site = tree.gates.get('PetSite_latency')!;
-      expect(site.inputs[0]).toBe('PetSite');
-      // Shared aspects (the default): availability is a view of the same failure state, and callers read it.
-      expect(tree.gates.get('PetSite_availability')!.inputs).toEqual(['PetSite_latency']);
-      expect(site.inputs).toContain('PetSearch_AWS::ECS::Fargate_availability→PetSite_latency');
+      // Independent aspects (the default): a fault that shows in latency need not show in availability.
+      expect(site.inputs[0]).toBe('PetSite.latency');
+      expect(tree.gates.get('PetSite_availability')!.inputs[0]).toBe('PetSite.availability');
+      expect(tree.events.get('PetSite.latency')!.label).toBe('PetSite');
+      expect(site.inputs).toContain('PetSearch_AWS::ECS::Fargate_latency→PetSite_latency');
+      expect(tree.gates.get('PetSite_availability')!.inputs).toContain('PetSearch_AWS::ECS::Fargate_availability→PetSite_availability');
       expect(tree.gates.get('PetSite_availability')!.evidence!.metrics).toEqual([expect.objectContaining({ query: 'availability{microservice="PetSite",statistic="Average"}', direction: 'fell' })]);
-      // One propagation event per call.
-      expect([...tree.events.values()].filter((e) => e.propagation)).toHaveLength(44);
-      expect(analyzeProbability(tree).bddNodes).toBeLessThan(1000);
-      expect(site.evidence!.metrics).toEqual([expect.objectContaining({ query: 'latency{microservice="PetSite",statistic="Average"}', score: 5, direction: 'rose' })]);
+      // One propagation event per call and aspect; the two cones are disjoint, so the BDD stays small.
+      expect([...tree.events.values()].filter((e) => e.propagation)).toHaveLength(88);
+      expect(analyzeProbability(tree).bddNodes).toBeLessThan(2000);
+      expect(site.evidence!.metrics).toEqual([expect.objectContaining({ query: 'latency{microservice="PetSite",statistic="Average"}', score: 2.5, direction: 'rose' })]);
+      expect(tree.defaults).toEqual({ sensitivity: 0.99, falseAlarmFromBaseline: true });
       // Names with characters ids cannot hold keep their name as the label and in the query.
-      const pgsql = tree.events.get('PGSQL_Query_remote')!;
+      const pgsql = tree.events.get('PGSQL_Query_remote.latency')!;
       expect(pgsql.label).toBe('PGSQL Query_remote');
       expect(tree.gates.get('PGSQL_Query_remote_availability')!.evidence!.metrics[0]!.query).toBe('availability{microservice="PGSQL Query_remote",statistic="Average"}');
       expect(tree.gates.get('PetSite_latency→PetSearch_AWS::ECS::Fargate_latency')).toBeUndefined();
       expect(tree.top).toBe('top');
     });
 
-    it('gives each aspect its own cone and propagation events with --aspects independent', async () => {
-      const out = join(dir, 'independent.yaml');
-      const r = ftree('generate', PETSHOP_GRAPH, '--template', 'petshop', '--aspects', 'independent', '-o', out);
+    it('makes the aspects views of one failure state with --aspects shared', async () => {
+      const out = join(dir, 'shared.yaml');
+      const r = ftree('generate', PETSHOP_GRAPH, '--template', 'petshop', '--aspects', 'shared', '-o', out);
       expect(r.status).toBe(0);
       expect(ftree('validate', out, '--strict').status).toBe(0);
       const tree = (await loadTree(out)).tree!;
-      expect(tree.gates.get('PetSite_availability')!.inputs[0]).toBe('PetSite');
-      expect(tree.gates.get('PetSite_availability')!.inputs).toContain('PetSearch_AWS::ECS::Fargate_availability→PetSite_availability');
-      expect([...tree.events.values()].filter((e) => e.propagation)).toHaveLength(88);
+      expect(tree.gates.get('PetSite_latency')!.inputs[0]).toBe('PetSite');
+      expect(tree.gates.get('PetSite_availability')!.inputs).toEqual(['PetSite_latency']);
+      expect([...tree.events.values()].filter((e) => !e.propagation)).toHaveLength(42);
+      expect([...tree.events.values()].filter((e) => e.propagation)).toHaveLength(44);
     });
 
     it('round-trips through ftree export --format mef with the same P(top)', async () => {
