@@ -75,7 +75,7 @@ function prometheusAuth(): PrometheusAuth {
   };
 }
 
-function prometheusTiming(options: EvidenceSourceOptions): { stepSeconds?: number; timeoutMs?: number } {
+function prometheusTiming(options: EvidenceSourceOptions): { stepSeconds?: number; deadlineMs?: number } {
   const seconds = (value: string | undefined, flag: string): number | undefined => {
     if (value === undefined) return undefined;
     const d = parseDuration(/^\d+(\.\d+)?$/.test(value) ? `${value}s` : value);
@@ -84,5 +84,5 @@ function prometheusTiming(options: EvidenceSourceOptions): { stepSeconds?: numbe
   };
   const step = seconds(options.step, '--step');
   const timeout = seconds(options.timeout, '--timeout');
-  return { ...(step !== undefined ? { stepSeconds: Math.ceil(step) } : {}), ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}) };
+  return { ...(step !== undefined ? { stepSeconds: Math.ceil(step) } : {}), ...(timeout !== undefined ? { deadlineMs: timeout * 1000 } : {}) };
 }

@@ -76,7 +76,7 @@ Examples:
     .option('--timezone <zone>', 'zone of timestamps written without one', 'UTC')
     .option('--no-templates', 'do not mine log templates (no unexplained evidence)')
     .option('--step <duration>', 'Prometheus query resolution')
-    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--timeout <duration>', 'Prometheus: the time allowed for all queries together (default 30s); a server that is down is reported within 2 s')
     .option('--onset <time>', 'when the symptom began (default: its first signal, else the first fired signal, else --since)')
     .option('--sensitivity <p>', 'P(fired | node true) for signals that set none, below the tree\'s defaults (built-in 0.9)')
     .option('--false-alarm <p>', 'P(fired | node false) for signals that set none, below the tree\'s defaults (built-in 0.05)')
@@ -179,7 +179,7 @@ Examples:
     .option('--timezone <zone>', 'zone of timestamps written without one: UTC, +02:00, Europe/Berlin', 'UTC')
     .option('--no-templates', 'do not mine log templates (no unexplained evidence)')
     .option('--step <duration>', 'Prometheus query resolution (default: range / 10,000, at least 15s)')
-    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--timeout <duration>', 'Prometheus: the time allowed for all queries together (default 30s); a server that is down is reported within 2 s')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
@@ -253,7 +253,7 @@ Examples:
     .option('--timezone <zone>', 'zone of timestamps written without one: UTC, +02:00, Europe/Berlin', 'UTC')
     .option('--no-templates', 'do not mine log templates')
     .option('--step <duration>', 'Prometheus query resolution')
-    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--timeout <duration>', 'Prometheus: the time allowed for all queries together (default 30s); a server that is down is reported within 2 s')
     .addHelpText(
       'after',
       `

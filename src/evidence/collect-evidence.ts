@@ -12,7 +12,8 @@ import type { EvidenceResult, MetricFileSummary, SignalResult } from './evidence
 import { findUnexplainedTemplates } from './find-unexplained-templates.js';
 import type { LogSource } from './list-log-sources.js';
 import type { MetricSeries } from './metric-series.js';
-import { checkPrometheusUrl, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
+import { PrometheusQueryError, checkPrometheusUrl, redactUrl } from './query-prometheus-range.js';
+import { queryPrometheusSource, type PrometheusSourceOptions, type QueryOutcome } from './query-prometheus-source.js';
 import { readChanges, type ChangeLog } from './read-changes.js';
 import { readMetricFile } from './read-metric-file.js';
 import type { TimeRange, TimeWindow } from './resolve-time-window.js';
@@ -23,7 +24,7 @@ import { UTC, type TimeZone } from './time-zone.js';
 export interface EvidenceSources {
   readonly logs?: readonly LogSource[];
   readonly metricFiles?: readonly string[];
-  readonly prometheus?: PrometheusOptions;
+  readonly prometheus?: PrometheusSourceOptions;
   readonly changesFile?: string;
 }
 
@@ -82,18 +83,22 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   }
   let prometheus: EvidenceResult['prometheus'];
   if (sources.prometheus) {
-    const results = await queryAll(metricSignals, sources.prometheus, window, baseline, options.concurrency ?? 4);
+    const ranges: TimeRange[] = !baseline ? [window] : baseline.end === window.start ? [{ start: baseline.start, end: window.end }] : [baseline, window];
+    const { outcomes, problem } = await queryPrometheusSource(
+      metricSignals.map((o) => o.signal.query),
+      ranges,
+      { ...sources.prometheus, concurrency: options.concurrency ?? sources.prometheus.concurrency ?? 4 },
+    );
+    const results: QueryOutcome[] = metricSignals.map((o) => outcomes.get(o.signal.query)!);
     const failed = results.filter((r) => 'error' in r);
     prometheus = { url: redactUrl(sources.prometheus.url), queries: results.length, failed: failed.length };
+    // A problem of the whole source is said once; each query that failed alone is said as well.
+    const own = [...new Set(failed.map((f) => (f as { error: FtreeError }).error))].filter((e) => !problem || !isSourceWide(e));
+    const said = [...(problem ? [problem] : []), ...own.map((e) => e.diagnostics[0]!)];
     if (results.length > 0 && failed.length === results.length) {
-      throw new FtreeError(failed.map((f) => (f as { error: FtreeError }).error.diagnostics[0]!), EXIT.dataSource);
+      throw new FtreeError(dedupe(said).map((d) => ({ ...d, severity: 'error' as const })), EXIT.dataSource);
     }
-    const seen = new Set<string>();
-    for (const f of failed) {
-      const d = (f as { error: FtreeError }).error.diagnostics[0]!;
-      if (!seen.has(d.message)) warnings.push({ ...d, severity: 'warning' });
-      seen.add(d.message);
-    }
+    for (const d of dedupe(said)) warnings.push({ ...d, severity: 'warning' });
     metricSignals.forEach((o, i) => {
       const r = results[i]!;
       const verdict = 'error' in r ? { state: 'unknown' as const, reason: r.error.diagnostics[0]!.message, samples: [], rule: ruleOf(o.signal) } : evaluateMetricSignal(o.signal, r.series, window, baseline);
@@ -177,60 +182,12 @@ function metricResult(o: Owned<MetricSignal>, verdict: Omit<SignalResult, 'owner
   return { owner: o.owner, ownerKind: o.ownerKind, kind: 'metric', ...labelOf(o.signal), query: o.signal.query, ...verdict, ...(source ? { source } : {}), ...rates(o.signal) };
 }
 
-type QueryOutcome = { series: MetricSeries[] } | { error: FtreeError };
-
-/**
- * Runs each signal's query over the window and the baseline: one request when they touch, two
- * otherwise. The same query text is asked once. Failures are kept per signal.
- */
-async function queryAll(metricSignals: readonly Owned<MetricSignal>[], prometheus: PrometheusOptions, window: TimeRange, baseline: TimeRange | undefined, concurrency: number): Promise<QueryOutcome[]> {
-  const ranges: TimeRange[] = !baseline
-    ? [window]
-    : baseline.end === window.start
-      ? [{ start: baseline.start, end: window.end }]
-      : [baseline, window];
-  const byQuery = new Map<string, Promise<QueryOutcome>>();
-  const queue: (() => Promise<void>)[] = [];
-  const run = (query: string): Promise<QueryOutcome> => {
-    let p = byQuery.get(query);
-    if (!p) {
-      p = new Promise<QueryOutcome>((resolve, reject) => {
-        queue.push(async () => {
-          try {
-            const parts = await Promise.all(ranges.map((r) => queryPrometheusRange(query, r, prometheus)));
-            resolve({ series: mergeSeries(parts.flat()) });
-          } catch (e) {
-            if (e instanceof FtreeError && e.exitCode === EXIT.dataSource) resolve({ error: e });
-            else reject(e);
-          }
-        });
-      });
-      byQuery.set(query, p);
-    }
-    return p;
-  };
-  const outcomes = metricSignals.map((o) => run(o.signal.query));
-  const workers = Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
-  });
-  await Promise.all(workers);
-  return Promise.all(outcomes);
+/** The queries the deadline or a server that went away left unanswered (said once in the source's problem). */
+function isSourceWide(e: FtreeError): boolean {
+  return e instanceof PrometheusQueryError && e.problem !== 'answer';
 }
 
-/** Series of the same name and labels from two ranges become one. */
-function mergeSeries(all: readonly MetricSeries[]): MetricSeries[] {
-  const byKey = new Map<string, MetricSeries>();
-  for (const s of all) {
-    const key = `${s.name}\u0000${[...s.labels].sort(([a], [b]) => (a < b ? -1 : 1)).join('\u0000')}`;
-    const prev = byKey.get(key);
-    if (!prev) byKey.set(key, { name: s.name, labels: s.labels, times: [...s.times], values: [...s.values] });
-    else {
-      prev.times.push(...s.times);
-      prev.values.push(...s.values);
-    }
-  }
-  return [...byKey.values()].map((s) => {
-    const order = s.times.map((_, i) => i).sort((a, b) => s.times[a]! - s.times[b]!);
-    return { ...s, times: order.map((i) => s.times[i]!), values: order.map((i) => s.values[i]!) };
-  });
+function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => !seen.has(d.message) && seen.add(d.message));
 }
