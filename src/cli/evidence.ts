@@ -47,7 +47,7 @@ export async function runEvidence(files: readonly string[], options: EvidenceOpt
 export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOptions): Promise<{ evidence: EvidenceResult; zone: TimeZone }> {
   const zone = parseTimeZone(options.timezone);
   if (!zone) throw usageError(`Unknown time zone "${options.timezone}"`, 'use UTC, an offset such as +02:00, or an IANA name such as Europe/Berlin');
-  const { window, baseline } = resolveTimeWindow({
+  const { window, baseline, notes: windowNotes } = resolveTimeWindow({
     ...(options.since !== undefined ? { since: options.since } : {}),
     ...(options.until !== undefined ? { until: options.until } : {}),
     ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
@@ -61,7 +61,9 @@ export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOpt
     ...(options.prometheus ? { prometheus: { url: options.prometheus, auth: prometheusAuth(), ...prometheusTiming(options) } } : {}),
     ...(options.changes ? { changesFile: options.changes } : {}),
   };
-  const evidence = await collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
+  const collected = await collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
+  // How the window was read (a time of day taken as yesterday's, a window in the future) comes first.
+  const evidence = windowNotes.length > 0 ? { ...collected, notes: [...windowNotes, ...collected.notes] } : collected;
   return { evidence, zone };
 }
 

@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
 import { VERSION } from '../version.js';
+import { checkCommandLine, explainMissingArgument } from './explain-usage.js';
 import { printFatal, printInternalError } from './output.js';
 
 /** Options every command sees (declared on the program). */
@@ -393,18 +394,28 @@ export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
-  program.exitOverride();
-  for (const cmd of program.commands) cmd.exitOverride();
+  // commander's own error messages wait, so that a clearer one (explain-usage.ts) can replace them.
+  let commanderErr = '';
+  const output = { writeErr: (text: string) => void (commanderErr += text) };
+  program.exitOverride().configureOutput(output);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const debug = argv.includes('--debug');
   try {
+    const misread = checkCommandLine(program, argv.slice(2));
+    if (misread) throw misread;
     await program.parseAsync(argv as string[]);
+    process.stderr.write(commanderErr);
     process.exitCode = exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
+      const clearer = e.code === 'commander.missingArgument' ? explainMissingArgument(program, argv.slice(2)) : undefined;
+      if (clearer) printFatal(clearer);
+      else process.stderr.write(commanderErr);
       // --help and --version end here with code 0; anything else commander rejects is a usage error.
       process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
+    process.stderr.write(commanderErr);
     if (isFtreeError(e)) {
       printFatal(e);
       process.exitCode = e.exitCode;

@@ -6,6 +6,7 @@ import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { Evidence, FaultTree, MetricSignal } from '../model/fault-tree.js';
 import { compileLogSignal, type CompiledLogSignal } from './compile-log-signal.js';
 import { evaluateChangeSignal } from './evaluate-change-signal.js';
+import { explainEmptyWindow, spanOfTimes } from './explain-empty-window.js';
 import { evaluateLogSignal } from './evaluate-log-signal.js';
 import { evaluateMetricSignal, ruleOf } from './evaluate-metric-signal.js';
 import type { EvidenceResult, MetricFileSummary, SignalResult } from './evidence-result.js';
@@ -144,8 +145,9 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   if (scan) {
     const untimed = scan.sources.reduce((a, s) => a + s.untimed + s.malformed, 0);
     if (untimed > 0) notes.push(`${untimed} log line${untimed > 1 ? 's' : ''} could not be read or placed in time (see "unparsed" per source)`);
-    if (scan.sources.every((s) => s.windowLines === 0)) notes.push('No log line falls in the window: check --since/--until and --timezone');
   }
+  const emptyWindow = explainWindowWithoutData(window, scan, metricFiles.length > 0 ? fileSeries : undefined, zone);
+  if (emptyWindow) notes.push(emptyWindow);
   // Each owner's signals together (logs, metrics, changes), owners in the order of the tree's files.
   const position = new Map<string, number>();
   [...tree.gates.values(), ...tree.events.values()].forEach((node, i) => {
@@ -180,6 +182,23 @@ function rates(signal: { sensitivity?: number; falseAlarm?: number }): Pick<Sign
 
 function metricResult(o: Owned<MetricSignal>, verdict: Omit<SignalResult, 'owner' | 'ownerKind' | 'kind' | 'query'>, source?: 'files' | 'prometheus'): SignalResult {
   return { owner: o.owner, ownerKind: o.ownerKind, kind: 'metric', ...labelOf(o.signal), query: o.signal.query, ...verdict, ...(source ? { source } : {}), ...rates(o.signal) };
+}
+
+/**
+ * A note when the window holds none of the given logs and metric files: the span they cover and
+ * what to pass instead (explain-empty-window.ts); the short note when the logs have no time at all.
+ */
+function explainWindowWithoutData(window: TimeRange, scan: LogScanResult | undefined, fileSeries: readonly MetricSeries[] | undefined, zone: TimeZone): string | undefined {
+  const logsEmpty = scan !== undefined && scan.sources.every((s) => s.windowLines === 0);
+  const metricsEmpty = fileSeries !== undefined && !fileSeries.some((s) => s.times.some((t) => t >= window.start && t < window.end));
+  if (!(logsEmpty || metricsEmpty) || (scan && !logsEmpty) || (fileSeries && !metricsEmpty)) {
+    return logsEmpty ? 'No log line falls in the window: check --since/--until and --timezone' : undefined;
+  }
+  const logTimes = scan?.sources.flatMap((s) => (s.firstTime !== undefined && s.lastTime !== undefined ? [[s.firstTime, s.lastTime]] : [])) ?? [];
+  const logs = spanOfTimes(logTimes);
+  const metrics = fileSeries ? spanOfTimes(fileSeries.map((s) => s.times)) : undefined;
+  const explained = explainEmptyWindow(window, { ...(logs ? { logs } : {}), ...(metrics ? { metrics } : {}) }, zone);
+  return explained ?? (logsEmpty ? 'No log line falls in the window: check --since/--until and --timezone' : undefined);
 }
 
 /** The queries the deadline or a server that went away left unanswered (said once in the source's problem). */
