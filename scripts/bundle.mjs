@@ -83,6 +83,6 @@ const r = spawnSync(process.execPath, ['bin/ftree.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 rmSync(scratch, { recursive: true, force: true });
-if (r.status !== 0 || !existsSync('dist/bundle/ftree.cjs.cache')) {
+if (r.status !== 0 || !existsSync(`dist/bundle/ftree.cjs.${process.versions.v8}-${process.arch}.cache`)) {
   console.error(`bundle: the code cache was not written (exit ${r.status}); the CLI works without it, only starts slower`);
 }

@@ -1,7 +1,7 @@
 // The command line (cli stage): declares every command, loads its implementation lazily, and maps
 // errors to exit codes. Only src/cli/ reads argv, prints to the terminal and sets the exit code.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
 import { VERSION } from '../version.js';
 import { checkCommandLine, explainMissingArgument } from './explain-usage.js';
@@ -374,6 +374,31 @@ Examples:
     .action(async (files: string[], opts) => {
       const { runCurve } = await import('./curve.js');
       setExit(await runCurve(files, { ...opts, ...globals() }));
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree completion bash > ~/.local/share/bash-completion/completions/ftree
+  $ ftree completion zsh > "\${fpath[1]}/_ftree"
+  $ ftree completion fish > ~/.config/fish/completions/ftree.fish`,
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { runCompletion } = await import('./completion.js');
+      setExit(runCompletion(program, shell));
+    });
+
+  program
+    .command('version')
+    .description('print the version of ftree, and of Node and the platform it runs on')
+    .action(() => {
+      process.stdout.write(`ftree ${VERSION}\nnode ${process.version} (${process.platform} ${process.arch})\n`);
+      setExit(EXIT.ok);
     });
 
   return program;
