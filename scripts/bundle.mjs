@@ -2,7 +2,7 @@
 // Bundles the CLI with esbuild into one CommonJS file, dist/bundle/ftree.cjs, and writes a V8 code
 // cache for it, so that start-up neither resolves ~150 modules nor compiles what a command runs
 // (see docs/decisions.md, "Start-up time"). bin/ftree.js loads the file with the cache.
-// mathjs stays external: it is required lazily (src/model/expressions.ts). The Monte Carlo worker is a second,
+// mathjs stays external: it is required lazily (src/model/expressions.ts), from dist/bundle/mathjs-subset.cjs. The Monte Carlo worker is a second,
 // ES-module entry: src/engine/run-trials.ts starts it from dist/bundle/uncertainty-worker.js.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -50,6 +50,16 @@ await build({
   // import.meta.url (the worker's location) becomes the bundle's own URL.
   define: { 'import.meta.url': '__ftreeBundleUrl' },
   banner: { js: "const __ftreeBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+// The part of mathjs that expressions use, bundled with only its factories (src/model/mathjs-subset.ts):
+// src/model/expressions.ts requires it beside the bundle when a tree has expressions.
+await build({
+  ...common,
+  external: [],
+  entryPoints: { 'mathjs-subset': 'src/model/mathjs-subset.ts' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
 });
 await build({
   ...common,
