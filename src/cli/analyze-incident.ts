@@ -2,6 +2,7 @@
 // load tree (→ the tree at --at) → gather evidence (as `ftree evidence`) → read changes →
 // diagnoseIncident → render text, JSON or Markdown. Reached from `analyze` when an evidence option is given.
 
+import { terminalWidth } from './terminal-width.js';
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
 import { readChanges } from '../evidence/read-changes.js';
@@ -60,7 +61,7 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(diagnosisToJson(diagnosis), null, 2)}\n`);
   else if (options.format === 'markdown') process.stdout.write(renderDiagnosisMarkdown(diagnosis, limit === undefined ? {} : { limit }));
   else {
-    const text = renderDiagnosisText(diagnosis, { chalk: chalkFor(process.stdout, color), width: process.stdout.columns ?? 80, ...(limit === undefined ? {} : { limit }) });
+    const text = renderDiagnosisText(diagnosis, { chalk: chalkFor(process.stdout, color), width: terminalWidth(), ...(limit === undefined ? {} : { limit }) });
     process.stdout.write(`${text}\n`);
   }
   return EXIT.ok;

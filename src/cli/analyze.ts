@@ -2,6 +2,7 @@
 // load (YAML or MEF) → (the tree at --at) → compile and build the BDD → P(top), P(x|T), Birnbaum
 // → cut sets: single points of failure, rare-event and MCUB approximations → render.
 
+import { terminalWidth } from './terminal-width.js';
 import { analyzeCutSets, analyzeProbability } from '../engine/index.js';
 import { EXIT } from '../model/diagnostic.js';
 import { treeAtTime } from '../model/tree-at-time.js';
@@ -41,7 +42,7 @@ export async function runAnalyze(files: readonly string[], options: AnalyzeOptio
     const text = renderAnalysisText(report, {
       chalk: chalkFor(process.stdout, options.color !== false),
       ...(limit === 0 ? {} : { limit }),
-      width: process.stdout.columns ?? 80,
+      width: terminalWidth(),
     });
     process.stdout.write(`${text}\n`);
   }

@@ -1,6 +1,7 @@
 // `ftree cutsets`: minimal cut sets (or prime implicants) of a tree (cli stage).
 // load → compile and build the BDD → exact P(top) → cut sets in a ZBDD → approximations → render or stream.
 
+import { terminalWidth } from './terminal-width.js';
 import {
   approximateTopProbability,
   compileProbabilityModel,
@@ -82,7 +83,7 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
       seconds: (nowMs() - start) / 1000,
     };
     if (text) {
-      const rendered = renderCutSetsText(report, { chalk: chalkFor(process.stdout, options.color !== false && out === undefined), width: process.stdout.columns ?? 80 });
+      const rendered = renderCutSetsText(report, { chalk: chalkFor(process.stdout, options.color !== false && out === undefined), width: terminalWidth() });
       if (out === undefined) process.stdout.write(`${rendered}\n`);
       else await out.write(`${rendered}\n`);
     } else {

@@ -2,6 +2,7 @@
 // load tree → resolve window → list sources → collectEvidence → render text or JSON. `analyze`
 // with evidence options gathers its evidence through gatherEvidence() here.
 
+import { terminalWidth } from './terminal-width.js';
 import { EXIT } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
@@ -39,7 +40,7 @@ export async function runEvidence(files: readonly string[], options: EvidenceOpt
   printWarnings(evidence.warnings, new Map(), color);
   const report = { tree, evidence };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(evidenceToJson(report), null, 2)}\n`);
-  else process.stdout.write(`${renderEvidenceText(report, { chalk: chalkFor(process.stdout, color), width: process.stdout.columns ?? 80 })}\n`);
+  else process.stdout.write(`${renderEvidenceText(report, { chalk: chalkFor(process.stdout, color), width: terminalWidth() })}\n`);
   return EXIT.ok;
 }
 

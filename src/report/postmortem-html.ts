@@ -3,7 +3,7 @@
 // collapsible subtrees, and print styles.
 
 import { createHash } from 'node:crypto';
-import { formatProbability as fmt } from './format-number.js';
+import { formatPosterior, formatProbability as fmt } from './format-number.js';
 import { formatHours, type Postmortem } from './postmortem.js';
 import { formatMinutes } from './postmortem-markdown.js';
 import { escapeXml as esc, renderTreeSvg } from './tree-svg.js';
@@ -129,7 +129,7 @@ export function renderPostmortemHtml(pm: Postmortem): string {
     body.push('<table>', `<tr><th class="num">#</th><th>event</th><th class="num">prior</th>${pm.hasEvidence ? '<th class="num">adjusted</th>' : ''}<th class="num">${esc(pm.posteriorName)}</th><th class="num">Birnbaum</th>${pm.hasEvidence ? '<th>evidence</th>' : ''}<th>path to the top</th></tr>`);
     for (const s of pm.suspects) {
       body.push(
-        `<tr><td class="num">${s.rank}</td><td>${name(s.id, s.label)}</td><td class="num">${fmt(s.prior)}</td>${pm.hasEvidence ? `<td class="num">${fmt(s.adjusted)}</td>` : ''}<td class="num"><strong>${fmt(s.posterior)}</strong></td><td class="num">${fmt(s.birnbaum)}</td>${pm.hasEvidence ? `<td>${s.evidence.length > 0 ? s.evidence.map(esc).join('<br>') : '—'}</td>` : ''}<td>${s.path.map((p) => `<code>${esc(p)}</code>`).join(' › ')}</td></tr>`,
+        `<tr><td class="num">${s.rank}</td><td>${name(s.id, s.label)}</td><td class="num">${fmt(s.prior)}</td>${pm.hasEvidence ? `<td class="num">${fmt(s.adjusted)}</td>` : ''}<td class="num"><strong>${formatPosterior(s.posterior)}</strong></td><td class="num">${fmt(s.birnbaum)}</td>${pm.hasEvidence ? `<td>${s.evidence.length > 0 ? s.evidence.map(esc).join('<br>') : '—'}</td>` : ''}<td>${s.path.map((p) => `<code>${esc(p)}</code>`).join(' › ')}</td></tr>`,
       );
     }
     body.push('</table>');
@@ -142,7 +142,7 @@ export function renderPostmortemHtml(pm: Postmortem): string {
     body.push(`<p class="muted">Events that say how to check them, by ${esc(pm.posteriorName)} per minute of checking${gain ? ', with the expected information gain of the answer' : ''}.</p>`);
     body.push('<table>', `<tr><th>event</th><th>how</th><th class="num">cost</th><th class="num">${esc(pm.posteriorName)}</th>${gain ? '<th class="num">gain</th>' : ''}</tr>`);
     for (const c of pm.nextChecks) {
-      body.push(`<tr><td>${name(c.id, c.label)}</td><td>${esc(c.how)}</td><td class="num">${c.cost !== undefined ? esc(formatMinutes(c.cost)) : '—'}</td><td class="num">${fmt(c.posterior)}</td>${gain ? `<td class="num">${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'}</td>` : ''}</tr>`);
+      body.push(`<tr><td>${name(c.id, c.label)}</td><td>${esc(c.how)}</td><td class="num">${c.cost !== undefined ? esc(formatMinutes(c.cost)) : '—'}</td><td class="num">${formatPosterior(c.posterior)}</td>${gain ? `<td class="num">${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'}</td>` : ''}</tr>`);
     }
     body.push('</table>');
   }

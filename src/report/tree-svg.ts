@@ -3,7 +3,7 @@
 // (AND, OR, k/n voting, XOR, NOT, NAND, NOR, INHIBIT; circle for a basic event, house for a house event).
 
 import type { FaultTree, GateType } from '../model/fault-tree.js';
-import { formatProbability } from './format-number.js';
+import { formatPosterior, formatProbability } from './format-number.js';
 import { layoutDag, type TreeLayout } from './tree-layout.js';
 
 export interface NodeFigures {
@@ -86,7 +86,7 @@ function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds
   const parts: string[] = [`<g ${attrs.join(' ')}>`];
   const tooltip = [label ? `${label} (${id})` : id, gate ? `${gateCaption(gate.type, gate.k, gate.max, gate.inputs.length)} gate` : kind === 'event' ? 'basic event' : `house event: ${house!.state}`];
   if (fig?.probability !== undefined) tooltip.push(`P = ${formatProbability(fig.probability, 4)}`);
-  if (fig?.posterior !== undefined) tooltip.push(`${posteriorName} = ${formatProbability(fig.posterior, 4)}`);
+  if (fig?.posterior !== undefined) tooltip.push(`${posteriorName} = ${formatPosterior(fig.posterior)}`);
   parts.push(`<title>${escapeXml(tooltip.join('\n'))}</title>`);
   parts.push(`<rect class="box" x="${round(x0)}" y="${round(top)}" width="${BOX_WIDTH}" height="${BOX_HEIGHT}" rx="4"/>`);
   // Text: the label on up to two lines, the id, then the figures.
@@ -96,7 +96,7 @@ function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds
   const numbers: string[] = [];
   if (house) numbers.push(house.state ? 'TRUE' : 'FALSE');
   if (fig?.probability !== undefined) numbers.push(`P ${formatProbability(fig.probability)}`);
-  if (fig?.posterior !== undefined) numbers.push(`${posteriorName} ${formatProbability(fig.posterior)}`);
+  if (fig?.posterior !== undefined) numbers.push(`${posteriorName} ${formatPosterior(fig.posterior)}`);
   if (numbers.length > 0) parts.push(`<text class="figures" x="${round(cx)}" y="${round(top + BOX_HEIGHT - 8)}" text-anchor="middle">${escapeXml(numbers.join('  ·  '))}</text>`);
   if (fig?.posterior !== undefined) {
     const width = Math.max(0, Math.min(1, fig.posterior)) * (BOX_WIDTH - 2);
