@@ -1,6 +1,7 @@
 // `ftree cutsets`: minimal cut sets (or prime implicants) of a tree (cli stage).
 // load → compile and build the BDD → exact P(top) → cut sets in a ZBDD → approximations → render or stream.
 
+import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
 import {
   approximateTopProbability,
@@ -58,9 +59,10 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
   const out = options.format === 'text' && options.output === undefined ? undefined : await openOutputStream(options.output, { force: options.force === true });
   try {
     const start = nowMs();
-    const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
-    const pTop = computeTopProbability(model);
-    const family = computeMinimalCutSets(model, { ...(maxOrder === 0 ? {} : { maxOrder }), cutoff, primeImplicants: options.primeImplicants === true });
+    const { pTop, family } = await withStepStatus(`${options.primeImplicants === true ? 'prime implicants' : 'minimal cut sets'} of ${tree.events.size} events`, () => {
+      const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
+      return { pTop: computeTopProbability(model), family: computeMinimalCutSets(model, { ...(maxOrder === 0 ? {} : { maxOrder }), cutoff, primeImplicants: options.primeImplicants === true }) };
+    });
     const summary = summarizeCutSets(family);
     const total = summary.total;
     const text = options.format === 'text';

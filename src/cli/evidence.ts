@@ -2,6 +2,7 @@
 // load tree → resolve window → list sources → collectEvidence → render text or JSON. `analyze`
 // with evidence options gathers its evidence through gatherEvidence() here.
 
+import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
 import { EXIT } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
@@ -62,7 +63,8 @@ export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOpt
     ...(options.prometheus ? { prometheus: { url: options.prometheus, auth: prometheusAuth(), ...prometheusTiming(options) } } : {}),
     ...(options.changes ? { changesFile: options.changes } : {}),
   };
-  const collected = await collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
+  const reading = [sources.logs ? `${sources.logs.length} log source${sources.logs.length === 1 ? '' : 's'}` : '', sources.metricFiles ? 'metric files' : '', sources.prometheus ? 'Prometheus' : '', sources.changesFile ? 'changes' : ''].filter(Boolean).join(', ');
+  const collected = await withStepStatus(`reading the evidence (${reading || 'no source'})`, () => collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false }));
   // How the window was read (a time of day taken as yesterday's, a window in the future) comes first.
   const evidence = windowNotes.length > 0 ? { ...collected, notes: [...windowNotes, ...collected.notes] } : collected;
   return { evidence, zone };
