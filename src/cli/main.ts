@@ -90,7 +90,7 @@ Examples:
   $ ftree analyze trees/payment-gateway-outage.yaml --format json
   $ ftree analyze --limit 0 trees/payment-latency.yaml         # every event
   $ ftree analyze trees/payment-latency.yaml --top-event db_query_delay  # one subtree
-  $ ftree analyze trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35
+  $ ftree analyze trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z
   $ ftree analyze trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json`,
     )
     .action(async (files: string[], opts) => {
@@ -101,7 +101,7 @@ Examples:
         setExit(await runAnalyzeIncident(files, { ...opts, ...globals() }));
         return;
       }
-      if (opts.format === 'markdown') throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--format markdown is for a diagnosis: give the incident window and evidence', hint: 'for example --since 10:05 --logs app.log' }, EXIT.usage);
+      if (opts.format === 'markdown') throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--format markdown is for a diagnosis: give the incident window and evidence', hint: 'for example --since 2026-11-20T10:05Z --logs app.log' }, EXIT.usage);
       const { runAnalyze } = await import('./analyze.js');
       setExit(await runAnalyze(files, { ...opts, ...globals() }));
     });
@@ -186,7 +186,7 @@ Examples:
       'after',
       `
 Examples:
-  $ ftree evidence trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35
+  $ ftree evidence trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z
   $ kubectl logs deploy/payments-api --since=2h | ftree evidence trees/payment-latency.yaml --logs - --since -1h
   $ ftree evidence trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json`,
     )
@@ -264,7 +264,7 @@ Without evidence the suspects are ranked by P(x|T); with evidence (--logs, --met
 Examples:
   $ ftree report trees/payment-latency.yaml -o postmortem.md
   $ ftree report trees/payment-latency.yaml --format html -o postmortem.html
-  $ ftree report trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35 --format html -o postmortem.html`,
+  $ ftree report trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z --format html -o postmortem.html`,
     )
     .action(async (files: string[], opts) => {
       const { runReport } = await import('./report.js');
