@@ -111,7 +111,7 @@ export async function probePrometheus(options: PrometheusOptions, context: { lim
   base.password = '';
   const url = new URL(PROBE_PATH, base);
   const tried = `GET ${redactUrl(url.toString())}`;
-  const none = `none of the ${count(context.queries, 'query')} ran`;
+  const none = context.queries === 1 ? 'the query did not run' : `none of the ${count(context.queries, 'query')} ran`;
   let doFetch: FetchLike;
   try {
     doFetch = (options.fetch as FetchLike | undefined) ?? fetchFor(url);
