@@ -19,6 +19,13 @@ export interface TreeSvgOptions {
   readonly figures?: ReadonlyMap<string, NodeFigures>;
   /** Name of the posterior in the boxes (default "P(·|T)"). */
   readonly posteriorName?: string;
+  /** The inputs drawn below a gate (default all): a folded gate has none, and is marked folded. */
+  readonly childrenOf?: (id: string) => readonly string[];
+  /** Gates drawn folded (their inputs not drawn). */
+  readonly folded?: ReadonlySet<string>;
+  /** Prefix of the DOM ids (default "n"), and the svg's class (default "ftree-diagram"), for two drawings on a page. */
+  readonly idPrefix?: string;
+  readonly className?: string;
 }
 
 export interface TreeSvg {
@@ -38,17 +45,19 @@ const LABEL_CHARS = 25;
 
 export function renderTreeSvg(tree: FaultTree, options: TreeSvgOptions = {}): TreeSvg {
   const figures = options.figures ?? new Map<string, NodeFigures>();
-  const children = (id: string) => tree.gates.get(id)?.inputs ?? [];
+  const children = options.childrenOf ?? ((id: string) => tree.gates.get(id)?.inputs ?? []);
   const layout = layoutDag({ root: tree.top, children, width: () => BOX_WIDTH }, { nodeHeight: NODE_HEIGHT, nodeGap: 22, layerGap: 38 });
   const domIds = new Map<string, string>();
-  layout.layers.flat().forEach((id, i) => domIds.set(id, `n${i}`));
+  const prefix = options.idPrefix ?? 'n';
+  layout.layers.flat().forEach((id, i) => domIds.set(id, `${prefix}${i}`));
+  const folded = options.folded ?? new Set<string>();
   const posteriorName = options.posteriorName ?? 'P(·|T)';
 
   const out: string[] = [];
   const w = Math.ceil(layout.width);
   const h = Math.ceil(layout.height);
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="ftree-diagram" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeXml(`Fault tree ${tree.title ?? tree.name}`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${options.className ?? 'ftree-diagram'}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeXml(`Fault tree ${tree.title ?? tree.name}`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">`,
   );
   out.push(`<title>${escapeXml(tree.title ?? tree.name)}</title>`);
   out.push('<g class="edges">');
@@ -60,14 +69,14 @@ export function renderTreeSvg(tree: FaultTree, options: TreeSvgOptions = {}): Tr
   out.push('<g class="nodes">');
   for (const id of layout.layers.flat()) {
     const node = layout.nodes.get(id)!;
-    out.push(renderNode(tree, id, node.x, node.y, domIds, figures.get(id), posteriorName));
+    out.push(renderNode(tree, id, node.x, node.y, domIds, figures.get(id), posteriorName, children(id), folded.has(id)));
   }
   out.push('</g>');
   out.push('</svg>');
   return { svg: out.join('\n'), layout, domIds };
 }
 
-function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds: ReadonlyMap<string, string>, fig: NodeFigures | undefined, posteriorName: string): string {
+function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds: ReadonlyMap<string, string>, fig: NodeFigures | undefined, posteriorName: string, inputs: readonly string[], isFolded: boolean): string {
   const gate = tree.gates.get(id);
   const event = tree.events.get(id);
   const house = tree.houses.get(id);
@@ -75,8 +84,8 @@ function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds
   const label = gate?.label ?? event?.label ?? house?.label;
   const x0 = cx - BOX_WIDTH / 2;
   const suspect = fig?.suspectRank !== undefined;
-  const classes = ['node', kind, ...(suspect ? ['suspect'] : []), ...(id === tree.top ? ['top'] : [])];
-  const kids = gate ? [...new Set(gate.inputs)].map((c) => domIds.get(c)).filter((c) => c !== undefined) : [];
+  const classes = ['node', kind, ...(suspect ? ['suspect'] : []), ...(id === tree.top ? ['top'] : []), ...(isFolded ? ['collapsed'] : [])];
+  const kids = gate ? [...new Set(inputs)].map((c) => domIds.get(c)).filter((c) => c !== undefined) : [];
   const attrs = [
     `id="${domIds.get(id)}"`,
     `class="${classes.join(' ')}"`,
