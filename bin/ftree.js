@@ -8,21 +8,23 @@
 // would do the same in one line, but BusyBox's env has no -S.)
 //
 // Loads the bundled CLI (dist/bundle/ftree.cjs, built by scripts/bundle.mjs) with its V8 code cache:
-// compiled code is read instead of compiled again at every start. Without a cache, or with one
-// this Node rejects, the bundle is compiled as usual. CommonJS (bin/package.json), so that start-up
-// does not load Node's ES-module loader.
+// compiled code is read instead of compiled again at every start. The cache is kept per V8 version
+// and architecture (ftree.cjs.<v8>-<arch>.cache): without one for this Node, or with one V8 rejects,
+// the bundle is compiled as usual and the cache is written as the command ends (where the folder is
+// writable), so the package ships none. CommonJS (bin/package.json), so that start-up does not load
+// Node's ES-module loader.
 'use strict';
 if (process.env.FTREE_EXTRA_CA_CERTS !== undefined) {
   if (process.env.FTREE_EXTRA_CA_CERTS !== '') process.env.NODE_EXTRA_CA_CERTS = process.env.FTREE_EXTRA_CA_CERTS;
   delete process.env.FTREE_EXTRA_CA_CERTS;
 }
-const { readFileSync, writeFileSync } = require('node:fs');
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { dirname, join } = require('node:path');
 const vm = require('node:vm');
 
 const file = join(__dirname, '..', 'dist', 'bundle', 'ftree.cjs');
-const cacheFile = `${file}.cache`;
+const cacheFile = `${file}.${process.versions.v8}-${process.arch}.cache`;
 const warmup = process.env.FTREE_CODE_CACHE_WARMUP;
 let cachedData;
 if (warmup === undefined) {
@@ -40,6 +42,18 @@ const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dirname(file));
 
 if (warmup === undefined) {
+  if (!cachedData || script.cachedDataRejected) {
+    // First run on this Node: keep what V8 compiled for the next ones. A read-only install stays without.
+    process.once('exit', () => {
+      try {
+        const scratch = `${cacheFile}.${process.pid}.tmp`;
+        writeFileSync(scratch, script.createCachedData());
+        renameSync(scratch, cacheFile);
+      } catch {
+        // Not writable: every start compiles, as without a cache.
+      }
+    });
+  }
   void bundle.exports.main(process.argv);
 } else {
   // scripts/bundle.mjs: run typical commands, then keep what V8 compiled.

@@ -2,7 +2,7 @@
 // Bundles the CLI with esbuild into one CommonJS file, dist/bundle/ftree.cjs, and writes a V8 code
 // cache for it, so that start-up neither resolves ~150 modules nor compiles what a command runs
 // (see docs/decisions.md, "Start-up time"). bin/ftree.js loads the file with the cache.
-// mathjs stays external: it is required lazily (src/model/expressions.ts). The Monte Carlo worker is a second,
+// mathjs stays external: it is required lazily (src/model/expressions.ts), from dist/bundle/mathjs-subset.cjs. The Monte Carlo worker is a second,
 // ES-module entry: src/engine/run-trials.ts starts it from dist/bundle/uncertainty-worker.js.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -51,6 +51,16 @@ await build({
   define: { 'import.meta.url': '__ftreeBundleUrl' },
   banner: { js: "const __ftreeBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The part of mathjs that expressions use, bundled with only its factories (src/model/mathjs-subset.ts):
+// src/model/expressions.ts requires it beside the bundle when a tree has expressions.
+await build({
+  ...common,
+  external: [],
+  entryPoints: { 'mathjs-subset': 'src/model/mathjs-subset.ts' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+});
 await build({
   ...common,
   entryPoints: { 'uncertainty-worker': 'src/engine/uncertainty-worker.ts' },
@@ -83,6 +93,6 @@ const r = spawnSync(process.execPath, ['bin/ftree.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 rmSync(scratch, { recursive: true, force: true });
-if (r.status !== 0 || !existsSync('dist/bundle/ftree.cjs.cache')) {
+if (r.status !== 0 || !existsSync(`dist/bundle/ftree.cjs.${process.versions.v8}-${process.arch}.cache`)) {
   console.error(`bundle: the code cache was not written (exit ${r.status}); the CLI works without it, only starts slower`);
 }

@@ -38,7 +38,7 @@ describe('golden CLI cases', () => {
   it.each(cases)('%s', (name) => {
     const dir = join(CASES, name);
     const args = JSON.parse(readFileSync(join(dir, 'args.json'), 'utf8')) as string[];
-    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '100' } as NodeJS.ProcessEnv;
+    const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, COLUMNS: '80' } as NodeJS.ProcessEnv;
     const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 60_000 });
     const actual = { stdout: normalize(r.stdout), stderr: normalize(r.stderr), exit: `${r.status}\n` };
     for (const key of ['stdout', 'stderr', 'exit'] as const) {

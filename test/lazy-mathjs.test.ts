@@ -1,4 +1,4 @@
-// mathjs costs about a second to import: only trees with expressions may load it.
+// mathjs costs about a second to import: only trees with expressions beyond plain arithmetic load it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +22,14 @@ it('does not load mathjs for a tree without expressions', () => {
   expect(mathjsLoaded(join(FIXTURES, 'valid', 'small.yaml'))).toBe(false);
 });
 
-it('loads mathjs for a tree with an expression', () => {
+it('does not load mathjs for plain arithmetic (src/model/simple-expression.ts reads it)', () => {
   const tree = join(dir, 'expr.yaml');
   writeFileSync(tree, 'ftree: 1\ntop: a\nparameters:\n  lambda: 1e-5\nevents:\n  a:\n    probability: "1 - exp(-lambda * mission_time)"\n');
+  expect(mathjsLoaded(tree)).toBe(false);
+});
+
+it('loads mathjs for an expression beyond plain arithmetic', () => {
+  const tree = join(dir, 'expr-min.yaml');
+  writeFileSync(tree, 'ftree: 1\ntop: a\nparameters:\n  lambda: 1e-5\nevents:\n  a:\n    probability: "min(1, lambda * mission_time)"\n');
   expect(mathjsLoaded(tree)).toBe(true);
 });

@@ -79,6 +79,7 @@ describeBrowser('the HTML report in headless Chromium', () => {
 
   it('folds a subtree when a gate symbol is clicked, and unfolds it again', async () => {
     const hidden = await evaluate<number>(`(() => {
+      document.getElementById('expand-all').click();
       const gate = document.querySelector('svg.ftree-diagram .node.gate[data-id="connection_pool_exhausted"] .toggle');
       gate.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       return document.querySelectorAll('svg.ftree-diagram .node.hidden').length;
@@ -133,15 +134,56 @@ describeBrowser('the HTML report in headless Chromium', () => {
     await back;
   });
 
+  it('opens on the suspects: a narrow drawing of their paths to the top, the first suspect in view at 1400 px', async () => {
+    await browser.send('Emulation.setDeviceMetricsOverride', { width: 1400, height: 900, deviceScaleFactor: 1, mobile: false }, session);
+    const reload = browser.waitFor('Page.loadEventFired', session);
+    await browser.send('Page.navigate', { url: reportUrl }, session);
+    await reload;
+    const seen = await evaluate<{ focusWidth: number; wholeWidth: number; wholeHidden: boolean; suspects: string[]; folded: number; firstInView: boolean; fontPx: number }>(`(() => {
+      const focus = document.querySelector('svg.ftree-focus');
+      const figure = document.querySelector('.diagram.focus');
+      const first = [...focus.querySelectorAll('.node.suspect')].find((n) => n.querySelector('.rank-text').textContent === '1');
+      const f = figure.getBoundingClientRect();
+      const b = first.querySelector('.box').getBoundingClientRect();
+      return {
+        focusWidth: Number(focus.getAttribute('width')),
+        wholeWidth: Number(document.querySelector('svg.ftree-diagram').getAttribute('width')),
+        wholeHidden: document.querySelector('.diagram.whole').hidden,
+        suspects: [...focus.querySelectorAll('.node.suspect')].map((n) => n.getAttribute('data-id')).sort(),
+        folded: focus.querySelectorAll('.node.gate.collapsed').length,
+        firstInView: b.left >= f.left && b.right <= f.right,
+        fontPx: parseFloat(getComputedStyle(focus.querySelector('.label')).fontSize) * focus.getBoundingClientRect().width / Number(focus.getAttribute('width')),
+      };
+    })()`);
+    expect(seen.wholeHidden).toBe(true);
+    expect(seen.focusWidth).toBeLessThan(seen.wholeWidth * 0.75);
+    expect(seen.suspects).toHaveLength(3);
+    expect(seen.folded).toBeGreaterThan(0);
+    expect(seen.firstInView).toBe(true);
+    expect(seen.fontPx).toBeGreaterThanOrEqual(11);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const shot = (await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: await evaluate<{ x: number; y: number; width: number; height: number; scale: number }>(`(() => { const r = document.querySelector('.diagram.focus').getBoundingClientRect(); return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height, scale: 1 }; })()`) }, session)) as { data: string };
+    writeFileSync(join(ARTIFACTS, 'report-payment-latency-focus-1400.png'), Buffer.from(shot.data, 'base64'));
+    // A click on a folded gate opens the whole drawing with that gate open.
+    const opened = await evaluate<{ wholeHidden: boolean; gateOpen: boolean }>(`(() => {
+      const gate = document.querySelector('svg.ftree-focus .node.gate.collapsed');
+      const id = gate.getAttribute('data-id');
+      gate.querySelector('.toggle').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return { wholeHidden: document.querySelector('.diagram.whole').hidden, gateOpen: !document.querySelector('svg.ftree-diagram .node[data-id="' + id + '"]').classList.contains('collapsed') };
+    })()`);
+    expect(opened).toEqual({ wholeHidden: false, gateOpen: true });
+  });
+
   it('saves screenshots of the page and of the whole drawing to test-artifacts/', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const metrics = (await browser.send('Page.getLayoutMetrics', {}, session)) as { cssContentSize: { width: number; height: number } };
     const page = (await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: 1280, height: Math.ceil(metrics.cssContentSize.height), scale: 1 } }, session)) as { data: string };
     writeFileSync(join(ARTIFACTS, 'report-payment-latency-page.png'), Buffer.from(page.data, 'base64'));
     const box = await evaluate<{ x: number; y: number; width: number; height: number }>(`(() => {
+      document.getElementById('expand-all').click();
       document.body.style.maxWidth = 'none';
-      document.querySelector('.diagram').style.overflow = 'visible';
-      document.querySelector('.diagram').style.border = 'none';
+      document.querySelector('.diagram.whole').style.overflow = 'visible';
+      document.querySelector('.diagram.whole').style.border = 'none';
       const r = document.querySelector('svg.ftree-diagram').getBoundingClientRect();
       return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
     })()`);

@@ -2,6 +2,8 @@
 // load tree (→ the tree at --at) → gather evidence (as `ftree evidence`) → read changes →
 // diagnoseIncident → render text, JSON or Markdown. Reached from `analyze` when an evidence option is given.
 
+import { withStepStatus } from './step-status.js';
+import { terminalWidth } from './terminal-width.js';
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
 import { readChanges } from '../evidence/read-changes.js';
@@ -53,17 +55,19 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   printWarnings(evidence.warnings, new Map(), color);
   const changes = options.changes ? await readChanges(options.changes, zone) : undefined;
   const onset = options.onset === undefined ? undefined : parseTimePoint(options.onset, '--onset', Date.now(), zone);
-  const diagnosis = diagnoseIncident(tree, evidence, {
-    ...(topObserved !== undefined ? { topObserved } : {}),
-    rates: { ...(sensitivity !== undefined ? { sensitivity } : {}), ...(falseAlarm !== undefined ? { falseAlarm } : {}) },
-    ...(changes ? { changes } : {}),
-    ...(onset !== undefined ? { onset } : {}),
-    ...(maxNodes !== undefined ? { maxNodes } : {}),
-  });
+  const diagnosis = await withStepStatus(`diagnosis of ${tree.events.size} events on the BDD`, () =>
+    diagnoseIncident(tree, evidence, {
+      ...(topObserved !== undefined ? { topObserved } : {}),
+      rates: { ...(sensitivity !== undefined ? { sensitivity } : {}), ...(falseAlarm !== undefined ? { falseAlarm } : {}) },
+      ...(changes ? { changes } : {}),
+      ...(onset !== undefined ? { onset } : {}),
+      ...(maxNodes !== undefined ? { maxNodes } : {}),
+    }),
+  );
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(diagnosisToJson(diagnosis), null, 2)}\n`);
   else if (options.format === 'markdown') process.stdout.write(renderDiagnosisMarkdown(diagnosis, limit === undefined ? {} : { limit }));
   else {
-    const text = renderDiagnosisText(diagnosis, { chalk: chalkFor(process.stdout, color), width: process.stdout.columns ?? 80, ...(limit === undefined ? {} : { limit }) });
+    const text = renderDiagnosisText(diagnosis, { chalk: chalkFor(process.stdout, color), width: terminalWidth(), ...(limit === undefined ? {} : { limit }) });
     process.stdout.write(`${text}\n`);
   }
   return EXIT.ok;

@@ -2,6 +2,8 @@
 // load (YAML or MEF) → (the tree at --at) → compile and build the BDD → P(top), P(x|T), Birnbaum
 // → cut sets: single points of failure, rare-event and MCUB approximations → render.
 
+import { withStepStatus } from './step-status.js';
+import { terminalWidth } from './terminal-width.js';
 import { analyzeCutSets, analyzeProbability } from '../engine/index.js';
 import { EXIT } from '../model/diagnostic.js';
 import { treeAtTime } from '../model/tree-at-time.js';
@@ -31,8 +33,10 @@ export async function runAnalyze(files: readonly string[], options: AnalyzeOptio
   const tree = options.at === undefined ? loaded.tree : treeAtTime(loaded.tree, parsePositiveDuration(options.at, '--at'));
   const warnings = loaded.warnings;
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
-  const analysis = analyzeProbability(tree, maxNodes === undefined ? {} : { maxNodes });
-  const cutSets = analyzeCutSets(analysis.model, analysis.pTop);
+  const { analysis, cutSets } = await withStepStatus(`exact analysis of ${tree.events.size} events on the BDD`, () => {
+    const analysis = analyzeProbability(tree, maxNodes === undefined ? {} : { maxNodes });
+    return { analysis, cutSets: analyzeCutSets(analysis.model, analysis.pTop) };
+  });
   const report = { tree, analysis, cutSets, warnings };
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(analysisToJson(report), null, 2)}\n`);
@@ -41,7 +45,7 @@ export async function runAnalyze(files: readonly string[], options: AnalyzeOptio
     const text = renderAnalysisText(report, {
       chalk: chalkFor(process.stdout, options.color !== false),
       ...(limit === 0 ? {} : { limit }),
-      width: process.stdout.columns ?? 80,
+      width: terminalWidth(),
     });
     process.stdout.write(`${text}\n`);
   }

@@ -1,6 +1,8 @@
 // `ftree cutsets`: minimal cut sets (or prime implicants) of a tree (cli stage).
 // load → compile and build the BDD → exact P(top) → cut sets in a ZBDD → approximations → render or stream.
 
+import { withStepStatus } from './step-status.js';
+import { terminalWidth } from './terminal-width.js';
 import {
   approximateTopProbability,
   compileProbabilityModel,
@@ -57,9 +59,10 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
   const out = options.format === 'text' && options.output === undefined ? undefined : await openOutputStream(options.output, { force: options.force === true });
   try {
     const start = nowMs();
-    const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
-    const pTop = computeTopProbability(model);
-    const family = computeMinimalCutSets(model, { ...(maxOrder === 0 ? {} : { maxOrder }), cutoff, primeImplicants: options.primeImplicants === true });
+    const { pTop, family } = await withStepStatus(`${options.primeImplicants === true ? 'prime implicants' : 'minimal cut sets'} of ${tree.events.size} events`, () => {
+      const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
+      return { pTop: computeTopProbability(model), family: computeMinimalCutSets(model, { ...(maxOrder === 0 ? {} : { maxOrder }), cutoff, primeImplicants: options.primeImplicants === true }) };
+    });
     const summary = summarizeCutSets(family);
     const total = summary.total;
     const text = options.format === 'text';
@@ -82,7 +85,7 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
       seconds: (nowMs() - start) / 1000,
     };
     if (text) {
-      const rendered = renderCutSetsText(report, { chalk: chalkFor(process.stdout, options.color !== false && out === undefined), width: process.stdout.columns ?? 80 });
+      const rendered = renderCutSetsText(report, { chalk: chalkFor(process.stdout, options.color !== false && out === undefined), width: terminalWidth() });
       if (out === undefined) process.stdout.write(`${rendered}\n`);
       else await out.write(`${rendered}\n`);
     } else {

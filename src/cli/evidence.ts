@@ -2,6 +2,8 @@
 // load tree → resolve window → list sources → collectEvidence → render text or JSON. `analyze`
 // with evidence options gathers its evidence through gatherEvidence() here.
 
+import { withStepStatus } from './step-status.js';
+import { terminalWidth } from './terminal-width.js';
 import { EXIT } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
@@ -39,7 +41,7 @@ export async function runEvidence(files: readonly string[], options: EvidenceOpt
   printWarnings(evidence.warnings, new Map(), color);
   const report = { tree, evidence };
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(evidenceToJson(report), null, 2)}\n`);
-  else process.stdout.write(`${renderEvidenceText(report, { chalk: chalkFor(process.stdout, color), width: process.stdout.columns ?? 80 })}\n`);
+  else process.stdout.write(`${renderEvidenceText(report, { chalk: chalkFor(process.stdout, color), width: terminalWidth() })}\n`);
   return EXIT.ok;
 }
 
@@ -47,7 +49,7 @@ export async function runEvidence(files: readonly string[], options: EvidenceOpt
 export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOptions): Promise<{ evidence: EvidenceResult; zone: TimeZone }> {
   const zone = parseTimeZone(options.timezone);
   if (!zone) throw usageError(`Unknown time zone "${options.timezone}"`, 'use UTC, an offset such as +02:00, or an IANA name such as Europe/Berlin');
-  const { window, baseline } = resolveTimeWindow({
+  const { window, baseline, notes: windowNotes } = resolveTimeWindow({
     ...(options.since !== undefined ? { since: options.since } : {}),
     ...(options.until !== undefined ? { until: options.until } : {}),
     ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
@@ -61,7 +63,10 @@ export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOpt
     ...(options.prometheus ? { prometheus: { url: options.prometheus, auth: prometheusAuth(), ...prometheusTiming(options) } } : {}),
     ...(options.changes ? { changesFile: options.changes } : {}),
   };
-  const evidence = await collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
+  const reading = [sources.logs ? `${sources.logs.length} log source${sources.logs.length === 1 ? '' : 's'}` : '', sources.metricFiles ? 'metric files' : '', sources.prometheus ? 'Prometheus' : '', sources.changesFile ? 'changes' : ''].filter(Boolean).join(', ');
+  const collected = await withStepStatus(`reading the evidence (${reading || 'no source'})`, () => collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false }));
+  // How the window was read (a time of day taken as yesterday's, a window in the future) comes first.
+  const evidence = windowNotes.length > 0 ? { ...collected, notes: [...windowNotes, ...collected.notes] } : collected;
   return { evidence, zone };
 }
 
@@ -75,7 +80,7 @@ export function prometheusAuth(): PrometheusAuth {
   };
 }
 
-export function prometheusTiming(options: Pick<EvidenceSourceOptions, 'step' | 'timeout'>): { stepSeconds?: number; timeoutMs?: number } {
+export function prometheusTiming(options: Pick<EvidenceSourceOptions, 'step' | 'timeout'>): { stepSeconds?: number; deadlineMs?: number } {
   const seconds = (value: string | undefined, flag: string): number | undefined => {
     if (value === undefined) return undefined;
     const d = parseDuration(/^\d+(\.\d+)?$/.test(value) ? `${value}s` : value);
@@ -84,5 +89,5 @@ export function prometheusTiming(options: Pick<EvidenceSourceOptions, 'step' | '
   };
   const step = seconds(options.step, '--step');
   const timeout = seconds(options.timeout, '--timeout');
-  return { ...(step !== undefined ? { stepSeconds: Math.ceil(step) } : {}), ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}) };
+  return { ...(step !== undefined ? { stepSeconds: Math.ceil(step) } : {}), ...(timeout !== undefined ? { deadlineMs: timeout * 1000 } : {}) };
 }

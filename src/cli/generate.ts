@@ -101,7 +101,9 @@ async function graphFromPrometheus(options: GenerateOptions): Promise<{ graph: S
   for (const [flag, value, pattern] of [['--metric', metric.metric, /^[A-Za-z_:][A-Za-z0-9_:]*$/], ['--caller-label', metric.callerLabel, /^[A-Za-z_][A-Za-z0-9_]*$/], ['--callee-label', metric.calleeLabel, /^[A-Za-z_][A-Za-z0-9_]*$/]] as const) {
     if (!pattern.test(value)) throw usageError(`${flag} "${value}" is not a Prometheus name`);
   }
-  const graph = await queryServiceGraph(metric, window, { url: options.prometheus!, auth: prometheusAuth(), ...prometheusTiming(options) });
+  const { stepSeconds, deadlineMs } = prometheusTiming(options);
+  const timing = { ...(stepSeconds !== undefined ? { stepSeconds } : {}), ...(deadlineMs !== undefined ? { timeoutMs: deadlineMs, deadline: Date.now() + deadlineMs } : {}) };
+  const graph = await queryServiceGraph(metric, window, { url: options.prometheus!, auth: prometheusAuth(), ...timing });
   return { graph, source: `${metric.metric}{${metric.callerLabel}, ${metric.calleeLabel}}` };
 }
 

@@ -45,8 +45,10 @@ export async function loadInput(files: readonly string[], options: LoadInputOpti
       : await loadTree(files[0]!, top);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const unreadable = errors.length > 0 && errors.every((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_NOT_FOUND');
+  // An id given on the command line (--top-event) that the model lacks is a usage error, as a bad flag value.
+  const badTopOption = options.top !== undefined && errors.length > 0 && errors.every((d) => (d.code === 'UNKNOWN_TOP' || d.code === 'INVALID_TOP') && d.span === undefined);
   if (!result.tree || errors.length > 0) {
-    throw new FtreeError(result.diagnostics, unreadable ? EXIT.usage : EXIT.invalid, result.sources);
+    throw new FtreeError(result.diagnostics, unreadable || badTopOption ? EXIT.usage : EXIT.invalid, result.sources);
   }
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
   if (options.printWarnings !== false) printWarnings(warnings, result.sources, options.color);

@@ -1,9 +1,10 @@
 // The command line (cli stage): declares every command, loads its implementation lazily, and maps
 // errors to exit codes. Only src/cli/ reads argv, prints to the terminal and sets the exit code.
 
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
 import { VERSION } from '../version.js';
+import { checkCommandLine, explainMissingArgument } from './explain-usage.js';
 import { printFatal, printInternalError } from './output.js';
 
 /** Options every command sees (declared on the program). */
@@ -76,7 +77,7 @@ Examples:
     .option('--timezone <zone>', 'zone of timestamps written without one', 'UTC')
     .option('--no-templates', 'do not mine log templates (no unexplained evidence)')
     .option('--step <duration>', 'Prometheus query resolution')
-    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--timeout <duration>', 'Prometheus: the time allowed for all queries together (default 30s); a server that is down is reported within 2 s')
     .option('--onset <time>', 'when the symptom began (default: its first signal, else the first fired signal, else --since)')
     .option('--sensitivity <p>', 'P(fired | node true) for signals that set none, below the tree\'s defaults (built-in 0.9)')
     .option('--false-alarm <p>', 'P(fired | node false) for signals that set none, below the tree\'s defaults (built-in 0.05)')
@@ -89,7 +90,7 @@ Examples:
   $ ftree analyze trees/payment-gateway-outage.yaml --format json
   $ ftree analyze --limit 0 trees/payment-latency.yaml         # every event
   $ ftree analyze trees/payment-latency.yaml --top-event db_query_delay  # one subtree
-  $ ftree analyze trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35
+  $ ftree analyze trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z
   $ ftree analyze trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json`,
     )
     .action(async (files: string[], opts) => {
@@ -100,7 +101,7 @@ Examples:
         setExit(await runAnalyzeIncident(files, { ...opts, ...globals() }));
         return;
       }
-      if (opts.format === 'markdown') throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--format markdown is for a diagnosis: give the incident window and evidence', hint: 'for example --since 10:05 --logs app.log' }, EXIT.usage);
+      if (opts.format === 'markdown') throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--format markdown is for a diagnosis: give the incident window and evidence', hint: 'for example --since 2026-11-20T10:05Z --logs app.log' }, EXIT.usage);
       const { runAnalyze } = await import('./analyze.js');
       setExit(await runAnalyze(files, { ...opts, ...globals() }));
     });
@@ -179,13 +180,13 @@ Examples:
     .option('--timezone <zone>', 'zone of timestamps written without one: UTC, +02:00, Europe/Berlin', 'UTC')
     .option('--no-templates', 'do not mine log templates (no unexplained evidence)')
     .option('--step <duration>', 'Prometheus query resolution (default: range / 10,000, at least 15s)')
-    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--timeout <duration>', 'Prometheus: the time allowed for all queries together (default 30s); a server that is down is reported within 2 s')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText(
       'after',
       `
 Examples:
-  $ ftree evidence trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35
+  $ ftree evidence trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z
   $ kubectl logs deploy/payments-api --since=2h | ftree evidence trees/payment-latency.yaml --logs - --since -1h
   $ ftree evidence trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json`,
     )
@@ -327,7 +328,7 @@ Examples:
     .option('--timezone <zone>', 'zone of timestamps written without one: UTC, +02:00, Europe/Berlin', 'UTC')
     .option('--no-templates', 'do not mine log templates')
     .option('--step <duration>', 'Prometheus query resolution')
-    .option('--timeout <duration>', 'Prometheus time limit per request (default 30s)')
+    .option('--timeout <duration>', 'Prometheus: the time allowed for all queries together (default 30s); a server that is down is reported within 2 s')
     .addHelpText(
       'after',
       `
@@ -337,7 +338,7 @@ Without evidence the suspects are ranked by P(x|T); with evidence (--logs, --met
 Examples:
   $ ftree report trees/payment-latency.yaml -o postmortem.md
   $ ftree report trees/payment-latency.yaml --format html -o postmortem.html
-  $ ftree report trees/payment-latency.yaml --logs app.log --metrics m.csv --since 10:05 --until 10:35 --format html -o postmortem.html`,
+  $ ftree report trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z --format html -o postmortem.html`,
     )
     .action(async (files: string[], opts) => {
       const { runReport } = await import('./report.js');
@@ -449,6 +450,31 @@ Examples:
       setExit(await runCurve(files, { ...opts, ...globals() }));
     });
 
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ ftree completion bash > ~/.local/share/bash-completion/completions/ftree
+  $ ftree completion zsh > "\${fpath[1]}/_ftree"
+  $ ftree completion fish > ~/.config/fish/completions/ftree.fish`,
+    )
+    .action(async (shell: 'bash' | 'zsh' | 'fish') => {
+      const { runCompletion } = await import('./completion.js');
+      setExit(runCompletion(program, shell));
+    });
+
+  program
+    .command('version')
+    .description('print the version of ftree, and of Node and the platform it runs on')
+    .action(() => {
+      process.stdout.write(`ftree ${VERSION}\nnode ${process.version} (${process.platform} ${process.arch})\n`);
+      setExit(EXIT.ok);
+    });
+
   return program;
 }
 
@@ -467,18 +493,28 @@ export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram((code) => {
     exitCode = code;
   });
-  program.exitOverride();
-  for (const cmd of program.commands) cmd.exitOverride();
+  // commander's own error messages wait, so that a clearer one (explain-usage.ts) can replace them.
+  let commanderErr = '';
+  const output = { writeErr: (text: string) => void (commanderErr += text) };
+  program.exitOverride().configureOutput(output);
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const debug = argv.includes('--debug');
   try {
+    const misread = checkCommandLine(program, argv.slice(2));
+    if (misread) throw misread;
     await program.parseAsync(argv as string[]);
+    process.stderr.write(commanderErr);
     process.exitCode = exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
+      const clearer = e.code === 'commander.missingArgument' ? explainMissingArgument(program, argv.slice(2)) : undefined;
+      if (clearer) printFatal(clearer);
+      else process.stderr.write(commanderErr);
       // --help and --version end here with code 0; anything else commander rejects is a usage error.
       process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
       return;
     }
+    process.stderr.write(commanderErr);
     if (isFtreeError(e)) {
       printFatal(e);
       process.exitCode = e.exitCode;

@@ -4,6 +4,7 @@
 // in-place swaps of adjacent levels for dynamic reordering, Rudell 1993, "Dynamic variable ordering
 // for ordered binary decision diagrams".
 
+import { reportEngineProgress } from './engine-progress.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { ArgumentListMemo, compareRefs, hashArgumentList } from './argument-list-memo.js';
 import { growInt32, hashTriple } from './int-table-helpers.js';
@@ -866,6 +867,7 @@ export class Bdd {
     }
     const next = Math.min(size * 2, this.maxNodes + 1);
     this.nodes = growInt32(this.nodes, next * NODE_STRIDE);
+    reportEngineProgress('bdd-nodes', size);
     return this.nodes;
   }
 

@@ -2,6 +2,7 @@
 // set manipulation in combinatorial problems" (DAC); the subsumption operator `without` of Rauzy 1993,
 // "New algorithms for fault trees analysis" (RESS 40); unique and computed tables as in bdd.ts.
 
+import { reportEngineProgress } from './engine-progress.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { growInt32, hashTriple } from './int-table-helpers.js';
 import { HIGH as BDD_HIGH, LEVEL as BDD_LEVEL, LOW as BDD_LOW, NODE_STRIDE as BDD_STRIDE, ONE as BDD_ONE, ZERO as BDD_ZERO } from './bdd.js';
@@ -450,6 +451,7 @@ export class Zbdd {
   private growNodes(): Int32Array {
     const size = this.nodes.length / STRIDE;
     if (size >= this.maxNodes) throw limitError(`The cut sets exceed ${this.maxNodes} ZBDD nodes`);
+    reportEngineProgress('zbdd-nodes', size);
     const next = Math.min(size * 2, this.maxNodes + 1);
     const nodes = new Int32Array(next * STRIDE);
     nodes.set(this.nodes);

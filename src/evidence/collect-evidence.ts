@@ -6,13 +6,15 @@ import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { Evidence, FaultTree, MetricSignal } from '../model/fault-tree.js';
 import { compileLogSignal, type CompiledLogSignal } from './compile-log-signal.js';
 import { evaluateChangeSignal } from './evaluate-change-signal.js';
+import { explainEmptyWindow, spanOfTimes } from './explain-empty-window.js';
 import { evaluateLogSignal } from './evaluate-log-signal.js';
 import { evaluateMetricSignal, missingVerdict, ruleOf } from './evaluate-metric-signal.js';
 import type { EvidenceResult, MetricFileSummary, SignalResult } from './evidence-result.js';
 import { findUnexplainedTemplates } from './find-unexplained-templates.js';
 import type { LogSource } from './list-log-sources.js';
 import { joinSeries, type MetricSeries } from './metric-series.js';
-import { checkPrometheusUrl, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
+import { PrometheusQueryError, checkPrometheusUrl, redactUrl } from './query-prometheus-range.js';
+import { queryPrometheusSource, type PrometheusSourceOptions, type QueryOutcome } from './query-prometheus-source.js';
 import { readChanges, type ChangeLog } from './read-changes.js';
 import { readMetricFile } from './read-metric-file.js';
 import type { TimeRange, TimeWindow } from './resolve-time-window.js';
@@ -23,7 +25,7 @@ import { UTC, type TimeZone } from './time-zone.js';
 export interface EvidenceSources {
   readonly logs?: readonly LogSource[];
   readonly metricFiles?: readonly string[];
-  readonly prometheus?: PrometheusOptions;
+  readonly prometheus?: PrometheusSourceOptions;
   readonly changesFile?: string;
 }
 
@@ -89,18 +91,22 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   }
   let prometheus: EvidenceResult['prometheus'];
   if (sources.prometheus) {
-    const results = await queryAll(metricSignals, sources.prometheus, window, baseline, options.concurrency ?? 4);
+    const ranges: TimeRange[] = !baseline ? [window] : baseline.end === window.start ? [{ start: baseline.start, end: window.end }] : [baseline, window];
+    const { outcomes, problem } = await queryPrometheusSource(
+      metricSignals.map((o) => o.signal.query),
+      ranges,
+      { ...sources.prometheus, concurrency: options.concurrency ?? sources.prometheus.concurrency ?? 4 },
+    );
+    const results: QueryOutcome[] = metricSignals.map((o) => outcomes.get(o.signal.query)!);
     const failed = results.filter((r) => 'error' in r);
     prometheus = { url: redactUrl(sources.prometheus.url), queries: results.length, failed: failed.length };
+    // A problem of the whole source is said once; each query that failed alone is said as well.
+    const own = [...new Set(failed.map((f) => (f as { error: FtreeError }).error))].filter((e) => !problem || !isSourceWide(e));
+    const said = [...(problem ? [problem] : []), ...own.map((e) => e.diagnostics[0]!)];
     if (results.length > 0 && failed.length === results.length) {
-      throw new FtreeError(failed.map((f) => (f as { error: FtreeError }).error.diagnostics[0]!), EXIT.dataSource);
+      throw new FtreeError(dedupe(said).map((d) => ({ ...d, severity: 'error' as const })), EXIT.dataSource);
     }
-    const seen = new Set<string>();
-    for (const f of failed) {
-      const d = (f as { error: FtreeError }).error.diagnostics[0]!;
-      if (!seen.has(d.message)) warnings.push({ ...d, severity: 'warning' });
-      seen.add(d.message);
-    }
+    for (const d of dedupe(said)) warnings.push({ ...d, severity: 'warning' });
     metricSignals.forEach((o, i) => {
       const r = results[i]!;
       const verdict = 'error' in r ? { state: 'unknown' as const, reason: r.error.diagnostics[0]!.message, samples: [], rule: ruleOf(o.signal) } : evaluateMetricSignal(o.signal, r.series, window, baseline, missingDefault);
@@ -151,8 +157,9 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   if (scan) {
     const untimed = scan.sources.reduce((a, s) => a + s.untimed + s.malformed, 0);
     if (untimed > 0) notes.push(`${untimed} log line${untimed > 1 ? 's' : ''} could not be read or placed in time (see "unparsed" per source)`);
-    if (scan.sources.every((s) => s.windowLines === 0)) notes.push('No log line falls in the window: check --since/--until and --timezone');
   }
+  const emptyWindow = explainWindowWithoutData(window, scan, metricFiles.length > 0 ? fileSeries : undefined, zone);
+  if (emptyWindow) notes.push(emptyWindow);
   // Each owner's signals together (logs, metrics, changes), owners in the order of the tree's files.
   const position = new Map<string, number>();
   [...tree.gates.values(), ...tree.events.values()].forEach((node, i) => {
@@ -193,42 +200,29 @@ function metricResult(o: Owned<MetricSignal>, verdict: Omit<SignalResult, 'owner
   return { owner: o.owner, ownerKind: o.ownerKind, kind: 'metric', ...labelOf(o.signal), query: o.signal.query, ...verdict, ...(source ? { source } : {}), ...rates(o.signal) };
 }
 
-type QueryOutcome = { series: MetricSeries[] } | { error: FtreeError };
-
 /**
- * Runs each signal's query over the window and the baseline: one request when they touch, two
- * otherwise. The same query text is asked once. Failures are kept per signal.
+ * A note when the window holds none of the given logs and metric files: the span they cover and
+ * what to pass instead (explain-empty-window.ts); the short note when the logs have no time at all.
  */
-async function queryAll(metricSignals: readonly Owned<MetricSignal>[], prometheus: PrometheusOptions, window: TimeRange, baseline: TimeRange | undefined, concurrency: number): Promise<QueryOutcome[]> {
-  const ranges: TimeRange[] = !baseline
-    ? [window]
-    : baseline.end === window.start
-      ? [{ start: baseline.start, end: window.end }]
-      : [baseline, window];
-  const byQuery = new Map<string, Promise<QueryOutcome>>();
-  const queue: (() => Promise<void>)[] = [];
-  const run = (query: string): Promise<QueryOutcome> => {
-    let p = byQuery.get(query);
-    if (!p) {
-      p = new Promise<QueryOutcome>((resolve, reject) => {
-        queue.push(async () => {
-          try {
-            const parts = await Promise.all(ranges.map((r) => queryPrometheusRange(query, r, prometheus)));
-            resolve({ series: joinSeries(parts.flat()).series });
-          } catch (e) {
-            if (e instanceof FtreeError && e.exitCode === EXIT.dataSource) resolve({ error: e });
-            else reject(e);
-          }
-        });
-      });
-      byQuery.set(query, p);
-    }
-    return p;
-  };
-  const outcomes = metricSignals.map((o) => run(o.signal.query));
-  const workers = Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, async () => {
-    for (let job = queue.shift(); job; job = queue.shift()) await job();
-  });
-  await Promise.all(workers);
-  return Promise.all(outcomes);
+function explainWindowWithoutData(window: TimeRange, scan: LogScanResult | undefined, fileSeries: readonly MetricSeries[] | undefined, zone: TimeZone): string | undefined {
+  const logsEmpty = scan !== undefined && scan.sources.every((s) => s.windowLines === 0);
+  const metricsEmpty = fileSeries !== undefined && !fileSeries.some((s) => s.times.some((t) => t >= window.start && t < window.end));
+  if (!(logsEmpty || metricsEmpty) || (scan && !logsEmpty) || (fileSeries && !metricsEmpty)) {
+    return logsEmpty ? 'No log line falls in the window: check --since/--until and --timezone' : undefined;
+  }
+  const logTimes = scan?.sources.flatMap((s) => (s.firstTime !== undefined && s.lastTime !== undefined ? [[s.firstTime, s.lastTime]] : [])) ?? [];
+  const logs = spanOfTimes(logTimes);
+  const metrics = fileSeries ? spanOfTimes(fileSeries.map((s) => s.times)) : undefined;
+  const explained = explainEmptyWindow(window, { ...(logs ? { logs } : {}), ...(metrics ? { metrics } : {}) }, zone);
+  return explained ?? (logsEmpty ? 'No log line falls in the window: check --since/--until and --timezone' : undefined);
+}
+
+/** The queries the deadline or a server that went away left unanswered (said once in the source's problem). */
+function isSourceWide(e: FtreeError): boolean {
+  return e instanceof PrometheusQueryError && e.problem !== 'answer';
+}
+
+function dedupe(list: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => !seen.has(d.message) && seen.add(d.message));
 }

@@ -5,16 +5,21 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { AnswerTooLarge } from './read-answer-capped.js';
 
 /** The part of `fetch`'s answer the Prometheus client reads. */
 export interface FetchAnswer {
   readonly ok: boolean;
   readonly status: number;
   readonly statusText: string;
+  /** `fetch`'s answer has both: the reader caps the body as it streams (read-answer-capped.ts). */
+  readonly headers?: { get(name: string): string | null };
+  readonly body?: ReadableStream<Uint8Array> | null;
   text(): Promise<string>;
 }
 
-export type FetchLike = (url: URL, init: { headers: Record<string, string>; signal: AbortSignal }) => Promise<FetchAnswer>;
+/** `maxBytes`: the GET below stops reading past it (fetch ignores it; the reader caps fetch's body). */
+export type FetchLike = (url: URL, init: { headers: Record<string, string>; signal: AbortSignal; maxBytes?: number }) => Promise<FetchAnswer>;
 
 /** The GET of the last file read: every query of a run uses the same one, read once. */
 let trusting: { readonly file: string; readonly fetch: FetchLike } | undefined;
@@ -45,7 +50,16 @@ function httpsGetTrusting(ca: string[]): FetchLike {
     new Promise((resolve, reject) => {
       const req = request(url, { method: 'GET', headers: init.headers, ca, signal: init.signal }, (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let total = 0;
+        res.on('data', (c: Buffer) => {
+          total += c.length;
+          if (init.maxBytes !== undefined && total > init.maxBytes) {
+            res.destroy();
+            reject(new AnswerTooLarge(init.maxBytes));
+            return;
+          }
+          chunks.push(c);
+        });
         res.on('error', reject);
         res.on('end', () => {
           const status = res.statusCode ?? 0;

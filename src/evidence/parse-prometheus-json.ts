@@ -33,7 +33,7 @@ export function seriesFromResult(items: readonly ResultItem[], fallbackName: str
     if (!item || typeof item !== 'object') continue;
     const labels = new Map(Object.entries(item.metric ?? {}).filter(([k]) => k !== '__name__'));
     const name = item.metric?.['__name__'] ?? fallbackName;
-    const points = item.values ?? (item.value ? [item.value] : []);
+    const points = Array.isArray(item.values) ? item.values : Array.isArray(item.value) ? [item.value] : [];
     for (const p of points) {
       if (!Array.isArray(p) || p.length < 2) continue;
       const t = Number(p[0]) * 1000;

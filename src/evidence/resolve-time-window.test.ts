@@ -9,6 +9,7 @@ describe('resolveTimeWindow', () => {
     expect(resolveTimeWindow({ since: '2026-11-22T10:05:00Z', until: '2026-11-22 10:35', now })).toEqual({
       window: { start: at('2026-11-22T10:05:00Z'), end: at('2026-11-22T10:35:00Z') },
       baseline: { start: at('2026-11-22T09:35:00Z'), end: at('2026-11-22T10:05:00Z') },
+      notes: [],
     });
   });
 
@@ -16,6 +17,7 @@ describe('resolveTimeWindow', () => {
     expect(resolveTimeWindow({ since: '-30m', now, baseline: '2h' })).toEqual({
       window: { start: now - 1_800_000, end: now },
       baseline: { start: now - 1_800_000 - 7_200_000, end: now - 1_800_000 },
+      notes: [],
     });
     const berlin = parseTimeZone('Europe/Berlin')!;
     expect(resolveTimeWindow({ since: '11:05', until: 'now', now, zone: berlin }).window.start).toBe(at('2026-11-22T10:05:00Z'));
@@ -34,6 +36,35 @@ describe('resolveTimeWindow', () => {
       resolveTimeWindow({ since: '25:00', now });
     } catch (e) {
       expect(e).toMatchObject({ exitCode: 2, code: 'BAD_TIME' });
+    }
+  });
+});
+
+describe('resolveTimeWindow explains itself', () => {
+  it('takes a time of day that is still to come as yesterday, and says so', () => {
+    const late = Date.parse('2026-11-22T01:40:00Z');
+    const r = resolveTimeWindow({ since: '23:50', now: late });
+    expect(r.window).toEqual({ start: at('2026-11-21T23:50:00Z'), end: late });
+    expect(r.notes).toEqual(['--since 23:50 is later than the time now (01:40), so the window starts yesterday, 2026-11-21 23:50 UTC; give a date to choose another day']);
+    // --until follows the start's day, across midnight.
+    expect(resolveTimeWindow({ since: '23:50', until: '00:20', now: late }).window).toEqual({ start: at('2026-11-21T23:50:00Z'), end: at('2026-11-22T00:20:00Z') });
+    expect(resolveTimeWindow({ since: '10:05', until: '10:35', now }).notes).toEqual([]);
+  });
+
+  it('warns about a window in the future, and refuses one that --until = now would make empty', () => {
+    expect(resolveTimeWindow({ since: '10:30', until: '11:10', now }).notes).toEqual(['The window ends 30 min after now (2026-11-22 10:40 UTC): the part after now holds no data yet']);
+    expect(resolveTimeWindow({ since: '2026-11-23T10:00:00Z', until: '2026-11-23T11:00:00Z', now }).notes).toEqual(['The window is in the future (it starts 23 h 20 min after now, 2026-11-22 10:40 UTC): no log line or sample can be in it yet']);
+    expect(() => resolveTimeWindow({ since: '2026-11-23T10:00:00Z', now })).toThrow('The window is empty: --since 2026-11-23 10:00 UTC is after the time now (2026-11-22 10:40 UTC) and --until defaults to now');
+  });
+
+  it('wants a unit on durations', () => {
+    expect(() => resolveTimeWindow({ since: '-30', now })).toThrow('Cannot read --since "-30": a duration needs a unit');
+    expect(() => resolveTimeWindow({ since: '-30m', baseline: '2', now })).toThrow('Cannot read --baseline "2": a length needs a unit');
+  });
+
+  it('refuses times outside 1970–9999 as BAD_TIME instead of an internal error', () => {
+    for (const o of [{ since: '-99999999y' }, { since: '-1h', baseline: '1e9y' }, { since: '-1e400h' }]) {
+      expect(() => resolveTimeWindow({ ...o, now })).toThrow(expect.objectContaining({ code: 'BAD_TIME', exitCode: 2 }));
     }
   });
 });

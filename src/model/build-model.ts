@@ -85,7 +85,7 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
     const owner = owners.get(topRef.id);
     if (!owner) {
       const guess = didYouMean(topRef.id, allIds());
-      reader.report('UNKNOWN_TOP', `The top event "${topRef.id}" is not defined`, topRef.span, guess ? `did you mean "${guess}"?` : 'define it under `gates:`');
+      reader.report('UNKNOWN_TOP', `The top event "${topRef.id}" is not defined`, topRef.span, guess ? `did you mean "${guess}"?` : topRef.span ? 'define it under `gates:`' : 'give the id of a gate of the tree');
     } else if (owner.section === 'house') {
       reader.report('INVALID_TOP', `The top event "${topRef.id}" is a house event`, topRef.span, 'the top is a gate (or a basic event for a one-event tree)');
     } else {

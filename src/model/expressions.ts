@@ -1,12 +1,13 @@
 // Probability expressions such as "1 - exp(-lambda_db * mission_time)" (model stage).
-// Parsed with mathjs (its number-only build: about 0.4 s to load, the full build about 1 s; only
-// its parser is used), so this module is loaded only for trees
-// that use expressions. Only arithmetic is allowed: no assignments, accessors, units or matrices.
+// Parsed with mathjs (its number-only build: about 0.4 s to load, the full build about 1 s; the CLI
+// bundle loads only the parser, compile and the allowed functions, mathjs-subset.ts, in tens of
+// milliseconds), and this module is loaded only for trees that use expressions. Only arithmetic is allowed: no assignments, accessors, units or matrices.
 // Each expression also becomes a `Formula`, which Monte Carlo and time curves evaluate without mathjs.
 
 import { createRequire } from 'node:module';
 import type { MathNode } from 'mathjs';
 import type { Formula, FormulaFunction } from './fault-tree.js';
+import { parseSimpleExpression } from './simple-expression.js';
 
 export const EXPRESSION_FUNCTIONS = [
   'exp', 'expm1', 'log', 'log1p', 'log10', 'log2', 'sqrt', 'cbrt', 'pow', 'abs', 'min', 'max', 'floor', 'ceil', 'round',
@@ -18,10 +19,13 @@ export const EXPRESSION_CONSTANTS: ReadonlyMap<string, number> = new Map([
 
 const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'ParenthesisNode', 'FunctionNode', 'ConditionalNode']);
 
-/** mathjs operators (by function name) and the formula functions they become; others are refused. */
+/**
+ * mathjs operators (by function name) and the formula functions they become; others are refused
+ * (the element-wise .* ./ .^ too: the number-only build has no such functions).
+ */
 const OPERATORS: ReadonlyMap<string, FormulaFunction | 'identity' | 'floored-mod' | 'xor'> = new Map([
-  ['add', 'add'], ['subtract', 'sub'], ['multiply', 'mul'], ['divide', 'div'], ['dotMultiply', 'mul'], ['dotDivide', 'div'],
-  ['pow', 'pow'], ['dotPow', 'pow'], ['unaryMinus', 'neg'], ['unaryPlus', 'identity'], ['mod', 'floored-mod'],
+  ['add', 'add'], ['subtract', 'sub'], ['multiply', 'mul'], ['divide', 'div'],
+  ['pow', 'pow'], ['unaryMinus', 'neg'], ['unaryPlus', 'identity'], ['mod', 'floored-mod'],
   ['larger', 'gt'], ['smaller', 'lt'], ['largerEq', 'geq'], ['smallerEq', 'leq'], ['equal', 'eq'], ['unequal', 'df'],
   ['and', 'and'], ['or', 'or'], ['not', 'not'], ['xor', 'xor'],
 ] as const);
@@ -39,19 +43,45 @@ export type ParseExpressionResult = { readonly ok: true; readonly expression: Pa
 type MathModule = typeof import('mathjs');
 let math: MathModule | undefined;
 
-/** Loads mathjs; call once before `parseExpression`. */
+/**
+ * Kept for callers that prepared mathjs before parsing: it is now loaded by `parseExpression` on
+ * the first expression that the plain reader (simple-expression.ts) declines.
+ */
 export function loadExpressionEngine(): Promise<void> {
-  // Required rather than imported: the CLI runs as one CommonJS bundle loaded with a code cache
-  // (bin/ftree.js), where a dynamic import() has no loader.
-  math ??= createRequire(import.meta.url)('mathjs/number') as MathModule;
   return Promise.resolve();
 }
 
+function loadMathjs(): MathModule {
+  // Required rather than imported: the CLI runs as one CommonJS bundle loaded with a code cache
+  // (bin/ftree.js), where a dynamic import() has no loader.
+  math ??= requireMathjs(createRequire(import.meta.url));
+  return math;
+}
+
+/**
+ * Beside the CLI bundle, scripts/bundle.mjs writes mathjs-subset.cjs (mathjs-subset.ts bundled
+ * with only the factories it names); elsewhere (the library, the tests) there is none, and the
+ * whole number-only build serves.
+ */
+function requireMathjs(req: NodeJS.Require): MathModule {
+  try {
+    return (req('./mathjs-subset.cjs') as { math: MathModule }).math;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+    return req('mathjs/number') as MathModule;
+  }
+}
+
 export function parseExpression(source: string): ParseExpressionResult {
-  if (!math) throw new Error('loadExpressionEngine() must be awaited before parseExpression()');
+  const simple = parseSimpleExpression(source);
+  return simple ? { ok: true, expression: simple } : parseWithMathjs(source);
+}
+
+/** Any expression, read by mathjs (exported for the test that compares it with the plain reader). */
+export function parseWithMathjs(source: string): ParseExpressionResult {
   let root: MathNode;
   try {
-    root = math.parse(source);
+    root = loadMathjs().parse(source);
   } catch (e) {
     return { ok: false, reason: (e as Error).message };
   }

@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { rankEvents, type AnalysisReport } from './analysis-json.js';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
+import { wrapWords } from './wrap-words.js';
 import { formatRelativeError } from './format-approximation.js';
 import type { CutSetAnalysis } from '../engine/index.js';
 
@@ -30,7 +31,7 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
     `${chalk.dim('Model')}      ${plural(tree.gates.size, 'gate')}, ${plural(tree.events.size, 'basic event')}${houses}` +
       ` · mission ${formatHours(tree.missionTime)} · BDD ${formatCount(analysis.bddNodes)} nodes · ${formatSeconds(analysis.seconds)}`,
   );
-  if (report.cutSets !== undefined) lines.push(...cutSetLines(report.cutSets, chalk));
+  if (report.cutSets !== undefined) lines.push(...cutSetLines(report.cutSets, chalk, width));
   lines.push('');
 
   // Modelling events (`suspect: false`: conditions, propagation) are no one's root cause.
@@ -39,18 +40,19 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
   const modelling = all.length - ranked.length;
   const shown = options.limit === undefined ? ranked : ranked.slice(0, options.limit);
   const numWidth = 9;
-  const idWidth = Math.min(30, Math.max(5, ...shown.map((e) => e.id.length)));
+  // Ids are never cut: the label column takes what is left, and wraps.
+  const idWidth = Math.max(5, ...shown.map((e) => e.id.length));
   const labelWidth = Math.max(10, width - 4 - 3 * (numWidth + 1) - (idWidth + 1) - 1);
   const table = new Table({
     head: ['#', 'P(x|T)', 'prior', 'Birnbaum', 'event', 'label'].map((h) => chalk.dim(h)),
     colAligns: ['right', 'right', 'right', 'right', 'left', 'left'],
     colWidths: [4, numWidth + 1, numWidth + 1, numWidth + 1, idWidth + 1, labelWidth + 1],
-    wordWrap: false,
+    wordWrap: true,
     chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '' },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1 },
   });
   shown.forEach((e, i) => {
-    table.push([String(i + 1), chalk.bold(formatProbability(e.posterior)), formatProbability(e.prior), formatProbability(e.birnbaum), clip(e.id, idWidth), chalk.dim(clip(e.label ?? '', labelWidth))]);
+    table.push([String(i + 1), chalk.bold(formatProbability(e.posterior)), formatProbability(e.prior), formatProbability(e.birnbaum), e.id, chalk.dim(e.label ?? '')]);
   });
   lines.push(table.toString().replace(/ +$/gm, ''));
   const rest = ranked.length - shown.length;
@@ -64,9 +66,6 @@ function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function clip(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
-}
 
 function formatHours(h: number): string {
   if (h >= 8760 && h % 8760 === 0) return `${h / 8760} y`;
@@ -75,7 +74,7 @@ function formatHours(h: number): string {
 }
 
 /** The approximations beside the exact value, and the single points of failure. */
-function cutSetLines(c: CutSetAnalysis, chalk: ChalkInstance): string[] {
+function cutSetLines(c: CutSetAnalysis, chalk: ChalkInstance, width: number): string[] {
   const approx = (p: { probability: number; relativeError: number | undefined }): string =>
     `${formatProbability(p.probability, 4)} (${p.relativeError === undefined ? 'exact is 0' : formatRelativeError(p.relativeError)})`;
   const lines: string[] = [];
@@ -87,6 +86,6 @@ function cutSetLines(c: CutSetAnalysis, chalk: ChalkInstance): string[] {
     lines.push(`${chalk.dim('Approx.')}    ${parts.join(' · ')}${chalk.dim(` · over ${sets}`)}`);
   }
   const spof = c.singlePointsOfFailure;
-  lines.push(`Single points of failure: ${spof.length === 0 ? 'none' : spof.join(', ')}`);
+  lines.push(wrapWords(`Single points of failure: ${spof.length === 0 ? 'none' : spof.join(', ')}`, width, 2));
   return lines;
 }

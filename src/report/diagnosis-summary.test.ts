@@ -12,7 +12,7 @@ describe('diagnosis formatting', () => {
     expect(formatFactor(1)).toBe('×1');
     expect(formatFactor(2.46)).toBe('×2.5');
     expect(formatFactor(18.2)).toBe('×18');
-    expect(formatFactor(1234.4)).toBe('×1,234');
+    expect(formatFactor(1234.4)).toBe('×1.2e3');
     expect(formatFactor(0.106)).toBe('×0.11');
     expect(formatFactor(9e6)).toBe('×9e6');
     expect(formatFactor(Infinity)).toBe('×∞');

@@ -2,7 +2,7 @@
 // its explanation, signal descriptions, evidence factors, clock times and offsets from the onset.
 
 import type { Diagnosis, EventDiagnosis, RatedSignal } from '../diagnose/index.js';
-import { formatCount, formatProbability } from './format-number.js';
+import { formatCount, formatFactor, formatPosterior, formatProbability } from './format-number.js';
 
 export interface VerdictText {
   /** After the top event's name on the first line. */
@@ -68,11 +68,8 @@ export function describeVerdict(d: Diagnosis): VerdictText {
   return { headline, explanation };
 }
 
-/** A posterior in a sentence: 0.87, 0.0012, >0.999. */
-export function formatPosterior(p: number): string {
-  if (p >= 0.9995 && p < 1) return '>0.999';
-  return formatProbability(p);
-}
+/** formatPosterior and formatFactor live in format-number.ts, shared with the postmortem renderers. */
+export { formatFactor, formatPosterior };
 
 /** "log Lock wait timeouts", "metric max(hikaricp…)", "change payments-api deploy". */
 export function describeSignal(s: RatedSignal): string {
@@ -89,15 +86,6 @@ export function signalFigure(s: RatedSignal): string {
   return s.count === undefined ? '' : `${formatCount(s.count)}×`;
 }
 
-/** ×18, ×2.5, ×0.11, ×∞. */
-export function formatFactor(f: number): string {
-  if (!Number.isFinite(f)) return f > 0 ? '×∞' : '×?';
-  if (f >= 1e6) return `×${formatProbability(f, 2)}`;
-  if (f >= 100) return `×${formatCount(Math.round(f))}`;
-  if (f >= 10) return `×${Math.round(f)}`;
-  if (f >= 1) return `×${Number(f.toFixed(1))}`;
-  return `×${formatProbability(f, 2)}`;
-}
 
 /** Short numbers for narrow columns: 0.35, 42, 1,250, 262k, ∞. */
 export function formatValue(v: number): string {

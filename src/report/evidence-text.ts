@@ -33,13 +33,14 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
   const countWidth = 6;
   const baseWidth = 8;
   const timeWidth = 8;
-  const ownerWidth = Math.min(20, Math.max(5, ...e.signals.map((s) => s.owner.length)));
+  // Event ids are never cut; the signal column takes what is left and wraps.
+  const ownerWidth = Math.max(5, ...e.signals.map((s) => s.owner.length));
   const signalWidth = Math.max(12, width - stateWidth - ownerWidth - countWidth - baseWidth - timeWidth - 6);
   const table = new Table({
     head: ['state', 'event', 'signal', 'count', 'baseline', 'first'].map((h) => chalk.dim(h)),
     colAligns: ['left', 'left', 'left', 'right', 'right', 'left'],
     colWidths: [stateWidth + 1, ownerWidth + 1, signalWidth + 1, countWidth + 1, baseWidth + 1, timeWidth + 1],
-    wordWrap: false,
+    wordWrap: true,
     chars: NO_BORDERS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1 },
   });
@@ -48,7 +49,7 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
   const rows = e.signals.map((s, i) => ({ s, i })).sort((a, b) => order[a.s.state] - order[b.s.state] || a.i - b.i);
   for (const { s } of rows) {
     const state = s.state === 'fired' ? chalk.red.bold('FIRED') : s.state === 'chronic' ? chalk.magenta('chronic') : s.state === 'silent' ? chalk.green('silent') : chalk.yellow('unknown');
-    table.push([state, clip(s.owner, ownerWidth), clip(describeSignal(s), signalWidth), formatMain(s), formatBaseline(s), s.firstSeen === undefined ? '' : formatClock(s.firstSeen)]);
+    table.push([state, s.owner, describeSignal(s), formatMain(s), formatBaseline(s), s.firstSeen === undefined ? '' : formatClock(s.firstSeen)]);
   }
   if (e.signals.length === 0) lines.push(chalk.dim('The tree has no evidence signals: add `evidence:` to its events (docs/format.md)'));
   else lines.push(table.toString().replace(/ +$/gm, ''));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatCount, formatProbability, formatSeconds } from './format-number.js';
+import { formatCount, formatFactor, formatPosterior, formatProbability, formatSeconds } from './format-number.js';
 
 describe('formatProbability', () => {
   it.each([
@@ -29,4 +29,24 @@ describe('formatCount', () => {
   it('groups as toLocaleString("en-US") does, whole numbers or not', () => {
     fc.assert(fc.property(fc.oneof(fc.integer({ min: -2e9, max: 2e9 }), fc.maxSafeInteger(), fc.constantFrom(0, -0, 999, 1000, -1000, 0.5, 1234.5678, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60)), (n) => expect(formatCount(n)).toBe(n.toLocaleString('en-US'))), { numRuns: 2000 });
   });
+});
+
+describe('formatPosterior and formatFactor, shared by the terminal, Markdown and HTML', () => {
+  it.each([
+    [1, '1'],
+    [0.9999, '>0.999'],
+    [0.9994, '0.999'],
+    [0.0012, '0.0012'],
+  ])('posterior %p is %p', (p, s) => expect(formatPosterior(p)).toBe(s));
+
+  it.each([
+    [0.0028, '×0.0028'],
+    [2.54, '×2.5'],
+    [18.4, '×18'],
+    [340.6, '×341'],
+    [18_877, '×1.9e4'],
+    [340_618, '×3.4e5'],
+    [9e6, '×9e6'],
+    [Infinity, '×∞'],
+  ])('factor %p is %p: one style from ×1,000 up', (f, s) => expect(formatFactor(f)).toBe(s));
 });

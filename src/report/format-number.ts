@@ -1,5 +1,6 @@
-// Number formatting for tables and text reports (report stage): probabilities with three
-// significant digits, scientific below 1e-3; durations in readable units.
+// Number formatting for every report (report stage), so that the terminal, Markdown and HTML print
+// a figure alike: probabilities with three significant digits, scientific below 1e-3; posteriors
+// (">0.999" just below 1); factors on the odds (×0.11, ×2.5, ×18, ×340, ×3.4e5); durations.
 
 /** 0.0123 → "0.0123", 1.2345e-6 → "1.23e-6", 1 → "1", 0 → "0". */
 export function formatProbability(p: number, digits = 3): string {
@@ -11,6 +12,24 @@ export function formatProbability(p: number, digits = 3): string {
     return `${trimZeros(m!)}e${Number(e)}`;
   }
   return trimZeros(p.toPrecision(digits));
+}
+
+/** A posterior: 0.87, 0.0012, ">0.999" when it rounds to 1 without being 1. */
+export function formatPosterior(p: number): string {
+  if (p >= 0.9995 && p < 1) return '>0.999';
+  return formatProbability(p);
+}
+
+/** A factor on the odds: ×0.11, ×2.5, ×18, ×340, then two significant digits in scientific notation (×1.9e4, ×3.2e5). */
+export function formatFactor(f: number): string {
+  if (!Number.isFinite(f)) return f > 0 ? '×∞' : '×?';
+  if (f >= 1000) {
+    const [m, e] = f.toExponential(1).split('e');
+    return `×${trimZeros(m!)}e${Number(e)}`;
+  }
+  if (f >= 10) return `×${Math.round(f)}`;
+  if (f >= 1) return `×${Number(f.toFixed(1))}`;
+  return `×${formatProbability(f, 2)}`;
 }
 
 function trimZeros(s: string): string {

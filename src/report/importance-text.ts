@@ -39,7 +39,7 @@ export function renderImportanceText(report: ImportanceReport, options: Importan
   const table = new Table({
     head: ['#', 'prior', 'occur.', 'Birnb.', 'critic.', 'FV', 'RAW', 'RRW', 'P(x|T)', 'event'].map((h) => chalk.dim(h)),
     colAligns: ['right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-    colWidths: [4, ...Array<number>(8).fill(num + 1), Math.min(40, Math.max(6, ...shown.map((e) => e.id.length))) + 1],
+    colWidths: [4, ...Array<number>(8).fill(num + 1), Math.max(6, ...shown.map((e) => e.id.length)) + 1],
     wordWrap: false,
     chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '' },
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1 },
@@ -55,7 +55,7 @@ export function renderImportanceText(report: ImportanceReport, options: Importan
       optional(e.raw, formatRatio),
       optional(e.rrw, formatRatio),
       optional(e.posterior, formatProbability),
-      clip(e.id, 40),
+      e.id,
     ]);
   });
   lines.push(table.toString().replace(/ +$/gm, ''));
@@ -79,6 +79,3 @@ function formatOccurrences(n: number): string {
   return n < 1e6 ? formatCount(n) : n.toExponential(2).replace('e+', 'e');
 }
 
-function clip(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
-}

@@ -47,9 +47,18 @@ describe('exportDot', () => {
   it('quotes every id and label', () => {
     const text = exportDot(tree);
     expect(text.startsWith('digraph "t" {')).toBe(true);
-    expect(text).toContain('"top" -> "g";');
-    expect(text).toContain('"g" -> "e1";');
-    expect(text).toContain('label="Both \\"A\\" & <B> | #1\\ntop\\nAND"');
+    expect(text).toContain('"top:symbol" -> "g";');
+    expect(text).toContain('"g:symbol" -> "e1";');
+    expect(text).toContain('"top" [label="Both \\"A\\" & <B> | #1\\ntop"');
     expect(quoteDot('a\\b"\nc')).toBe('"a\\\\b\\"\\nc"');
+  });
+
+  it('draws each gate\'s type as a shape under its box, events as circles, and wraps labels', () => {
+    const text = exportDot(tree);
+    expect(text).toMatch(/"top:symbol" \[label="AND", shape=house/);
+    expect(text).toMatch(/"e1:symbol" \[label="", shape=circle/);
+    expect(text).toContain('"top" -> "top:symbol" [weight=100];');
+    const long = exportDot({ ...tree, gates: new Map([...tree.gates].map(([id, g]) => [id, { ...g, label: 'A label of many words that would make one very wide box' }])) });
+    expect(long).toContain('label="A label of many words\\nthat would make one very\\nwide box\\ntop"');
   });
 });

@@ -3,7 +3,7 @@
 // collapsible subtrees, and print styles.
 
 import { createHash } from 'node:crypto';
-import { formatProbability as fmt } from './format-number.js';
+import { formatPosterior, formatProbability as fmt } from './format-number.js';
 import { formatHours, type Postmortem } from './postmortem.js';
 import { formatMinutes } from './postmortem-markdown.js';
 import { escapeXml as esc, renderTreeSvg } from './tree-svg.js';
@@ -60,6 +60,7 @@ svg .hidden { display: none; }
 
 // Collapsing: a gate's symbol toggles its subtree; a node stays visible while some path from the
 // top reaches it through expanded gates (the tree is a DAG, so shared events stay when one parent folds).
+// The report opens with only the paths from the top to the numbered suspects unfolded.
 const SCRIPT = `
 (function () {
   var svg = document.querySelector('svg.ftree-diagram');
@@ -91,17 +92,65 @@ const SCRIPT = `
     svg.querySelectorAll('.node.gate').forEach(function (g) { if (g !== root) g.classList.toggle('collapsed', collapse); });
     refresh();
   }
+  // The narrow drawing of the suspects' paths comes first; Whole tree, Expand all, or a click on one
+  // of its folded gates shows the whole drawing, in the same state with that gate opened.
+  var focusFigure = document.querySelector('.diagram.focus');
+  var wholeFigure = document.querySelector('.diagram.whole');
+  function showWhole(open) {
+    if (!focusFigure) return;
+    focusFigure.hidden = true;
+    wholeFigure.hidden = false;
+    if (open) {
+      var g = svg.querySelector('.node[data-id="' + open + '"]');
+      if (g) { g.classList.remove('collapsed'); refresh(); inView(g); }
+    }
+  }
+  if (focusFigure) {
+    focusFigure.querySelectorAll('.gate .toggle').forEach(function (t) {
+      function open() { showWhole(t.parentNode.getAttribute('data-id')); }
+      t.addEventListener('click', open);
+      t.addEventListener('keydown', function (ev) { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); } });
+    });
+  }
+  var whole = document.getElementById('whole-tree');
+  if (whole) whole.addEventListener('click', function () {
+    if (wholeFigure.hidden) showWhole(null); else { wholeFigure.hidden = true; focusFigure.hidden = false; }
+  });
   var expand = document.getElementById('expand-all');
   var collapse = document.getElementById('collapse-all');
   var fit = document.getElementById('fit-width');
-  if (expand) expand.addEventListener('click', function () { all(false); });
-  if (collapse) collapse.addEventListener('click', function () { all(true); });
-  if (fit) fit.addEventListener('click', function () { document.querySelector('.diagram').classList.toggle('fit'); });
+  if (expand) expand.addEventListener('click', function () { showWhole(null); all(false); });
+  if (collapse) collapse.addEventListener('click', function () { showWhole(null); all(true); });
+  if (fit) fit.addEventListener('click', function () { document.querySelectorAll('.diagram').forEach(function (d) { d.classList.toggle('fit'); }); });
+  // Open on the suspects: the gates on a path from the top to a numbered suspect stay open, every
+  // other gate is folded (one click, or Expand all, opens it), and the first suspect is in view.
+  var suspects = Array.prototype.slice.call(svg.querySelectorAll('.node.suspect'));
+  if (suspects.length) {
+    var parents = {};
+    svg.querySelectorAll('.node.gate').forEach(function (g) { kids(g).forEach(function (k) { (parents[k] = parents[k] || []).push(g.id); }); });
+    var onPath = {};
+    var up = suspects.map(function (n) { return n.id; });
+    while (up.length) {
+      var id = up.pop();
+      if (onPath[id]) continue;
+      onPath[id] = true;
+      up.push.apply(up, parents[id] || []);
+    }
+    svg.querySelectorAll('.node.gate').forEach(function (g) { if (g !== root) g.classList.toggle('collapsed', !onPath[g.id]); });
+  }
   refresh();
-  // Start with the top event in view: wide trees scroll sideways.
-  var box = document.querySelector('.diagram');
-  var rootBox = root.querySelector('.box');
-  if (box && rootBox) box.scrollLeft = Math.max(0, rootBox.getBBox().x + rootBox.getBBox().width / 2 - box.clientWidth / 2);
+  // Start with the first suspect in view (else the top event): wide trees scroll sideways.
+  function inView(node) {
+    var figure = node.closest('.diagram');
+    var b = node.querySelector('.box');
+    if (figure && b && !figure.hidden) figure.scrollLeft = Math.max(0, b.getBBox().x + b.getBBox().width / 2 - figure.clientWidth / 2);
+  }
+  function firstSuspect(s) {
+    var ranked = Array.prototype.slice.call(s.querySelectorAll('.node.suspect'));
+    return ranked.filter(function (n) { var t = n.querySelector('.rank-text'); return t && t.textContent === '1'; })[0] || ranked[0] || s.querySelector('.node.top');
+  }
+  var focusSvg = document.querySelector('svg.ftree-focus');
+  inView(firstSuspect(focusSvg || svg));
 })();
 `;
 
@@ -129,7 +178,7 @@ export function renderPostmortemHtml(pm: Postmortem): string {
     body.push('<table>', `<tr><th class="num">#</th><th>event</th><th class="num">prior</th>${pm.hasEvidence ? '<th class="num">adjusted</th>' : ''}<th class="num">${esc(pm.posteriorName)}</th><th class="num">Birnbaum</th>${pm.hasEvidence ? '<th>evidence</th>' : ''}<th>path to the top</th></tr>`);
     for (const s of pm.suspects) {
       body.push(
-        `<tr><td class="num">${s.rank}</td><td>${name(s.id, s.label)}</td><td class="num">${fmt(s.prior)}</td>${pm.hasEvidence ? `<td class="num">${fmt(s.adjusted)}</td>` : ''}<td class="num"><strong>${fmt(s.posterior)}</strong></td><td class="num">${fmt(s.birnbaum)}</td>${pm.hasEvidence ? `<td>${s.evidence.length > 0 ? s.evidence.map(esc).join('<br>') : '—'}</td>` : ''}<td>${s.path.map((p) => `<code>${esc(p)}</code>`).join(' › ')}</td></tr>`,
+        `<tr><td class="num">${s.rank}</td><td>${name(s.id, s.label)}</td><td class="num">${fmt(s.prior)}</td>${pm.hasEvidence ? `<td class="num">${fmt(s.adjusted)}</td>` : ''}<td class="num"><strong>${formatPosterior(s.posterior)}</strong></td><td class="num">${fmt(s.birnbaum)}</td>${pm.hasEvidence ? `<td>${s.evidence.length > 0 ? s.evidence.map(esc).join('<br>') : '—'}</td>` : ''}<td>${s.path.map((p) => `<code>${esc(p)}</code>`).join(' › ')}</td></tr>`,
       );
     }
     body.push('</table>');
@@ -142,7 +191,7 @@ export function renderPostmortemHtml(pm: Postmortem): string {
     body.push(`<p class="muted">Events that say how to check them, by ${esc(pm.posteriorName)} per minute of checking${gain ? ', with the expected information gain of the answer' : ''}.</p>`);
     body.push('<table>', `<tr><th>event</th><th>how</th><th class="num">cost</th><th class="num">${esc(pm.posteriorName)}</th>${gain ? '<th class="num">gain</th>' : ''}</tr>`);
     for (const c of pm.nextChecks) {
-      body.push(`<tr><td>${name(c.id, c.label)}</td><td>${esc(c.how)}</td><td class="num">${c.cost !== undefined ? esc(formatMinutes(c.cost)) : '—'}</td><td class="num">${fmt(c.posterior)}</td>${gain ? `<td class="num">${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'}</td>` : ''}</tr>`);
+      body.push(`<tr><td>${name(c.id, c.label)}</td><td>${esc(c.how)}</td><td class="num">${c.cost !== undefined ? esc(formatMinutes(c.cost)) : '—'}</td><td class="num">${formatPosterior(c.posterior)}</td>${gain ? `<td class="num">${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'}</td>` : ''}</tr>`);
     }
     body.push('</table>');
   }
@@ -176,10 +225,14 @@ export function renderPostmortemHtml(pm: Postmortem): string {
   }
 
   const drawing = renderTreeSvg(pm.tree, { figures: pm.figures, posteriorName: pm.posteriorName });
+  const focus = focusDrawing(pm);
   body.push('<h2 id="fault-tree">Fault tree</h2>');
-  body.push(`<p class="muted">Each box shows P and ${esc(pm.posteriorName)} (the red bar); the three leading suspects are numbered. Click a gate's symbol to fold its subtree.</p>`);
-  body.push('<p class="controls"><button type="button" id="expand-all">Expand all</button><button type="button" id="collapse-all">Collapse all</button><button type="button" id="fit-width">Fit to width</button></p>');
-  body.push(`<figure class="diagram">${drawing.svg}</figure>`);
+  body.push(
+    `<p class="muted">Each box shows P and ${esc(pm.posteriorName)} (the red bar); the three leading suspects are numbered.${focus ? ' The drawing shows the paths from the top to them, the rest folded (+): click a folded gate, Whole tree or Expand all to open it.' : " Click a gate's symbol to fold its subtree."}</p>`,
+  );
+  body.push(`<p class="controls">${focus ? '<button type="button" id="whole-tree">Whole tree</button>' : ''}<button type="button" id="expand-all">Expand all</button><button type="button" id="collapse-all">Collapse all</button><button type="button" id="fit-width">Fit to width</button></p>`);
+  if (focus) body.push(`<figure class="diagram focus">${focus}</figure>`);
+  body.push(`<figure class="diagram whole"${focus ? ' hidden' : ''}>${drawing.svg}</figure>`);
 
   body.push('<h2 id="run">Run</h2>', '<table>');
   body.push(`<tr><th>ftree</th><td>${esc(pm.metadata.version)}</td></tr>`);
@@ -207,6 +260,30 @@ export function renderPostmortemHtml(pm: Postmortem): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/**
+ * The drawing a reader starts with: the paths from the top to the numbered suspects, every other
+ * gate folded, laid out on its own (so it is as narrow as those paths, not as the whole tree).
+ * Undefined without suspects, or when nothing would be folded.
+ */
+function focusDrawing(pm: Postmortem): string | undefined {
+  const tree = pm.tree;
+  const suspects = [...pm.figures].filter(([, f]) => f.suspectRank !== undefined).map(([id]) => id);
+  if (suspects.length === 0) return undefined;
+  const parents = new Map<string, string[]>();
+  for (const [id, g] of tree.gates) for (const input of g.inputs) parents.set(input, [...(parents.get(input) ?? []), id]);
+  const onPath = new Set<string>();
+  const up = [...suspects];
+  for (let id = up.pop(); id !== undefined; id = up.pop()) {
+    if (onPath.has(id)) continue;
+    onPath.add(id);
+    up.push(...(parents.get(id) ?? []));
+  }
+  const folded = new Set([...tree.gates.keys()].filter((id) => !onPath.has(id)));
+  if (folded.size === 0) return undefined;
+  const childrenOf = (id: string): readonly string[] => (onPath.has(id) ? (tree.gates.get(id)?.inputs ?? []) : []);
+  return renderTreeSvg(tree, { figures: pm.figures, posteriorName: pm.posteriorName, childrenOf, folded, idPrefix: 'f', className: 'ftree-focus' }).svg;
 }
 
 function hash(text: string): string {

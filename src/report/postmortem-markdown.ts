@@ -1,7 +1,7 @@
 // A postmortem section in Markdown (report stage): tables that GitHub and GitLab render, and the
 // tree as a Mermaid flowchart with the suspects highlighted.
 
-import { formatProbability as fmt } from './format-number.js';
+import { formatPosterior, formatProbability as fmt } from './format-number.js';
 import { exportMermaid } from './mermaid-export.js';
 import { formatHours, type Postmortem } from './postmortem.js';
 
@@ -35,7 +35,7 @@ export function renderPostmortemMarkdown(pm: Postmortem): string {
     for (const s of pm.suspects) {
       const fired = evidence ? ` ${s.evidence.length > 0 ? s.evidence.map(escapeMarkdown).join('; ') : '—'} |` : '';
       out.push(
-        `| ${s.rank} | ${name(s.id, s.label)} | ${fmt(s.prior)} |${evidence ? ` ${fmt(s.adjusted)} |` : ''} **${fmt(s.posterior)}** | ${fmt(s.birnbaum)} |${fired} ${s.path.map((p) => `\`${p}\``).join(' › ')} |`,
+        `| ${s.rank} | ${name(s.id, s.label)} | ${fmt(s.prior)} |${evidence ? ` ${fmt(s.adjusted)} |` : ''} **${formatPosterior(s.posterior)}** | ${fmt(s.birnbaum)} |${fired} ${s.path.map((p) => `\`${p}\``).join(' › ')} |`,
       );
     }
     out.push('');
@@ -47,7 +47,7 @@ export function renderPostmortemMarkdown(pm: Postmortem): string {
     const gain = pm.nextChecks.some((c) => c.informationGain !== undefined);
     out.push(`Events that say how to check them, by ${escapeMarkdown(pm.posteriorName)} per minute of checking${gain ? ', with the expected information gain of the answer' : ''}.`, '');
     out.push(`| event | how | cost | ${escapeMarkdown(pm.posteriorName)} |${gain ? ' gain |' : ''}`, `|---|---|--:|--:|${gain ? '--:|' : ''}`);
-    for (const c of pm.nextChecks) out.push(`| ${name(c.id, c.label)} | ${escapeMarkdown(c.how)} | ${c.cost !== undefined ? formatMinutes(c.cost) : '—'} | ${fmt(c.posterior)} |${gain ? ` ${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'} |` : ''}`);
+    for (const c of pm.nextChecks) out.push(`| ${name(c.id, c.label)} | ${escapeMarkdown(c.how)} | ${c.cost !== undefined ? formatMinutes(c.cost) : '—'} | ${formatPosterior(c.posterior)} |${gain ? ` ${c.informationGain !== undefined ? `${fmt(c.informationGain)} bit` : '—'} |` : ''}`);
     out.push('');
   }
 

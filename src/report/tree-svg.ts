@@ -3,7 +3,7 @@
 // (AND, OR, k/n voting, XOR, NOT, NAND, NOR, INHIBIT; circle for a basic event, house for a house event).
 
 import type { FaultTree, GateType } from '../model/fault-tree.js';
-import { formatProbability } from './format-number.js';
+import { formatPosterior, formatProbability } from './format-number.js';
 import { layoutDag, type TreeLayout } from './tree-layout.js';
 
 export interface NodeFigures {
@@ -19,6 +19,13 @@ export interface TreeSvgOptions {
   readonly figures?: ReadonlyMap<string, NodeFigures>;
   /** Name of the posterior in the boxes (default "P(·|T)"). */
   readonly posteriorName?: string;
+  /** The inputs drawn below a gate (default all): a folded gate has none, and is marked folded. */
+  readonly childrenOf?: (id: string) => readonly string[];
+  /** Gates drawn folded (their inputs not drawn). */
+  readonly folded?: ReadonlySet<string>;
+  /** Prefix of the DOM ids (default "n"), and the svg's class (default "ftree-diagram"), for two drawings on a page. */
+  readonly idPrefix?: string;
+  readonly className?: string;
 }
 
 export interface TreeSvg {
@@ -38,17 +45,19 @@ const LABEL_CHARS = 25;
 
 export function renderTreeSvg(tree: FaultTree, options: TreeSvgOptions = {}): TreeSvg {
   const figures = options.figures ?? new Map<string, NodeFigures>();
-  const children = (id: string) => tree.gates.get(id)?.inputs ?? [];
+  const children = options.childrenOf ?? ((id: string) => tree.gates.get(id)?.inputs ?? []);
   const layout = layoutDag({ root: tree.top, children, width: () => BOX_WIDTH }, { nodeHeight: NODE_HEIGHT, nodeGap: 22, layerGap: 38 });
   const domIds = new Map<string, string>();
-  layout.layers.flat().forEach((id, i) => domIds.set(id, `n${i}`));
+  const prefix = options.idPrefix ?? 'n';
+  layout.layers.flat().forEach((id, i) => domIds.set(id, `${prefix}${i}`));
+  const folded = options.folded ?? new Set<string>();
   const posteriorName = options.posteriorName ?? 'P(·|T)';
 
   const out: string[] = [];
   const w = Math.ceil(layout.width);
   const h = Math.ceil(layout.height);
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="ftree-diagram" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeXml(`Fault tree ${tree.title ?? tree.name}`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="${options.className ?? 'ftree-diagram'}" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${escapeXml(`Fault tree ${tree.title ?? tree.name}`)}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif">`,
   );
   out.push(`<title>${escapeXml(tree.title ?? tree.name)}</title>`);
   out.push('<g class="edges">');
@@ -60,14 +69,14 @@ export function renderTreeSvg(tree: FaultTree, options: TreeSvgOptions = {}): Tr
   out.push('<g class="nodes">');
   for (const id of layout.layers.flat()) {
     const node = layout.nodes.get(id)!;
-    out.push(renderNode(tree, id, node.x, node.y, domIds, figures.get(id), posteriorName));
+    out.push(renderNode(tree, id, node.x, node.y, domIds, figures.get(id), posteriorName, children(id), folded.has(id)));
   }
   out.push('</g>');
   out.push('</svg>');
   return { svg: out.join('\n'), layout, domIds };
 }
 
-function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds: ReadonlyMap<string, string>, fig: NodeFigures | undefined, posteriorName: string): string {
+function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds: ReadonlyMap<string, string>, fig: NodeFigures | undefined, posteriorName: string, inputs: readonly string[], isFolded: boolean): string {
   const gate = tree.gates.get(id);
   const event = tree.events.get(id);
   const house = tree.houses.get(id);
@@ -75,8 +84,8 @@ function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds
   const label = gate?.label ?? event?.label ?? house?.label;
   const x0 = cx - BOX_WIDTH / 2;
   const suspect = fig?.suspectRank !== undefined;
-  const classes = ['node', kind, ...(suspect ? ['suspect'] : []), ...(id === tree.top ? ['top'] : [])];
-  const kids = gate ? [...new Set(gate.inputs)].map((c) => domIds.get(c)).filter((c) => c !== undefined) : [];
+  const classes = ['node', kind, ...(suspect ? ['suspect'] : []), ...(id === tree.top ? ['top'] : []), ...(isFolded ? ['collapsed'] : [])];
+  const kids = gate ? [...new Set(inputs)].map((c) => domIds.get(c)).filter((c) => c !== undefined) : [];
   const attrs = [
     `id="${domIds.get(id)}"`,
     `class="${classes.join(' ')}"`,
@@ -86,7 +95,7 @@ function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds
   const parts: string[] = [`<g ${attrs.join(' ')}>`];
   const tooltip = [label ? `${label} (${id})` : id, gate ? `${gateCaption(gate.type, gate.k, gate.max, gate.inputs.length)} gate` : kind === 'event' ? 'basic event' : `house event: ${house!.state}`];
   if (fig?.probability !== undefined) tooltip.push(`P = ${formatProbability(fig.probability, 4)}`);
-  if (fig?.posterior !== undefined) tooltip.push(`${posteriorName} = ${formatProbability(fig.posterior, 4)}`);
+  if (fig?.posterior !== undefined) tooltip.push(`${posteriorName} = ${formatPosterior(fig.posterior)}`);
   parts.push(`<title>${escapeXml(tooltip.join('\n'))}</title>`);
   parts.push(`<rect class="box" x="${round(x0)}" y="${round(top)}" width="${BOX_WIDTH}" height="${BOX_HEIGHT}" rx="4"/>`);
   // Text: the label on up to two lines, the id, then the figures.
@@ -96,7 +105,7 @@ function renderNode(tree: FaultTree, id: string, cx: number, top: number, domIds
   const numbers: string[] = [];
   if (house) numbers.push(house.state ? 'TRUE' : 'FALSE');
   if (fig?.probability !== undefined) numbers.push(`P ${formatProbability(fig.probability)}`);
-  if (fig?.posterior !== undefined) numbers.push(`${posteriorName} ${formatProbability(fig.posterior)}`);
+  if (fig?.posterior !== undefined) numbers.push(`${posteriorName} ${formatPosterior(fig.posterior)}`);
   if (numbers.length > 0) parts.push(`<text class="figures" x="${round(cx)}" y="${round(top + BOX_HEIGHT - 8)}" text-anchor="middle">${escapeXml(numbers.join('  ·  '))}</text>`);
   if (fig?.posterior !== undefined) {
     const width = Math.max(0, Math.min(1, fig.posterior)) * (BOX_WIDTH - 2);

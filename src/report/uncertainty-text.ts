@@ -49,13 +49,13 @@ export function renderUncertaintyText(report: UncertaintyReport, options: Uncert
     lines.push('');
     lines.push(chalk.bold('Tornado') + chalk.dim(': P(top) with one input at its 5th / 95th percentile, the others at their means'));
     const rows = a.tornado.slice(0, limit);
-    const idWidth = Math.min(30, Math.max(5, ...rows.map((b) => a.inputs[b.input]!.id.length)));
+    const idWidth = Math.max(5, ...rows.map((b) => a.inputs[b.input]!.id.length));
     const n = (x: string): string => x.padStart(8);
     lines.push(chalk.dim(`  ${''.padEnd(idWidth)}  ${n('input at')} ${n('')}  ${n('P(top) at')}`.trimEnd()));
     lines.push(chalk.dim(`  ${'input'.padEnd(idWidth)}  ${n('5 %')} ${n('95 %')}  ${n('5 %')} ${n('95 %')}  ${n('swing')}`));
     for (const b of rows) {
       const input = a.inputs[b.input]!;
-      lines.push(`  ${clip(input.id, idWidth).padEnd(idWidth)}  ${n(p(input.p5))} ${n(p(input.p95))}  ${n(p(b.pTopAtP5))} ${n(p(b.pTopAtP95))}  ${chalk.bold(n(p(b.swing)))}`);
+      lines.push(`  ${input.id.padEnd(idWidth)}  ${n(p(input.p5))} ${n(p(input.p95))}  ${n(p(b.pTopAtP5))} ${n(p(b.pTopAtP95))}  ${chalk.bold(n(p(b.swing)))}`);
     }
     if (a.tornado.length > rows.length) lines.push(chalk.dim(`  … ${plural(a.tornado.length - rows.length, 'more input')} (--limit 0 lists all)`));
   }
@@ -63,9 +63,9 @@ export function renderUncertaintyText(report: UncertaintyReport, options: Uncert
     lines.push('');
     lines.push(chalk.bold('Sensitivity') + chalk.dim(': Birnbaum importance ∂P(top)/∂q with every input at its mean'));
     const rows = a.birnbaum.slice(0, limit);
-    const idWidth = Math.min(40, Math.max(5, ...rows.map((e) => e.id.length)));
+    const idWidth = Math.max(5, ...rows.map((e) => e.id.length));
     lines.push(chalk.dim(`  ${'event'.padEnd(idWidth)}  ${'q'.padStart(9)}  ${'∂P/∂q'.padStart(9)}`));
-    for (const e of rows) lines.push(`  ${clip(e.id, idWidth).padEnd(idWidth)}  ${p(e.probability).padStart(9)}  ${p(e.birnbaum).padStart(9)}`);
+    for (const e of rows) lines.push(`  ${e.id.padEnd(idWidth)}  ${p(e.probability).padStart(9)}  ${p(e.birnbaum).padStart(9)}`);
     if (a.birnbaum.length > rows.length) lines.push(chalk.dim(`  … ${plural(a.birnbaum.length - rows.length, 'more event')} (--limit 0 lists all, --format json gives everything)`));
   }
   return lines.join('\n');
@@ -94,6 +94,3 @@ function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function clip(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
-}

@@ -559,7 +559,7 @@ class MefModelBuilder {
         const tree = this.raw.faultTrees[index]!;
         const shown = own.slice(0, 8).map((id) => `"${id}"`).join(', ');
         problems.push(
-          mefError('AMBIGUOUS_TOP', `Fault tree "${tree.name}" has ${own.length} top gates: ${shown}${own.length > 8 ? ', …' : ''}`, tree.span, 'choose one with the top option (ftree … --top <id>)'),
+          mefError('AMBIGUOUS_TOP', `Fault tree "${tree.name}" has ${own.length} top gates: ${shown}${own.length > 8 ? ', …' : ''}`, tree.span, 'choose one with --top-event <id>'),
         );
         return undefined;
       }
