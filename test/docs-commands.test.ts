@@ -71,7 +71,7 @@ function whySkipped(c: DocCommand, base: string): string | undefined {
     if (['-o', '--output', '>'].includes(c.args[i - 1] ?? '')) continue;
     if (/^[\w~^.-]+:[\w./-]*\.(ya?ml|xml)$/.test(a)) return `a git revision (${a})`;
     if (a.startsWith('-')) continue;
-    const pathLike = a.includes('/') || /\.(ya?ml|xml|csv|log|jsonl?|gz|md|html|txt)$/.test(a);
+    const pathLike = a.includes('/') || /\.(ya?ml|xml|dft|csv|log|jsonl?|gz|md|html|txt)$/.test(a);
     if (pathLike && !existsSync(join(base, a)) && !existsSync(join(REPO_ROOT, a))) return `a file the repository has not (${a})`;
   }
   return undefined;

@@ -24,9 +24,11 @@ ${QUERIES.map((q, i) => `  e${i}:\n    probability: 0.01\n    evidence:\n      m
 const SINCE = '2026-11-22T10:05:00Z';
 const UNTIL = '2026-11-22T10:35:00Z';
 
+/** A series at 1 through the baseline and at `value` in the window (a constant one would be chronic). */
 function matrix(value: string): string {
   const t0 = Date.parse('2026-11-22T09:35:00Z') / 1000;
-  const values = Array.from({ length: 240 }, (_, i) => [t0 + i * 15, value]);
+  const since = Date.parse(SINCE) / 1000;
+  const values = Array.from({ length: 240 }, (_, i) => [t0 + i * 15, t0 + i * 15 < since ? '1' : value]);
   return JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values }] } });
 }
 

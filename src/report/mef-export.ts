@@ -12,7 +12,7 @@ const MISSION_TIME_ATTRIBUTE = 'mission-time';
 const TOP_ATTRIBUTE = 'top';
 
 /** A name SCRAM accepts: an NCName without dots, hyphens only between other characters. */
-const IDENTIFIER = /^[A-Za-z_\u00C0-\uFFEF][A-Za-z0-9_\u00B7\u00C0-\uFFEF]*(-[A-Za-z0-9_\u00B7\u00C0-\uFFEF]+)*$/;
+const IDENTIFIER = /^[A-Za-z_\u00C0-\u1FFF\u2C00-\uFFEF][A-Za-z0-9_\u00B7\u00C0-\u1FFF\u2C00-\uFFEF]*(-[A-Za-z0-9_\u00B7\u00C0-\u1FFF\u2C00-\uFFEF]+)*$/;
 
 type Kind = 'gate' | 'basic-event' | 'house-event' | 'parameter';
 
@@ -384,11 +384,11 @@ function toIdentifier(id: string): string {
   if (IDENTIFIER.test(id)) return id;
   const ccf = /^\[(.+)\]$/.exec(id);
   let name = (ccf ? `CCF ${ccf[1]}` : id)
-    .replace(/[^A-Za-z0-9_\-\u00B7\u00C0-\uFFEF]+/g, '_')
+    .replace(/[^A-Za-z0-9_\-\u00B7\u00C0-\u1FFF\u2C00-\uFFEF]+/g, '_')
     .replace(/-{2,}/g, '-')
     .replace(/^[_-]+|[_-]+$/g, '')
     .replace(/_?-_?/g, '-');
-  if (!/^[A-Za-z_\u00C0-\uFFEF]/.test(name)) name = `_${name}`;
+  if (!/^[A-Za-z_\u00C0-\u1FFF\u2C00-\uFFEF]/.test(name)) name = `_${name}`;
   return IDENTIFIER.test(name) ? name : `_${name.replace(/-/g, '_')}`;
 }
 
