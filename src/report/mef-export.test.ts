@@ -101,6 +101,33 @@ describe('exportMef', () => {
     expect(back.parameters.get('lambda_db')!.value).toBe(2e-5);
   });
 
+  it('renames the arrows of probabilistic inputs to XML name characters, and reads back with the same P(top)', () => {
+    const tree: FaultTree = {
+      name: 'chain',
+      file: 'chain.yaml',
+      files: ['chain.yaml'],
+      top: 'a_slow',
+      missionTime: 24,
+      parameters: new Map(),
+      gates: new Map([
+        ['a_slow', { id: 'a_slow', type: 'or', inputs: ['a', 'b→a_slow'] }],
+        ['b→a_slow', { id: 'b→a_slow', type: 'and', inputs: ['b', 'b⇢a_slow'], propagation: { from: 'b', to: 'a_slow', probability: 0.5 } }],
+      ]),
+      events: new Map([
+        ['a', { id: 'a', probability: 0.01, model: { kind: 'constant', value: 0.01 } }],
+        ['b', { id: 'b', probability: 0.02, model: { kind: 'constant', value: 0.02 } }],
+        ['b⇢a_slow', { id: 'b⇢a_slow', probability: 0.5, model: { kind: 'constant', value: 0.5 }, suspect: false, propagation: { from: 'b', to: 'a_slow', probability: 0.5 } }],
+      ]),
+      houses: new Map(),
+    };
+    const xml = exportMef(tree);
+    expect(xml).not.toMatch(/name="[^"]*[→⇢]/);
+    expect(xml).toContain('"b→a_slow" → b_a_slow');
+    const back = parseMefText(xml, 'chain.xml', { missionTime: 24 });
+    expect([...back.gates.keys()].sort()).toEqual(['a_slow', 'b_a_slow']);
+    expect(back.events.size).toBe(3);
+  });
+
   it('writes each probability model and distribution kind as MEF', () => {
     const event = (id: string, rest: object) => [id, { id, ...rest }] as const;
     const tree = {
