@@ -9,6 +9,7 @@ import { findStackedHeader, parseStackedHeaderCsv } from './parse-stacked-header
 import { SeriesBuilder, parseSampleValue, type MetricSeries } from './metric-series.js';
 import { parseTimestampValue } from './parse-timestamp.js';
 import type { TimeZone } from './time-zone.js';
+import { readWideRows } from './read-wide-rows.js';
 
 export interface ParsedMetrics {
   readonly series: MetricSeries[];
@@ -57,23 +58,8 @@ export function parseMetricCsv(text: string, file: string, zone: TimeZone): Pars
   }
   // Wide: every other column is a series; a header like up{job="api"} gives name and labels.
   const columns = header.map((h, i) => ({ i, ...nameAndLabels(h) })).filter((c) => c.i !== timeCol);
-  for (let r = row + 1; r < lines.length; r++) {
-    if (lines[r]!.trim() === '') continue;
-    const cells = splitCsvLine(lines[r]!);
-    const t = parseTimestampValue(cells[timeCol] ?? '', zone);
-    if (t === undefined) {
-      skipped++;
-      continue;
-    }
-    for (const c of columns) {
-      const cell = cells[c.i] ?? '';
-      if (cell.trim() === '') continue;
-      const v = parseSampleValue(cell);
-      if (Number.isNaN(v)) skipped++;
-      else builder.add(c.name, c.labels, t, v);
-    }
-  }
-  return { series: builder.build(), skipped };
+  const wide = readWideRows(lines.slice(row + 1).filter((l) => l.trim() !== '').map(splitCsvLine), timeCol, columns, zone);
+  return { series: wide.series, skipped: skipped + wide.skipped };
 }
 
 function nameAndLabels(header: string): { name: string; labels: Map<string, string> } {

@@ -2,9 +2,8 @@
 // columns with a multi-level index, as in the PetShop dataset (rows `microservice`, `metric`,
 // `statistic`, then `unix_timestamp`). Each column becomes one series: docs/evidence.md, "Files".
 
-import { SeriesBuilder, parseSampleValue } from './metric-series.js';
 import type { ParsedMetrics } from './parse-metric-csv.js';
-import { parseTimestampValue } from './parse-timestamp.js';
+import { readWideRows } from './read-wide-rows.js';
 import type { TimeZone } from './time-zone.js';
 
 /** Header rows whose first cell names the series' name rather than a label. */
@@ -58,24 +57,5 @@ export function parseStackedHeaderCsv(rows: readonly (readonly string[])[], head
     }
     if (name !== '' || labels.size > 0) columns.push({ i, name, labels });
   }
-  const builder = new SeriesBuilder();
-  let skipped = 0;
-  for (let r = header.timeRow + 1; r < rows.length; r++) {
-    const cells = rows[r]!;
-    if (cells.every((c) => c.trim() === '')) continue;
-    const t = parseTimestampValue((cells[0] ?? '').trim(), zone);
-    if (t === undefined) {
-      skipped++;
-      continue;
-    }
-    for (const c of columns) {
-      const cell = cells[c.i] ?? '';
-      // An empty cell is a missing point, not a bad one.
-      if (cell.trim() === '') continue;
-      const v = parseSampleValue(cell);
-      if (Number.isNaN(v)) skipped++;
-      else builder.add(c.name, c.labels, t, v);
-    }
-  }
-  return { series: builder.build(), skipped };
+  return readWideRows(rows.slice(header.timeRow + 1), 0, columns, zone);
 }
