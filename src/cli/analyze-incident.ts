@@ -41,6 +41,7 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   const missionTime = options.missionTime === undefined ? undefined : parseMissionTime(options.missionTime);
   const at = options.at === undefined ? undefined : parsePositiveDuration(options.at, '--at');
   const loaded = await loadInput(files, {
+    allowOutsidePaths: options.allowOutsidePaths,
     color,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(missionTime !== undefined ? { missionTime } : {}),

@@ -52,14 +52,14 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
  */
 async function loadSide(spec: string, temp: string, which: string, options: DiffOptions): Promise<{ tree: FaultTree }> {
   const git = existsSync(spec) ? undefined : /^([^:]+):(.+)$/.exec(spec);
-  if (!git) return loadInput([spec], { color: options.color !== false });
+  if (!git) return loadInput([spec], { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   const [, ref, path] = git as unknown as [string, string, string];
   const dir = join(temp, which);
   const main = posix.normalize(path.replace(/^\.\//, ''));
   await fetchTree(ref, main, dir);
   const file = join(dir, main);
   try {
-    return await loadInput([file], { color: options.color !== false });
+    return await loadInput([file], { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   } catch (e) {
     if (!isFtreeError(e)) throw e;
     // Show the diagnostics against ref:path rather than the temporary copies.

@@ -17,7 +17,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
   if (files.some((f) => !/\.(xml|opsa)$/i.test(f))) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'ftree import reads Open-PSA MEF XML files (*.xml)', hint: 'YAML trees need no import: use them directly' }, EXIT.usage);
   }
-  const { tree } = await loadInput(files, { color: options.color !== false });
+  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   const yaml = exportYaml(tree, options.schema === undefined ? {} : { schema: options.schema });
   if (options.output === undefined || options.output === '-') {
     process.stdout.write(yaml);

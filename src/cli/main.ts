@@ -10,6 +10,8 @@ import { printFatal, printInternalError } from './output.js';
 export interface GlobalOptions {
   readonly debug?: boolean;
   readonly color?: boolean;
+  /** Let trees name files outside their own folder (transfers, MEF includes). */
+  readonly allowOutsidePaths?: boolean;
 }
 
 const EXIT_CODES_HELP =
@@ -23,6 +25,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
+    .option('--allow-outside-paths', 'trusted trees only: follow transfers and includes to files outside the tree\'s folder')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',

@@ -43,7 +43,7 @@ const CUT_SET_MAX_ORDER = 4;
 export async function runReport(files: readonly string[], options: ReportOptions, argv: readonly string[] = []): Promise<number> {
   const limit = parseLimit(options.limit);
   const color = options.color !== false;
-  const { tree } = await loadInput(files, { color, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
+  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
   const analysis = analyzeProbability(tree);
   const cutSets = mostProbableCutSets(analysis);
   const singlePoints = findSinglePointsOfFailure(analysis.model);

@@ -56,6 +56,7 @@ export const TREE_ERROR_CODES = {
   UNUSED_PARAMETER: { severity: 'warning', summary: 'a parameter no expression reads' },
   PROBABILITY_NEAR_ONE: { severity: 'warning', summary: 'a rate-based event whose probability over the mission time exceeds 0.999 (a unit slip?)' },
   TRANSFER_NOT_FOUND: { severity: 'error', summary: 'a transfer names a file that cannot be read' },
+  PATH_OUTSIDE_TREE: { severity: 'error', summary: "a transfer or include names a file outside the tree's own folder (allowed with --allow-outside-paths)" },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type TreeErrorCode = keyof typeof TREE_ERROR_CODES;

@@ -2,8 +2,9 @@
 // Several files form one model (e.g. a tree and its basic-event data); includes (<include file>
 // and XInclude) are read in place, relative to the including file, once each, refusing cycles.
 
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
+import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf } from '../../model/read-input-file.js';
 import { EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import type { SourceSpan } from '../../model/source-span.js';
@@ -15,6 +16,10 @@ import { readMefFile } from './read-mef-file.js';
 export interface LoadMefOptions extends BuildMefModelOptions {
   /** Receives warnings (e.g. uncertainty that the model cannot carry); they never stop loading. */
   readonly onWarning?: (warning: Diagnostic) => void;
+  /** Follow includes to files outside the folder of the file named on the command line; refused by default. */
+  readonly allowOutsidePaths?: boolean;
+  /** Largest file read, in bytes (default INPUT_LIMITS.mefBytes). */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -33,14 +38,20 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
   const loaded = new Set<string>();
   const chain: string[] = [];
 
-  const readInto = (file: string, includedAt?: SourceSpan): void => {
+  const maxBytes = options.maxFileBytes ?? INPUT_LIMITS.mefBytes;
+  const readInto = (file: string, folder: string | undefined, includedAt?: SourceSpan): void => {
+    if (includedAt && folder !== undefined && !isInsideFolder(file, folder)) {
+      // Refused before reading, so that no error can show a line of a file outside the model's folder.
+      raw.diagnostics.push(mefError('PATH_OUTSIDE_TREE', `Include of ${file}, outside the model's folder ${folder}`, includedAt, 'a model may include files in its own folder and below; for a trusted layout, run with --allow-outside-paths'));
+      return;
+    }
     let text: string;
     let real: string;
     try {
       real = realpathSync(file);
-      text = readFileSync(real, 'utf8');
+      text = readInputFileSync(real, maxBytes).toString('utf8');
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as Error).message ?? String(e));
+      const reason = e instanceof InputFileError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as Error).message ?? String(e));
       if (includedAt) raw.diagnostics.push(mefError('MEF_INCLUDE', `Cannot read included file: ${file} (${reason})`, includedAt, 'the path is relative to the including file'));
       else missing.push(mefError('FILE_UNREADABLE', `Cannot read file: ${file} (${reason})`));
       return;
@@ -55,11 +66,11 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
     raw.files.push(file);
     chain.push(real);
     readMefFile(text, file, raw, {
-      include: (href, span) => readInto(isAbsolute(href) ? href : join(dirname(file), href), span),
+      include: (href, span) => readInto(isAbsolute(href) ? href : join(dirname(file), href), folder, span),
     });
     chain.pop();
   };
-  for (const file of files) readInto(file);
+  for (const file of files) readInto(file, options.allowOutsidePaths ? undefined : treeFolderOf(file));
   if (missing.length > 0) throw new FtreeError(missing, EXIT.usage);
   return buildFromRaw(raw, options);
 }
