@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { CLI, REPO_ROOT } from './helpers/paths.js';
 
 let dir: string;
@@ -60,5 +61,68 @@ describe('files outside the tree', () => {
     expect(r.status).toBe(1);
     expect(r.stdout.match(/PATH_OUTSIDE_TREE/g)).toHaveLength(2);
     expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+});
+
+describe('special files and size caps', () => {
+  const evidence = (extra: string[]) =>
+    ftree(['evidence', join('test', 'fixtures', 'evidence', 'checkout.yaml'), '--since', '2026-11-22T10:05:00Z', '--until', '2026-11-22T10:35:00Z', ...extra]);
+  let fifo: string;
+  beforeAll(() => {
+    fifo = join(dir, 'tree', 'pipe.yaml');
+    spawnSync('mkfifo', [fifo]);
+  });
+
+  it('refuses a transfer to /dev/zero or a FIFO at once', () => {
+    const zero = ftree(['validate', '--allow-outside-paths', treeWithTransfer('z.yaml', '/dev/zero')]);
+    expect(zero.signal).toBeNull();
+    expect(zero.stdout).toContain('error[TRANSFER_NOT_FOUND] The transfer "x" points to /dev/zero: a character device, not a regular file');
+    const pipe = ftree(['validate', treeWithTransfer('p.yaml', 'pipe.yaml')]);
+    expect(pipe.signal).toBeNull();
+    expect(pipe.stdout).toContain('a FIFO (named pipe), not a regular file');
+  });
+
+  it('refuses an MEF include of a FIFO at once', () => {
+    const file = join(dir, 'tree', 'fifo.xml');
+    writeFileSync(file, '<?xml version="1.0"?>\n<opsa-mef>\n  <include file="pipe.yaml"/>\n</opsa-mef>\n');
+    const r = ftree(['validate', file]);
+    expect(r.signal).toBeNull();
+    expect(r.stdout).toContain('error[MEF_INCLUDE]');
+    expect(r.stdout).toContain('a FIFO (named pipe), not a regular file');
+  });
+
+  it.each([
+    ['--metrics', '/dev/zero', 'METRICS_UNREADABLE', 'a character device'],
+    ['--metrics', 'FIFO', 'METRICS_UNREADABLE', 'a FIFO'],
+    ['--changes', 'FIFO', 'FILE_UNREADABLE', 'a FIFO'],
+    ['--logs', 'FIFO', 'FILE_UNREADABLE', 'a FIFO'],
+  ])('refuses %s %s with exit 2 at once', (flag, path, code, kind) => {
+    const r = evidence([flag, path === 'FIFO' ? fifo : path]);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`error[${code}]`);
+    expect(r.stderr).toContain(`${kind}`);
+  });
+
+  it('refuses a gzip bomb in the logs and a corrupt gzip log with exit 2', () => {
+    const bomb = join(dir, 'bomb.log.gz');
+    // 70 MiB of one repeated line compresses about 1,000-fold: past the 64 MiB floor and the 100× ratio.
+    writeFileSync(bomb, gzipSync(Buffer.alloc(70 * 1024 * 1024, 'aaaaaaaaaaaaaaa\n')));
+    const r = evidence(['--logs', bomb]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/error\[FILE_UNREADABLE\] Cannot read .*bomb\.log\.gz: gzip that inflates to over 64 MiB/);
+    const bad = join(dir, 'bad.log.gz');
+    writeFileSync(bad, Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8]));
+    const c = evidence(['--logs', bad]);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toContain('not valid gzip');
+  });
+
+  it('refuses a metric file whose gzip inflates past the cap', () => {
+    const bomb = join(dir, 'bomb.csv.gz');
+    writeFileSync(bomb, gzipSync(Buffer.alloc(257 * 1024 * 1024, 'a')));
+    const r = evidence(['--metrics', bomb]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('gzip that inflates to over 256 MiB');
   });
 });

@@ -4,7 +4,8 @@
 // → with evidence: gather it and diagnose → build the postmortem → render → stdout or a file.
 
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
 import { readChanges } from '../evidence/read-changes.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
@@ -118,7 +119,10 @@ function gateProbabilities(tree: FaultTree, analysis: ProbabilityAnalysis, diagn
 async function hashInput(path: string, role: string): Promise<InputFile> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) return { path, sha256: info?.isDirectory() ? '(a folder)' : '(unreadable)', role };
-  return { path, sha256: createHash('sha256').update(await readFile(path)).digest('hex'), role };
+  // Streamed: logs may be larger than memory.
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return { path, sha256: hash.digest('hex'), role };
 }
 
 function describeSources(options: ReportOptions): string {

@@ -113,7 +113,7 @@ export function formatMiB(bytes: number): string {
   return `${(bytes / MIB).toFixed(bytes % MIB === 0 ? 0 : 1)} MiB`;
 }
 
-interface StatLike {
+export interface StatLike {
   isFile(): boolean;
   isDirectory(): boolean;
   isFIFO(): boolean;
@@ -121,6 +121,11 @@ interface StatLike {
   isCharacterDevice(): boolean;
   isBlockDevice(): boolean;
   readonly size: number;
+}
+
+/** Throws InputFileError unless `info` is a regular file (or, with `folders`, a folder); for paths listed before they are read. */
+export function checkRegularFile(info: StatLike, options: { folders?: boolean } = {}): void {
+  if (info.isDirectory() ? !options.folders : !info.isFile()) checkKind(info, Infinity);
 }
 
 function checkKind(info: StatLike, maxBytes: number): void {
