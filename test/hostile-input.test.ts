@@ -126,3 +126,12 @@ describe('special files and size caps', () => {
     expect(r.stderr).toContain('gzip that inflates to over 256 MiB');
   });
 });
+
+describe('credentials', () => {
+  it.each(['markdown', 'html'])('ftree report --format %s writes no user, password or token of --prometheus', (format) => {
+    const r = ftree(['report', 'trees/two-train.yaml', '--prometheus', 'http://alice:s3cret@127.0.0.1:9/?access_token=tok123', '--since', '2026-01-01T00:00:00Z', '--until', '2026-01-01T01:00:00Z', '--format', format]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('127.0.0.1:9');
+    for (const secret of ['alice', 's3cret', 'tok123']) expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+});

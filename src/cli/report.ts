@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { redactCredentials, redactUrl } from '../model/redact-credentials.js';
 import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
 import { readChanges } from '../evidence/read-changes.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
@@ -73,7 +74,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
     ...(diagnosis ? { diagnosis } : {}),
     inputs,
     version: VERSION,
-    command: argv,
+    command: argv.map(redactCredentials),
     settings: [
       ['mission time', formatHours(tree.missionTime)],
       ['method', diagnosis ? 'exact posteriors given the top event and the evidence, on a BDD' : 'exact P(top) and P(x|T) on a BDD'],
@@ -129,7 +130,7 @@ function describeSources(options: ReportOptions): string {
   const parts: string[] = [];
   if (options.logs) parts.push(`logs (${options.logs.length})`);
   if (options.metrics) parts.push(`metric files (${options.metrics.length})`);
-  if (options.prometheus) parts.push(`Prometheus ${options.prometheus}`);
+  if (options.prometheus) parts.push(`Prometheus ${redactUrl(options.prometheus)}`);
   if (options.changes) parts.push('changes');
   return parts.join(', ');
 }
