@@ -1,7 +1,7 @@
 // Trees, models and evidence from untrusted hands (issue 14), through the built CLI: no file outside
 // the tree's folder is read or shown, special files are refused at once, inputs are capped.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -20,8 +20,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function ftree(args: readonly string[], timeout = 20_000) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } });
+function ftree(args: readonly string[], timeout = 20_000, cwd = REPO_ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -133,5 +133,25 @@ describe('credentials', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('127.0.0.1:9');
     for (const secret of ['alice', 's3cret', 'tok123']) expect(r.stdout + r.stderr).not.toContain(secret);
+  });
+});
+
+describe('ftree diff and git', () => {
+  it('never passes a ref to git as an option', () => {
+    const target = join(dir, 'git-output');
+    const r = ftree(['diff', '--', `--output=${target}:y`, 'trees/two-train.yaml']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('error[USAGE] Not a git ref: "--output=');
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('refuses a ./ path that leaves the repository, and reads one that stays in it from the current folder', () => {
+    const deep = join(REPO_ROOT, 'test', 'fixtures', 'invalid');
+    const out = ftree(['diff', 'HEAD:./../../../../top.yaml', '../../../trees/two-train.yaml'], 20_000, deep);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('the path leaves the repository');
+    const inside = ftree(['diff', 'HEAD:./../../../trees/two-train.yaml', '../../../trees/two-train.yaml'], 20_000, deep);
+    expect(inside.status).toBe(0);
+    expect(inside.stdout).toContain('no change to the structure or the probabilities');
   });
 });
