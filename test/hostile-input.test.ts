@@ -1,7 +1,7 @@
 // Trees, models and evidence from untrusted hands (issue 14), through the built CLI: no file outside
 // the tree's folder is read or shown, special files are refused at once, inputs are capped.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,7 +21,7 @@ afterAll(() => {
 });
 
 function ftree(args: readonly string[], timeout = 20_000, cwd = REPO_ROOT) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, signal: r.signal };
 }
 
@@ -154,4 +154,92 @@ describe('ftree diff and git', () => {
     expect(inside.status).toBe(0);
     expect(inside.stdout).toContain('no change to the structure or the probabilities');
   });
+});
+
+describe('no internal error (exit 70) on hostile input', () => {
+  it.each([
+    ['1,900 chained operators', Array.from({ length: 1900 }, () => '1e-5').join('+')],
+    ['1,850 leading minus signs', `${'-'.repeat(1850)}0.1`],
+    ['3,000 nested parentheses', `${'('.repeat(3000)}0.1${')'.repeat(3000)}`],
+  ])('an expression of %s is INVALID_EXPRESSION', (_, expression) => {
+    const file = join(dir, 'deep-expression.yaml');
+    writeFileSync(file, `ftree: 1\ntop: a\nevents:\n  a: { probability: "${expression}" }\n`);
+    const r = ftree(['validate', file]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('error[INVALID_EXPRESSION]');
+    expect(r.stdout).toContain('nests deeper than 256 levels');
+  });
+
+  it('reports on a 10,000-deep gate chain', () => {
+    const n = 10_000;
+    const lines = ['ftree: 1', 'top: g0', 'gates:'];
+    for (let i = 0; i < n - 1; i++) lines.push(`  g${i}: { type: or, inputs: [g${i + 1}, e${i}] }`);
+    lines.push(`  g${n - 1}: { type: or, inputs: [e${n - 1}] }`, 'events:');
+    for (let i = 0; i < n; i++) lines.push(`  e${i}: { probability: 1e-6 }`);
+    const file = join(dir, 'chain.yaml');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = ftree(['report', file], 60_000);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('gate probabilities | not computed');
+  }, 70_000);
+
+  it('refuses an include chain of 800 MEF files at 64 levels', () => {
+    const inc = join(dir, 'tree', 'inc');
+    mkdirSync(inc);
+    for (let i = 0; i < 800; i++) writeFileSync(join(inc, `f${i}.xml`), `<?xml version="1.0"?>\n<opsa-mef>\n<include file="f${i + 1}.xml"/>\n</opsa-mef>\n`);
+    const r = ftree(['validate', join(inc, 'f0.xml')]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('error[MEF_INCLUDE] Includes nested deeper than 64 files');
+  });
+
+  it.each([
+    ['JSON nested 5,000 deep', `{"time":"2026-11-22T10:10:00Z","message":"Lock wait timeout","x":${'['.repeat(5000)}${']'.repeat(5000)}}`],
+    ['"time": 1e308', '{"time": 1e308, "message": "Lock wait timeout"}\n{"time": -1e308, "message": "Lock wait timeout"}'],
+  ])('reads a log line with %s', (_, line) => {
+    const log = join(dir, 'hostile.log');
+    writeFileSync(log, `${line}\n`);
+    const r = ftree(['evidence', join('test', 'fixtures', 'evidence', 'checkout.yaml'), '--logs', log, '--since', '2026-11-22T10:05:00Z', '--until', '2026-11-22T10:35:00Z', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('a full disk while streaming cut sets is OUTPUT_UNWRITABLE (exit 2), to a file or to standard output', () => {
+    const file = ftree(['cutsets', 'trees/two-train.yaml', '--format', 'csv', '-o', '/dev/full', '--force']);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe('error[OUTPUT_UNWRITABLE] Cannot write /dev/full: no space left on the device\n');
+    const out = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" analyze trees/two-train.yaml > /dev/full`], { cwd: REPO_ROOT, encoding: 'utf8' });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('error[OUTPUT_UNWRITABLE] Cannot write standard output');
+  });
+});
+
+describe('output files', () => {
+  it('refuses a dangling symbolic link at -o without --force', () => {
+    const link = join(dir, 'dangling.csv');
+    symlinkSync(join(dir, 'nowhere'), link);
+    for (const args of [['cutsets', 'trees/two-train.yaml', '--format', 'csv'], ['export', 'trees/two-train.yaml', '--format', 'yaml']]) {
+      const r = ftree([...args, '-o', link]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('error[OUTPUT_EXISTS]');
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    }
+  });
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('leaves no .tmp file when %s stops cutsets -o', async (signal) => {
+    const out = mkdtempSync(join(dir, 'signal-'));
+    // An and of 20 or-gates of 5 events: 5^20 cut sets, streamed for far longer than the test waits.
+    const ors = Array.from({ length: 20 }, (_, i) => `  o${i}: { type: or, inputs: [${Array.from({ length: 5 }, (_, j) => `e${i}_${j}`).join(', ')}] }`);
+    const events = Array.from({ length: 100 }, (_, k) => `  e${Math.floor(k / 5)}_${k % 5}: { probability: 0.01 }`);
+    const tree = join(out, 'big.yaml');
+    writeFileSync(tree, ['ftree: 1', 'top: top', 'gates:', `  top: { type: and, inputs: [${ors.map((_, i) => `o${i}`).join(', ')}] }`, ...ors, 'events:', ...events, ''].join('\n'));
+    const child = spawn(process.execPath, [CLI, 'cutsets', tree, '--format', 'csv', '-o', join(out, 'sets.csv')], { cwd: REPO_ROOT, stdio: 'ignore' });
+    const started = Date.now();
+    while (!readdirSync(out).some((f) => f.endsWith('.tmp') && statSync(join(out, f)).size > 0) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(true);
+    child.kill(signal);
+    const status = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, s) => resolve(s)));
+    expect(status).toBe(signal);
+    expect(readdirSync(out).filter((f) => f !== 'big.yaml')).toEqual([]);
+  }, 30_000);
 });

@@ -385,6 +385,11 @@ Examples:
 function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    // A full disk or a closed terminal: say so (exit 2) rather than crash with a stack.
+    if (stream === process.stdout) {
+      printFatal(new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write standard output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` }, EXIT.usage));
+      process.exit(EXIT.usage);
+    }
     throw e;
   });
 }

@@ -37,6 +37,8 @@ export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
  * they would take minutes or exhaust the node budget, and the drawing shows the events' numbers only.
  */
 const MAX_BDD_NODES_FOR_GATES = 50_000;
+/** The flat BDDs of the gates recurse once per variable: beyond this many events they are not built (a 10,000-event chain would overflow the stack). */
+const MAX_EVENTS_FOR_GATES = 2_000;
 
 /** Cut sets listed, and the largest order searched for them. */
 const CUT_SETS_LISTED = 10;
@@ -106,7 +108,7 @@ function mostProbableCutSets(analysis: ProbabilityAnalysis): { events: string[];
 
 /** P(G), P(G|T) of the gates (at the evidence-adjusted probabilities with a diagnosis); undefined when their flat BDDs are too large. */
 function gateProbabilities(tree: FaultTree, analysis: ProbabilityAnalysis, diagnosis: Diagnosis | undefined): Map<string, GateProbability> | undefined {
-  if (analysis.bddNodes > MAX_BDD_NODES_FOR_GATES) return undefined;
+  if (analysis.bddNodes > MAX_BDD_NODES_FOR_GATES || analysis.variables.length > MAX_EVENTS_FOR_GATES) return undefined;
   const adjusted = diagnosis ? new Map(diagnosis.events.map((e) => [e.id, e.adjusted])) : undefined;
   const q = adjusted ? Float64Array.from(analysis.variables, (id) => adjusted.get(id) ?? 0) : undefined;
   try {

@@ -47,14 +47,22 @@ export function loadExpressionEngine(): Promise<void> {
   return Promise.resolve();
 }
 
+/** Deepest expression tree accepted (operators chained or nested): far beyond any real formula, well within the stack. */
+export const MAX_EXPRESSION_DEPTH = 256;
+
 export function parseExpression(source: string): ParseExpressionResult {
   if (!math) throw new Error('loadExpressionEngine() must be awaited before parseExpression()');
+  const tooDeep = { ok: false, reason: `it nests deeper than ${MAX_EXPRESSION_DEPTH} levels (operators in a chain count as levels)` } as const;
+  // Every prefix operator and parenthesis is a level of mathjs's recursive parser: refuse long runs before it overflows.
+  if (maxPrefixRun(source) > MAX_EXPRESSION_DEPTH) return tooDeep;
   let root: MathNode;
   try {
     root = math.parse(source);
   } catch (e) {
+    if (e instanceof RangeError) return tooDeep;
     return { ok: false, reason: (e as Error).message };
   }
+  if (treeDepth(root) > MAX_EXPRESSION_DEPTH) return tooDeep;
   const names = new Set<string>();
   let problem: string | undefined;
   root.traverse((node, _path, parent) => {
@@ -99,6 +107,33 @@ export function parseExpression(source: string): ParseExpressionResult {
       },
     },
   };
+}
+
+/** The longest run of `(`, `-`, `+`, `!` and spaces: each opens a level of the parser. */
+function maxPrefixRun(source: string): number {
+  let run = 0;
+  let max = 0;
+  let depth = 0;
+  for (const c of source) {
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    if (c === '-' || c === '+' || c === '!' || c === '(') max = Math.max(max, ++run, depth);
+    else if (c !== ' ') run = 0;
+  }
+  return Math.max(max, depth);
+}
+
+/** Depth of the parsed tree, walked without recursion. */
+function treeDepth(root: MathNode): number {
+  let max = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_EXPRESSION_DEPTH) break;
+    node.forEach((child) => stack.push([child, depth + 1]));
+  }
+  return max;
 }
 
 /** The formula of a checked expression tree (only the allowed node types and operators reach here). */

@@ -13,6 +13,9 @@ import { mefError } from './mef-diagnostic.js';
 import { createRawMefModel, type RawMefModel } from './mef-raw.js';
 import { readMefFile } from './read-mef-file.js';
 
+/** Files deep an include chain may go (each level is a nested parse: a chain of 800 would overflow the stack). */
+export const MAX_INCLUDE_DEPTH = 64;
+
 export interface LoadMefOptions extends BuildMefModelOptions {
   /** Receives warnings (e.g. uncertainty that the model cannot carry); they never stop loading. */
   readonly onWarning?: (warning: Diagnostic) => void;
@@ -62,6 +65,10 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
       return;
     }
     if (loaded.has(real)) return; // Already part of the model (given twice, or included twice).
+    if (chain.length >= MAX_INCLUDE_DEPTH) {
+      raw.diagnostics.push(mefError('MEF_INCLUDE', `Includes nested deeper than ${MAX_INCLUDE_DEPTH} files: ${file}`, includedAt, 'include the files from fewer levels'));
+      return;
+    }
     loaded.add(real);
     raw.files.push(file);
     chain.push(real);
