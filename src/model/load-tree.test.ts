@@ -179,3 +179,18 @@ events:
     expect(r.diagnostics.map((d) => d.code)).toEqual(['CONFLICTING_KEYS']);
   });
 });
+
+describe('loadTree on extreme values', () => {
+  it('refuses a probability that computes to NaN (mttr: 1e-320) instead of analysing it as n/a', async () => {
+    const r = await load(`ftree: 1
+top: top
+gates:
+  top: { type: or, inputs: [a, b] }
+events:
+  a: { rate: 1e-3/h, mttr: 1e-320 }
+  b: { probability: 0.1 }
+`, 'nan.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['PROBABILITY_RANGE', 6]]);
+    expect(r.tree).toBeUndefined();
+  });
+});
