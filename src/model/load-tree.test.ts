@@ -193,4 +193,17 @@ events:
     expect(r.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['PROBABILITY_RANGE', 6]]);
     expect(r.tree).toBeUndefined();
   });
+
+  it('refuses a quoted number where the schema says number or integer (k: "2")', async () => {
+    const r = await load(`ftree: 1
+top: top
+gates:
+  top: { type: atleast, k: "2", inputs: [a, b, c] }
+events:
+  a: { probability: 0.1 }
+  b: { probability: 0.1 }
+  c: { probability: 0.1 }
+`, 'quoted.yaml');
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'INVALID_TYPE', message: 'The k of gate "top" must be a number, not the text "2"', hint: 'write the number without quotes: 2' })]);
+  });
 });
