@@ -105,7 +105,7 @@ export function escapeMarkdown(s: string): string {
 }
 
 /** The summary keeps its `id` code spans; the text between them is escaped. */
-function escapeSummary(s: string): string {
+export function escapeSummary(s: string): string {
   return s
     .split(/(`[^`]*`)/)
     .map((part) => (part.startsWith('`') ? part : escapeMarkdown(part)))
