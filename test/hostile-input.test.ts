@@ -1,7 +1,7 @@
 // Trees, models and evidence from untrusted hands (issue 14), through the built CLI: no file outside
 // the tree's folder is read or shown, special files are refused at once, inputs are capped.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -242,4 +242,37 @@ describe('output files', () => {
     expect(status).toBe(signal);
     expect(readdirSync(out).filter((f) => f !== 'big.yaml')).toEqual([]);
   }, 30_000);
+});
+
+describe('untrusted text in outputs', () => {
+  const HOSTILE = '<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3)) \\u001b]0;pwned\\u0007\\u001b[2J';
+
+  it('analyze --format markdown escapes the title and labels', () => {
+    const text = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'diagnose', 'checkout-errors.yaml'), 'utf8')
+      .replace('title: Checkout 5xx above 1 %', `title: "${HOSTILE}"`)
+      .replace('    label: checkout 5xx ratio > 1 % for 5 min', `    label: "${HOSTILE}"`);
+    const file = join(dir, 'checkout-errors.yaml');
+    writeFileSync(file, text);
+    const d = (name: string) => join('test', 'fixtures', 'diagnose', name);
+    const r = ftree(['analyze', file, '--logs', d('checkout.jsonl'), '--metrics', d('metrics.csv'), '--changes', d('changes.jsonl'), '--since', '2026-11-22T10:00:00Z', '--until', '2026-11-22T10:30:00Z', '--format', 'markdown']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('# Diagnosis: \\<img src=x onerror=alert(1)\\> \\<script\\>alert(2)\\</script\\> \\[x\\](javascript:alert(3))');
+    expect(r.stdout).not.toMatch(/(?<!\\)<(img|script)|(?<!\\)\]\(javascript/);
+    expect(r.stdout).not.toContain('\u001b');
+  });
+
+  it('text output shows terminal escape sequences in labels and titles, never sends them', () => {
+    const file = join(dir, 'escape.yaml');
+    writeFileSync(file, `ftree: 1\ntitle: "${HOSTILE}"\ntop: top\ngates:\n  top: { type: or, inputs: [a], label: "\\u001b[8mhidden" }\nevents:\n  a: { probability: 0.1, label: "\\u001b]8;;http://evil\\u0007link" }\n`);
+    for (const args of [['analyze', file], ['cutsets', file], ['importance', file], ['validate', file]]) {
+      const r = ftree(args);
+      expect(r.stdout + r.stderr).not.toContain('\u001b');
+      expect(r.stdout + r.stderr).not.toContain('\u0007');
+    }
+    const raw = join(dir, 'raw-escape.yaml');
+    writeFileSync(raw, 'ftree: 1\ntop: a\nevents:\n  a: { probability: 0.1 }\nunknown_\u001b[2J: 1\n');
+    const v = ftree(['validate', raw]);
+    expect(v.stdout).not.toContain('\u001b');
+    expect(v.stdout).toContain('\u241b[2J');
+  });
 });

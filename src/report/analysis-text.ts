@@ -7,6 +7,7 @@ import { rankEvents, type AnalysisReport } from './analysis-json.js';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
 import { formatRelativeError } from './format-approximation.js';
 import type { CutSetAnalysis } from '../engine/index.js';
+import { clip, escapeControlCharacters } from './terminal-text.js';
 
 export interface AnalysisTextOptions {
   readonly chalk: ChalkInstance;
@@ -22,8 +23,8 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
   const width = Math.max(60, options.width ?? 80);
   const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
   const lines: string[] = [];
-  lines.push(chalk.bold(tree.title ?? tree.name) + chalk.dim(`  (${tree.file})`));
-  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${top.label}` : ''}`);
+  lines.push(chalk.bold(escapeControlCharacters(tree.title ?? tree.name)) + chalk.dim(`  (${escapeControlCharacters(tree.file)})`));
+  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${escapeControlCharacters(top.label)}` : ''}`);
   lines.push(`${chalk.dim('P(top)')}     ${chalk.bold(formatProbability(analysis.pTop, 6))} ${chalk.dim('(exact, BDD)')}`);
   const houses = tree.houses.size > 0 ? `, ${plural(tree.houses.size, 'house event')}` : '';
   lines.push(
@@ -60,9 +61,6 @@ function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function clip(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
-}
 
 function formatHours(h: number): string {
   if (h >= 8760 && h % 8760 === 0) return `${h / 8760} y`;
