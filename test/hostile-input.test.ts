@@ -276,3 +276,25 @@ describe('untrusted text in outputs', () => {
     expect(v.stdout).toContain('\u241b[2J');
   });
 });
+
+describe('repeated errors', () => {
+  it('shows 50 errors per code and counts the rest (an MEF root with 200,000 unknown attributes)', () => {
+    const file = join(dir, 'attributes.xml');
+    writeFileSync(file, `<?xml version="1.0"?>\n<opsa-mef ${Array.from({ length: 200_000 }, (_, i) => `a${i}="1"`).join(' ')}>\n</opsa-mef>\n`);
+    const start = Date.now();
+    const r = ftree(['validate', file, '--format', 'json'], 60_000);
+    expect(Date.now() - start).toBeLessThan(30_000);
+    const doc = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; message: string }[] }[] };
+    const diagnostics = doc.files[0]!.diagnostics;
+    expect(diagnostics).toHaveLength(51);
+    expect(diagnostics[50]).toMatchObject({ code: 'MEF_INVALID', message: '199,950 more MEF_INVALID errors not shown (the first 50 are)' });
+  }, 70_000);
+
+  it('caps YAML diagnostics the same way', () => {
+    const file = join(dir, 'keys.yaml');
+    writeFileSync(file, `ftree: 1\ntop: a\nevents:\n  a: { probability: 0.1 }\n${Array.from({ length: 500 }, (_, i) => `k${i}: 1`).join('\n')}\n`);
+    const r = ftree(['validate', file]);
+    expect(r.stdout.match(/error\[UNKNOWN_KEY\]/g)).toHaveLength(51);
+    expect(r.stdout).toContain('error[UNKNOWN_KEY] 450 more UNKNOWN_KEY errors not shown (the first 50 are)');
+  });
+});

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { parseYamlTree } from '../parse/parse-yaml-tree.js';
 import { buildModel } from './build-model.js';
 import type { Diagnostic } from './diagnostic.js';
-import { sortDiagnostics } from './diagnostic.js';
+import { capDiagnostics, sortDiagnostics } from './diagnostic.js';
 import type { FaultTree } from './fault-tree.js';
 import { RawReader } from './raw-reader.js';
 import { formatMiB, INPUT_LIMITS, InputFileError, isInsideFolder, readInputFile, treeFolderOf } from './read-input-file.js';
@@ -71,7 +71,7 @@ export async function loadTree(path: string, options: LoadTreeOptions = {}): Pro
     for (const t of d.transfers.values()) queue.push({ file: t.file, from: { span: t.fileSpan, id: t.id } });
   }
   const tree = decls.length > 0 && decls[0]!.isTree ? await buildModel(decls, reader, { failedFiles: failed, ...(options.top !== undefined ? { top: options.top } : {}) }) : undefined;
-  const diagnostics = sortDiagnostics(reader.diagnostics);
+  const diagnostics = capDiagnostics(sortDiagnostics(reader.diagnostics));
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, sources, ...(tree && !hasError ? { tree } : {}) };
 }

@@ -30,9 +30,9 @@ export function snippet(source: string, span: SourceSpan, chalk: ChalkInstance, 
   const start = span.start < lineStart ? lineStart : span.start;
   let lineEnd = source.indexOf('\n', lineStart);
   if (lineEnd === -1) lineEnd = source.length;
-  const rawLine = escapeControlCharacters(source.slice(lineStart, lineEnd).replace(/\r$/, ''));
   const MAX = 160;
-  const line = rawLine.length > MAX ? `${rawLine.slice(0, MAX)}…` : rawLine;
+  const rawLine = source.slice(lineStart, Math.min(lineEnd, lineStart + MAX + 1)).replace(/\r$/, '');
+  const line = escapeControlCharacters(rawLine.length > MAX ? `${rawLine.slice(0, MAX)}…` : rawLine);
   const gutter = String(span.line);
   const pad = ' '.repeat(gutter.length);
   const col = Math.min(start - lineStart, line.length);

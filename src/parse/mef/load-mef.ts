@@ -5,7 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf } from '../../model/read-input-file.js';
-import { EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { capDiagnostics, EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { buildMefModel, type BuildMefModelOptions } from './build-mef-model.js';
@@ -95,10 +95,10 @@ export function parseMefText(text: string, file = '<input>.xml', options: LoadMe
 }
 
 function buildFromRaw(raw: RawMefModel, options: LoadMefOptions): FaultTree {
-  if (hasErrors(raw.diagnostics)) throw new FtreeError(sortDiagnostics(raw.diagnostics));
+  if (hasErrors(raw.diagnostics)) throw new FtreeError(capDiagnostics(sortDiagnostics(raw.diagnostics)));
   const { tree, diagnostics, warnings } = buildMefModel(raw, options);
   if (options.onWarning) for (const warning of warnings) options.onWarning(warning);
-  if (hasErrors(diagnostics)) throw new FtreeError(sortDiagnostics(diagnostics));
+  if (hasErrors(diagnostics)) throw new FtreeError(capDiagnostics(sortDiagnostics(diagnostics)));
   if (!tree) throw new Error('buildMefModel returned neither a tree nor an error');
   return tree;
 }
