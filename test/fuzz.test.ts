@@ -5,7 +5,7 @@
 // (FUZZ_SECONDS, FUZZ_SEED); a failure names the seed and the case (FUZZ_CASE replays it) and keeps
 // the input in a file.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLI, FIXTURES, REPO_ROOT } from './helpers/paths.js';
@@ -189,6 +189,9 @@ describe(`fuzz (seed ${SEED}, ${SECONDS} s)`, () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ftree-fuzz-'));
+    // The MEF seeds include their data files: the cases sit beside copies of them.
+    const mefDir = join(REPO_ROOT, 'src', 'parse', 'mef', 'fixtures', 'valid');
+    for (const f of readdirSync(mefDir)) copyFileSync(join(mefDir, f), join(dir, f));
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -198,6 +201,7 @@ describe(`fuzz (seed ${SEED}, ${SECONDS} s)`, () => {
     const pool = seeds();
     const deadline = Date.now() + SECONDS * 1000;
     const failures: string[] = [];
+    const exits = new Map<string, number>();
     let cases = 0;
     const worker = async (): Promise<void> => {
       while ((ONLY_CASE === undefined ? Date.now() < deadline : cases === 0) && failures.length < 5) {
@@ -210,7 +214,10 @@ describe(`fuzz (seed ${SEED}, ${SECONDS} s)`, () => {
         const file = join(dir, `case-${index}${seed.ext}`);
         writeFileSync(file, text);
         const { args, json } = commandFor(seed.kind, file, rnd);
-        const why = judge(await run(args), json);
+        const outcome = await run(args);
+        const key = `${seed.kind} ${args[0]} exit ${outcome.timedOut ? 'timeout' : outcome.status}`;
+        exits.set(key, (exits.get(key) ?? 0) + 1);
+        const why = judge(outcome, json);
         if (why) {
           const kept = join(tmpdir(), `ftree-fuzz-failure-${SEED}-${index}${seed.ext}`);
           writeFileSync(kept, text);
@@ -219,6 +226,10 @@ describe(`fuzz (seed ${SEED}, ${SECONDS} s)`, () => {
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
+    if (process.env['FUZZ_SECONDS'] !== undefined) {
+      // The long run says what it covered: cases per input kind, command and exit code.
+      process.stderr.write(`fuzz: ${cases} cases\n${[...exits].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n')}\n`);
+    }
     expect(cases).toBeGreaterThan(0);
     expect(failures).toEqual([]);
   }, SECONDS * 1000 + CASE_DEADLINE_MS + 30_000);

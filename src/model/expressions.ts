@@ -20,8 +20,9 @@ const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'Pa
 
 /** mathjs operators (by function name) and the formula functions they become; others are refused. */
 const OPERATORS: ReadonlyMap<string, FormulaFunction | 'identity' | 'floored-mod' | 'xor'> = new Map([
-  ['add', 'add'], ['subtract', 'sub'], ['multiply', 'mul'], ['divide', 'div'], ['dotMultiply', 'mul'], ['dotDivide', 'div'],
-  ['pow', 'pow'], ['dotPow', 'pow'], ['unaryMinus', 'neg'], ['unaryPlus', 'identity'], ['mod', 'floored-mod'],
+  // Not the element-wise .* ./ .^: the number-only build of mathjs has no function for them.
+  ['add', 'add'], ['subtract', 'sub'], ['multiply', 'mul'], ['divide', 'div'],
+  ['pow', 'pow'], ['unaryMinus', 'neg'], ['unaryPlus', 'identity'], ['mod', 'floored-mod'],
   ['larger', 'gt'], ['smaller', 'lt'], ['largerEq', 'geq'], ['smallerEq', 'leq'], ['equal', 'eq'], ['unequal', 'df'],
   ['and', 'and'], ['or', 'or'], ['not', 'not'], ['xor', 'xor'],
 ] as const);
@@ -93,7 +94,12 @@ export function parseExpression(source: string): ParseExpressionResult {
     }
   });
   if (problem) return { ok: false, reason: problem };
-  const compiled = root.compile();
+  let compiled: ReturnType<MathNode['compile']>;
+  try {
+    compiled = root.compile();
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
   return {
     ok: true,
     expression: {

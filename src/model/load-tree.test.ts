@@ -181,6 +181,12 @@ events:
 });
 
 describe('loadTree on extreme values', () => {
+  it.each(['0./proc/self/environ7', '2 .* 3', '2 .^ 2'])('refuses the element-wise operators of %s (found by the fuzzer: exit 70)', async (expression) => {
+    const r = await load(`ftree: 1\ntop: a\nevents:\n  a: { probability: "${expression}" }\n`, 'dot.yaml');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['INVALID_EXPRESSION']);
+    expect(r.diagnostics[0]!.message).toMatch(/the operator "\.[*/^]" is not allowed/);
+  });
+
   it('refuses a probability that computes to NaN (mttr: 1e-320) instead of analysing it as n/a', async () => {
     const r = await load(`ftree: 1
 top: top
