@@ -381,7 +381,7 @@ Examples:
   return program;
 }
 
-/** A reader that stops early (`ftree … | head`) is normal: end quietly instead of a stack trace. */
+/** A reader that stops early (`ftree … | head`) is normal: end quietly instead of a stack trace; standard output that cannot be written (a full disk) is exit 2. */
 function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
