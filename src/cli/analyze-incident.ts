@@ -44,12 +44,12 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   const at = options.at === undefined ? undefined : parsePositiveDuration(options.at, '--at');
   // The whole tree, with the chosen top event: evidence outside the top's cone still speaks about
   // the events it shares with it (a callee's other callers). An unknown top gets the loader's error.
-  const whole = await loadInput(files, { color, ...(missionTime !== undefined ? { missionTime } : {}) });
+  const whole = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, ...(missionTime !== undefined ? { missionTime } : {}) });
   const top = options.topEvent;
   const known = top === undefined || whole.tree.gates.has(top) || whole.tree.events.has(top);
   const loaded = known
     ? { tree: top === undefined ? whole.tree : { ...whole.tree, top } }
-    : await loadInput(files, { color, top: top!, printWarnings: false, ...(missionTime !== undefined ? { missionTime } : {}) });
+    : await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, top: top!, printWarnings: false, ...(missionTime !== undefined ? { missionTime } : {}) });
   const tree = at === undefined ? loaded.tree : treeAtTime(loaded.tree, at);
   const { evidence, zone } = await gatherEvidence(tree, options);
   printWarnings(evidence.warnings, new Map(), color);

@@ -26,6 +26,7 @@ export interface AnalyzeOptions extends GlobalOptions {
 
 export async function runAnalyze(files: readonly string[], options: AnalyzeOptions): Promise<number> {
   const loaded = await loadInput(files, {
+    allowOutsidePaths: options.allowOutsidePaths,
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),

@@ -2,7 +2,6 @@
 // load tree → read history → calibrate (gamma–Poisson) → replay the incidents' evidence for the
 // signals' rates → render → with --write, rewrite the file's values.
 
-import { readFile } from 'node:fs/promises';
 import { calibrateEvents } from '../diagnose/calibrate-events.js';
 import { estimateSignalRates, type ReplayedIncident } from '../diagnose/estimate-signal-rates.js';
 import { collectEvidence } from '../evidence/collect-evidence.js';
@@ -18,6 +17,7 @@ import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
 import { usageError } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';
+import { INPUT_LIMITS, readInputText } from '../model/read-input-file.js';
 
 export interface CalibrateOptions extends GlobalOptions {
   readonly history: string;
@@ -53,7 +53,7 @@ export async function runCalibrate(treeFile: string, options: CalibrateOptions):
     distribution: e.distribution,
   }));
   const signals = await replaySignals(tree, history.records, zone, period);
-  const text = await readFile(treeFile, 'utf8');
+  const text = await readInputText(treeFile, treeFile, INPUT_LIMITS.treeBytes);
   const update = updateTreeYaml(text, updates);
   const wrote = options.write === true && update.written.size > 0;
   if (wrote) await writeOutputFile(treeFile, update.text, { force: true });

@@ -42,7 +42,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   const trees: CheckedTree[] = [];
   const sources = new Map<string, string>();
   for (const group of groups) {
-    const loaded: LoadTreeResult = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group) : await loadTree(group[0]!);
+    const loaded: LoadTreeResult = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group, { allowOutsidePaths: options.allowOutsidePaths === true }) : await loadTree(group[0]!, { allowOutsidePaths: options.allowOutsidePaths === true });
     for (const [k, v] of loaded.sources) sources.set(k, v);
     trees.push(checkTree(group.join(' + '), loaded, overrides));
   }

@@ -28,6 +28,7 @@ export async function runCurve(files: readonly string[], options: CurveOptions):
   const points = options.points === undefined ? 50 : parseIntegerInRange(options.points, '--points', 2, MAX_POINTS);
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseIntegerInRange(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
   const { tree, warnings } = await loadInput(files, {
+    allowOutsidePaths: options.allowOutsidePaths,
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(options.missionTime !== undefined ? { missionTime: duration(options.missionTime, '--mission-time', false) } : {}),

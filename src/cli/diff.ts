@@ -52,14 +52,15 @@ export async function runDiff(oldSpec: string, newSpec: string, options: DiffOpt
  */
 async function loadSide(spec: string, temp: string, which: string, options: DiffOptions): Promise<{ tree: FaultTree }> {
   const git = existsSync(spec) ? undefined : /^([^:]+):(.+)$/.exec(spec);
-  if (!git) return loadInput([spec], { color: options.color !== false });
+  if (!git) return loadInput([spec], { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   const [, ref, path] = git as unknown as [string, string, string];
+  checkGitRef(ref);
   const dir = join(temp, which);
-  const main = posix.normalize(path.replace(/^\.\//, ''));
+  const main = await repositoryPath(path);
   await fetchTree(ref, main, dir);
   const file = join(dir, main);
   try {
-    return await loadInput([file], { color: options.color !== false });
+    return await loadInput([file], { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   } catch (e) {
     if (!isFtreeError(e)) throw e;
     // Show the diagnostics against ref:path rather than the temporary copies.
@@ -69,6 +70,33 @@ async function loadSide(spec: string, temp: string, which: string, options: Diff
     const sources = new Map([...e.sources].map(([k, v]) => [rename(k), v]));
     throw new FtreeError(diagnostics, e.exitCode, sources);
   }
+}
+
+/** A ref is never read as an option of git (`--output=…`), and holds no space or control character. */
+function checkGitRef(ref: string): void {
+  if (ref.startsWith('-') || /[\x00-\x20\x7f]/.test(ref)) {
+    throw usageError(`Not a git ref: "${ref}"`, 'give a branch, tag or commit such as main, v1.2 or HEAD~1 before the colon');
+  }
+}
+
+/**
+ * The path in the repository: as given (from the repository root), or, written `./x` or `../x`,
+ * from the current folder; a path that leaves the repository is a usage error.
+ */
+async function repositoryPath(path: string): Promise<string> {
+  const fromHere = path.startsWith('./') || path.startsWith('../');
+  const joined = posix.normalize(fromHere ? posix.join(await gitPrefix(), path) : path);
+  if (joined === '..' || joined.startsWith('../') || posix.isAbsolute(joined) || joined === '.') {
+    throw usageError(`Cannot read ${path} from git: the path leaves the repository`, 'name a file inside the repository, relative to its root or, as ./path, to the current folder');
+  }
+  return joined;
+}
+
+/** The current folder relative to the repository root (`git rev-parse --show-prefix`), '' outside one. */
+function gitPrefix(): Promise<string> {
+  return new Promise((resolve) => {
+    execFile('git', ['rev-parse', '--show-prefix'], { encoding: 'utf8' }, (err, stdout) => resolve(err ? '' : stdout.trim()));
+  });
 }
 
 /** Most files one side may fetch through transfers. */
@@ -90,6 +118,7 @@ async function fetchTree(ref: string, path: string, dir: string): Promise<void> 
       continue;
     }
     const file = join(dir, next);
+    if (!file.startsWith(`${dir}${sep}`)) continue;
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, text);
     for (const target of transferFiles(text)) {
@@ -121,7 +150,7 @@ function transferFiles(text: string): string[] {
 
 function gitShow(ref: string, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile('git', ['show', `${ref}:${path}`], { maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile('git', ['show', '--end-of-options', `${ref}:${path}`], { maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' }, (err, stdout, stderr) => {
       if (!err) {
         resolve(stdout);
         return;

@@ -36,7 +36,7 @@ export interface EvidenceOptions extends GlobalOptions, EvidenceSourceOptions {
 
 export async function runEvidence(files: readonly string[], options: EvidenceOptions): Promise<number> {
   const color = options.color !== false;
-  const { tree } = await loadInput(files, { color });
+  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color });
   const { evidence } = await gatherEvidence(tree, options);
   printWarnings(evidence.warnings, new Map(), color);
   const report = { tree, evidence };

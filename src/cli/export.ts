@@ -21,7 +21,7 @@ export interface ExportOptions extends GlobalOptions {
 }
 
 export async function runExport(files: readonly string[], options: ExportOptions): Promise<number> {
-  const { tree } = await loadInput(files, { color: options.color !== false });
+  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   const text = render(tree, options.format);
   if (options.output === undefined || options.output === '-') process.stdout.write(text);
   else await writeOutputFile(options.output, text, { force: options.force === true });

@@ -1,7 +1,7 @@
 // `ftree generate`: a commented YAML tree from a service dependency graph (cli stage).
 // read graph (file or Prometheus) → plan (ids, cycles, tops) → render YAML → validate it → write.
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseTimeZone, resolveTimeWindow } from '../evidence/index.js';
@@ -18,6 +18,7 @@ import { prometheusAuth, prometheusTiming } from './evidence.js';
 import type { GlobalOptions } from './main.js';
 import { parseMissionTime, parseProbabilityOption, usageError } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';
+import { readInputText } from '../model/read-input-file.js';
 
 export interface GenerateOptions extends GlobalOptions {
   readonly prometheus?: string;
@@ -79,12 +80,7 @@ async function loadTemplate(spec: string): Promise<ServiceTreeTemplate> {
   const builtIn = BUILT_IN_TEMPLATES.get(spec);
   if (builtIn) return builtIn;
   if (!/\.ya?ml$/i.test(spec)) throw usageError(`Unknown template "${spec}"`, `use ${[...BUILT_IN_TEMPLATES.keys()].join(', ')}, or a YAML file of your own`);
-  let text: string;
-  try {
-    text = await readFile(spec, 'utf8');
-  } catch (e) {
-    throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read the template ${spec}: ${(e as Error).message}` }, EXIT.usage);
-  }
+  const text = await readInputText(spec, `the template ${spec}`);
   return parseServiceTreeTemplate(text, spec);
 }
 

@@ -21,7 +21,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'ftree import reads Open-PSA MEF XML files (*.xml) or one Galileo file (*.dft)', hint: 'YAML trees need no import: use them directly' }, EXIT.usage);
   }
   const missionTime = options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {};
-  const { tree } = await loadInput(files, { color: options.color !== false, ...missionTime });
+  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false, ...missionTime });
   const yaml = exportYaml(tree, options.schema === undefined ? {} : { schema: options.schema });
   if (options.output === undefined || options.output === '-') {
     process.stdout.write(yaml);

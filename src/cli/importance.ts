@@ -28,6 +28,7 @@ export async function runImportance(files: readonly string[], options: Importanc
   const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', true);
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
   const { tree, warnings } = await loadInput(files, {
+    allowOutsidePaths: options.allowOutsidePaths,
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),

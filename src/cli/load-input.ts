@@ -19,6 +19,8 @@ export interface LoadInputOptions {
   readonly missionTime?: number;
   /** Print warnings on stderr (default true). */
   readonly printWarnings?: boolean;
+  /** Follow transfers and includes outside the tree's folder (`--allow-outside-paths`). */
+  readonly allowOutsidePaths?: boolean | undefined;
 }
 
 const MEF_FILE = /\.(xml|opsa)$/i;
@@ -35,7 +37,7 @@ export async function loadInput(files: readonly string[], options: LoadInputOpti
   if (mef.length === 0 && options.missionTime !== undefined && !GALILEO_FILE.test(files[0]!)) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--mission-time applies to Open-PSA MEF models', hint: 'a YAML tree sets `mission_time:` in the file' }, EXIT.usage);
   }
-  const top = options.top !== undefined ? { top: options.top } : {};
+  const top = { ...(options.top !== undefined ? { top: options.top } : {}), allowOutsidePaths: options.allowOutsidePaths === true };
   const galileo = files.length === 1 && GALILEO_FILE.test(files[0]!);
   const result =
     galileo

@@ -11,6 +11,8 @@ import { printFatal, printInternalError } from './output.js';
 export interface GlobalOptions {
   readonly debug?: boolean;
   readonly color?: boolean;
+  /** Let trees name files outside their own folder (transfers, MEF includes). */
+  readonly allowOutsidePaths?: boolean;
 }
 
 const EXIT_CODES_HELP =
@@ -24,6 +26,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of internal errors')
     .option('--no-color', 'disable colours (also NO_COLOR=1)')
+    .option('--allow-outside-paths', 'trusted trees only: follow transfers and includes to files outside the tree\'s folder')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
@@ -478,10 +481,15 @@ Examples:
   return program;
 }
 
-/** A reader that stops early (`ftree … | head`) is normal: end quietly instead of a stack trace. */
+/** A reader that stops early (`ftree … | head`) is normal: end quietly instead of a stack trace; standard output that cannot be written (a full disk) is exit 2. */
 function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    // A full disk or a closed terminal: say so (exit 2) rather than crash with a stack.
+    if (stream === process.stdout) {
+      printFatal(new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write standard output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` }, EXIT.usage));
+      process.exit(EXIT.usage);
+    }
     throw e;
   });
 }

@@ -5,9 +5,10 @@
 
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { lstat, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { registerTempFile, releaseTempFile } from './temp-files.js';
 
 export interface OutputStream {
   /** Queues text; resolves when it is wise to write more (after a drain if the buffer is full). */
@@ -22,7 +23,7 @@ const CHUNK = 1 << 16;
 
 /** Standard output when `path` is undefined, else the file `path`. */
 export async function openOutputStream(path: string | undefined, options: { readonly force?: boolean } = {}): Promise<OutputStream> {
-  if (path === undefined) return new BufferedOutput(process.stdout, async () => undefined, async () => undefined);
+  if (path === undefined) return new BufferedOutput(process.stdout, 'standard output', async () => undefined, async () => undefined);
   const kind = await fileKind(path);
   if (kind === 'folder') {
     throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: it is a folder` }, EXIT.usage);
@@ -31,7 +32,7 @@ export async function openOutputStream(path: string | undefined, options: { read
     // /dev/null, a named pipe, a terminal: written in place — renaming onto it would replace it.
     const stream = createWriteStream(path, { flags: 'w' });
     await opened(stream, path);
-    return new BufferedOutput(stream, () => closeStream(stream), async () => void stream.destroy());
+    return new BufferedOutput(stream, path, () => closeStream(stream), async () => void stream.destroy());
   }
   if (!options.force && kind === 'file') {
     throw new FtreeError(
@@ -41,21 +42,33 @@ export async function openOutputStream(path: string | undefined, options: { read
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const stream = createWriteStream(temp, { flags: 'wx' });
-  await opened(stream, path);
+  registerTempFile(temp);
+  try {
+    await opened(stream, path);
+  } catch (e) {
+    releaseTempFile(temp);
+    throw e;
+  }
+  const removeTemp = async (): Promise<void> => {
+    await rm(temp, { force: true });
+    releaseTempFile(temp);
+  };
   return new BufferedOutput(
     stream,
+    path,
     async () => {
-      await closeStream(stream);
       try {
+        await closeStream(stream);
         await rename(temp, path);
+        releaseTempFile(temp);
       } catch (e) {
-        await rm(temp, { force: true });
+        await removeTemp();
         throw unwritable(path, e);
       }
     },
     async () => {
       stream.destroy();
-      await rm(temp, { force: true });
+      await removeTemp();
     },
   );
 }
@@ -68,6 +81,8 @@ class BufferedOutput implements OutputStream {
 
   constructor(
     private readonly stream: NodeJS.WritableStream,
+    /** The file written, or `standard output`, for errors. */
+    private readonly target: string,
     private readonly onFinish: () => Promise<void>,
     private readonly onAbort: () => Promise<void>,
   ) {
@@ -77,12 +92,25 @@ class BufferedOutput implements OutputStream {
   async write(text: string): Promise<void> {
     this.pending.push(text);
     this.size += text.length;
-    if (this.size >= CHUNK) await this.flush();
+    if (this.size >= CHUNK) await this.flushOrFail();
   }
 
   async finish(): Promise<void> {
-    await this.flush();
-    await this.onFinish();
+    await this.flushOrFail();
+    try {
+      await this.onFinish();
+    } catch (e) {
+      throw e instanceof FtreeError ? e : unwritable(this.target, e);
+    }
+  }
+
+  /** flush, with a failed write (a full disk: ENOSPC) as OUTPUT_UNWRITABLE, exit 2. */
+  private async flushOrFail(): Promise<void> {
+    try {
+      await this.flush();
+    } catch (e) {
+      throw e instanceof FtreeError ? e : unwritable(this.target, e);
+    }
   }
 
   async abort(): Promise<void> {
@@ -138,7 +166,7 @@ function closeStream(stream: WriteStream): Promise<void> {
 
 function unwritable(path: string, e: unknown): FtreeError {
   const err = e as NodeJS.ErrnoException;
-  const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message;
+  const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOSPC' ? 'no space left on the device' : err.message;
   return new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` }, EXIT.usage);
 }
 
@@ -148,6 +176,7 @@ async function fileKind(path: string): Promise<'none' | 'file' | 'folder' | 'spe
     const s = await stat(path);
     return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : 'special';
   } catch {
-    return 'none';
+    // A dangling symbolic link is something that exists: replacing it needs --force like a file.
+    return (await lstat(path).catch(() => undefined))?.isSymbolicLink() ? 'file' : 'none';
   }
 }

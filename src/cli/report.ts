@@ -4,7 +4,9 @@
 // → with evidence: gather it and diagnose → build the postmortem → render → stdout or a file.
 
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { redactCredentials, redactUrl } from '../model/redact-credentials.js';
 import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
 import { readChanges } from '../evidence/read-changes.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
@@ -35,6 +37,8 @@ export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
  * they would take minutes or exhaust the node budget, and the drawing shows the events' numbers only.
  */
 const MAX_BDD_NODES_FOR_GATES = 50_000;
+/** The flat BDDs of the gates recurse once per variable: beyond this many events they are not built (a 10,000-event chain would overflow the stack). */
+const MAX_EVENTS_FOR_GATES = 2_000;
 
 /** Cut sets listed, and the largest order searched for them. */
 const CUT_SETS_LISTED = 10;
@@ -43,7 +47,7 @@ const CUT_SET_MAX_ORDER = 4;
 export async function runReport(files: readonly string[], options: ReportOptions, argv: readonly string[] = []): Promise<number> {
   const limit = parseLimit(options.limit);
   const color = options.color !== false;
-  const { tree } = await loadInput(files, { color, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
+  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
   const analysis = analyzeProbability(tree);
   const cutSets = mostProbableCutSets(analysis);
   const singlePoints = findSinglePointsOfFailure(analysis.model);
@@ -72,7 +76,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
     ...(diagnosis ? { diagnosis } : {}),
     inputs,
     version: VERSION,
-    command: argv,
+    command: argv.map(redactCredentials),
     settings: [
       ['mission time', formatHours(tree.missionTime)],
       ['method', diagnosis ? 'exact posteriors given the top event and the evidence, on a BDD' : 'exact P(top) and P(x|T) on a BDD'],
@@ -104,7 +108,7 @@ function mostProbableCutSets(analysis: ProbabilityAnalysis): { events: string[];
 
 /** P(G), P(G|T) of the gates (at the evidence-adjusted probabilities with a diagnosis); undefined when their flat BDDs are too large. */
 function gateProbabilities(tree: FaultTree, analysis: ProbabilityAnalysis, diagnosis: Diagnosis | undefined): Map<string, GateProbability> | undefined {
-  if (analysis.bddNodes > MAX_BDD_NODES_FOR_GATES) return undefined;
+  if (analysis.bddNodes > MAX_BDD_NODES_FOR_GATES || analysis.variables.length > MAX_EVENTS_FOR_GATES) return undefined;
   const adjusted = diagnosis ? new Map(diagnosis.events.map((e) => [e.id, e.adjusted])) : undefined;
   const q = adjusted ? Float64Array.from(analysis.variables, (id) => adjusted.get(id) ?? 0) : undefined;
   try {
@@ -118,14 +122,17 @@ function gateProbabilities(tree: FaultTree, analysis: ProbabilityAnalysis, diagn
 async function hashInput(path: string, role: string): Promise<InputFile> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) return { path, sha256: info?.isDirectory() ? '(a folder)' : '(unreadable)', role };
-  return { path, sha256: createHash('sha256').update(await readFile(path)).digest('hex'), role };
+  // Streamed: logs may be larger than memory.
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return { path, sha256: hash.digest('hex'), role };
 }
 
 function describeSources(options: ReportOptions): string {
   const parts: string[] = [];
   if (options.logs) parts.push(`logs (${options.logs.length})`);
   if (options.metrics) parts.push(`metric files (${options.metrics.length})`);
-  if (options.prometheus) parts.push(`Prometheus ${options.prometheus}`);
+  if (options.prometheus) parts.push(`Prometheus ${redactUrl(options.prometheus)}`);
   if (options.changes) parts.push('changes');
   return parts.join(', ');
 }

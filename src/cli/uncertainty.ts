@@ -38,6 +38,7 @@ export async function runUncertainty(files: readonly string[], options: Uncertai
   const limit = options.limit === undefined ? 10 : parseIntegerInRange(options.limit, '--limit', 0, 1e9);
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseIntegerInRange(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
   const { tree, warnings } = await loadInput(files, {
+    allowOutsidePaths: options.allowOutsidePaths,
     color: options.color !== false,
     ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
     ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),

@@ -30,7 +30,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const sources = new Map<string, string>();
   for (const group of groups) {
     const file = group.join(' + ');
-    const r = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group) : await loadTree(group[0]!);
+    const r = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group, { allowOutsidePaths: options.allowOutsidePaths === true }) : await loadTree(group[0]!, { allowOutsidePaths: options.allowOutsidePaths === true });
     for (const [k, v] of r.sources) sources.set(k, v);
     results.push({
       file,

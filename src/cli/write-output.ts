@@ -2,9 +2,10 @@
 // atomically — a temporary file beside the target, then a rename — so a crash leaves no half file.
 
 import { randomBytes } from 'node:crypto';
-import { access, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { registerTempFile, releaseTempFile } from './temp-files.js';
 
 export interface WriteOutputOptions {
   /** Replace an existing file. */
@@ -19,20 +20,24 @@ export async function writeOutputFile(path: string, content: string, options: Wr
     );
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  registerTempFile(temp);
   try {
     await writeFile(temp, content, { flag: 'wx' });
     await rename(temp, path);
+    releaseTempFile(temp);
   } catch (e) {
     await rm(temp, { force: true });
+    releaseTempFile(temp);
     const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.message;
+    const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOSPC' ? 'no space left on the device' : err.message;
     throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` }, EXIT.usage);
   }
 }
 
+/** Whether anything is at `path`, a dangling symbolic link included (lstat, not access). */
 async function exists(path: string): Promise<boolean> {
   try {
-    await access(path);
+    await lstat(path);
     return true;
   } catch {
     return false;

@@ -4,6 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { checkRegularFile } from '../model/read-input-file.js';
 import { describeFsError, walkFolder } from './walk-folder.js';
 
 export interface LogSource {
@@ -41,9 +42,12 @@ async function expand(path: string): Promise<string[]> {
   } catch (e) {
     throw unreadable(path, describeFsError(e));
   }
-  if (info.isFile()) return [path];
-  if (!info.isDirectory()) throw unreadable(path, 'not a file or a folder');
-  return walkFolder(path, unreadable);
+  try {
+    checkRegularFile(info, { folders: true });
+  } catch (e) {
+    throw unreadable(path, (e as Error).message);
+  }
+  return info.isFile() ? [path] : walkFolder(path, unreadable);
 }
 
 function unreadable(path: string, why: string): FtreeError {

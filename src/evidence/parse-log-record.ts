@@ -87,7 +87,16 @@ function flatten(obj: Record<string, unknown>, prefix: string, out: Map<string, 
       if (depth < MAX_DEPTH) flatten(v as Record<string, unknown>, `${key}.`, out, depth + 1);
     } else if (typeof v === 'string') out.set(key, v);
     else if (typeof v === 'number' || typeof v === 'boolean') out.set(key, String(v));
-    else out.set(key, JSON.stringify(v));
+    else out.set(key, stringifyNested(v));
+  }
+}
+
+/** An array as JSON text; one nested too deeply for JSON.stringify (thousands of levels) as `[…]`. */
+function stringifyNested(v: unknown): string {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return '[…]';
   }
 }
 

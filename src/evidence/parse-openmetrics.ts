@@ -4,7 +4,7 @@
 
 import { SeriesBuilder, parseSampleValue } from './metric-series.js';
 import type { ParsedMetrics } from './parse-metric-csv.js';
-import { epochToMs } from './parse-timestamp.js';
+import { epochToMs, MAX_DATE_MS } from './parse-timestamp.js';
 import { parseSeriesSelector } from './parse-series-selector.js';
 
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+(\S+)(?:\s+(\S+))?(?:\s+#.*)?$/;
@@ -31,7 +31,7 @@ export function parseOpenMetrics(text: string): ParsedMetrics {
     }
     const v = parseSampleValue(m[3]!);
     const ts = m[4] === undefined ? Number.NaN : Number(m[4]);
-    if (Number.isNaN(v) || !Number.isFinite(ts)) {
+    if (Number.isNaN(v) || !Number.isFinite(ts) || Math.abs(epochToMs(ts)) > MAX_DATE_MS) {
       skipped++;
       continue;
     }

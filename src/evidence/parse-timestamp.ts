@@ -209,9 +209,17 @@ export function readEpochTimestamp(text: string, pos: number): TimestampMatch | 
 /**
  * A timestamp given as a whole value (a JSON field, a CSV cell, a command-line option): epoch
  * number (by magnitude), numeric string, or an ISO / RFC 3339 / `YYYY-MM-DD HH:MM:SS` string.
- * Returns undefined when it is none of these.
+ * Returns undefined when it is none of these, or outside the range of a Date (±8.64e15 ms).
  */
 export function parseTimestampValue(value: unknown, zone: TimeZone): number | undefined {
+  const ms = readTimestampValue(value, zone);
+  return ms !== undefined && Math.abs(ms) <= MAX_DATE_MS ? ms : undefined;
+}
+
+/** The largest time a Date holds, in ms from the epoch: 1e308 seconds is no time. */
+export const MAX_DATE_MS = 8.64e15;
+
+function readTimestampValue(value: unknown, zone: TimeZone): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? epochToMs(value) : undefined;
   if (typeof value !== 'string') return undefined;
   const text = value.trim();

@@ -9,6 +9,10 @@ import { seriesFromResult } from './parse-prometheus-json.js';
 import { fetchFor, type FetchAnswer, type FetchLike } from './fetch-with-extra-ca.js';
 import { checkQueryResult } from './check-query-result.js';
 import { readAnswerCapped, AnswerTooLarge } from './read-answer-capped.js';
+import { redactUrl } from '../model/redact-credentials.js';
+
+/** The URL as it may be shown (one redaction for every output: src/model/redact-credentials.ts). */
+export { redactUrl };
 
 export interface PrometheusAuth {
   readonly token?: string;
@@ -62,18 +66,6 @@ export function chooseStepSeconds(startMs: number, endMs: number, wanted?: numbe
   const seconds = Math.max(1, (endMs - startMs) / 1000);
   const floor = Math.ceil(seconds / (MAX_POINTS - 1000));
   return Math.max(floor, wanted ?? MIN_STEP_SECONDS);
-}
-
-/** The URL as it may be shown: without user and password. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
 }
 
 /** Refuses a URL that is not http(s) before any query runs (a usage error, exit 2). */

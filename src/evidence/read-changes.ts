@@ -2,8 +2,8 @@
 // `{"time": …, "service": …, "kind": …, "description": …}` or CSV with a header naming the same
 // columns. Rows without a readable time are skipped and counted; an unreadable file is exit 2.
 
-import { readFile } from 'node:fs/promises';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { readInputText } from '../model/read-input-file.js';
 import { splitCsvLine } from './parse-metric-csv.js';
 import { parseTimestampValue } from './parse-timestamp.js';
 import type { TimeZone } from './time-zone.js';
@@ -22,14 +22,7 @@ export interface ChangeLog {
 }
 
 export async function readChanges(file: string, zone: TimeZone): Promise<ChangeLog> {
-  let text: string;
-  try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (e as Error).message;
-    throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${file}: ${why}` }, EXIT.usage);
-  }
+  const text = await readInputText(file);
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
   const changes: Change[] = [];
   let skipped = 0;

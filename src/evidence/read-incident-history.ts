@@ -2,13 +2,13 @@
 // a record naming its root-cause event(s), when it began and how long it lasted (and, optionally, its
 // logs and metrics), and the period the history covers. Records that cannot be read are kept with the reason, never dropped silently.
 
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { splitCsvLine } from './parse-metric-csv.js';
 import { parseTimestampValue } from './parse-timestamp.js';
 import type { TimeZone } from './time-zone.js';
+import { readInputText } from '../model/read-input-file.js';
 
 export interface IncidentRecord {
   /** 1-based line in the file. */
@@ -44,14 +44,7 @@ export interface IncidentHistory {
  * `events` (several joined by `;`), `start`, `end` or `duration`, and a line `# period: START..END`.
  */
 export async function readIncidentHistory(file: string, zone: TimeZone): Promise<IncidentHistory> {
-  let text: string;
-  try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (e as Error).message;
-    throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${file}: ${why}` }, EXIT.usage);
-  }
+  const text = await readInputText(file);
   return parseIncidentHistory(text, file, zone);
 }
 

@@ -1,13 +1,19 @@
 // Splits a byte stream into blocks of whole lines, decoded as UTF-8 (evidence stage). Memory stays
 // constant: a block is one chunk of the stream, and a line longer than the limit is cut, its rest
-// skipped, never buffered whole. Gzip streams are recognised by their magic bytes and inflated.
+// skipped, never buffered whole. Gzip streams are recognised by their magic bytes and inflated, up to
+// a cap on the expansion (a gzip bomb is refused, not inflated).
 
 import { isAscii } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
+import { formatMiB, InputFileError } from '../model/read-input-file.js';
 
 /** Lines longer than this (bytes) are cut. */
 export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** A gzip log may inflate to this many bytes, or to GZIP_MAX_RATIO times its compressed size when that is more. */
+export const GZIP_MIN_CAP_BYTES = 64 * 1024 * 1024;
+export const GZIP_MAX_RATIO = 100;
 
 export interface BlockStats {
   /** Lines cut at the length limit. */
@@ -100,13 +106,38 @@ async function* gunzipIfNeeded(input: AsyncIterable<Buffer | string>): AsyncGene
   const head = first.value;
   const rest: AsyncIterable<Buffer | string> = { [Symbol.asyncIterator]: () => it };
   if (typeof head !== 'string' && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) {
+    let read = 0;
     const compressed = Readable.from((async function* () {
+      read += head.length;
       yield head;
-      yield* rest;
+      for await (const piece of rest) {
+        read += piece.length;
+        yield piece;
+      }
     })());
-    yield* compressed.pipe(createGunzip({ chunkSize: 256 * 1024 })) as AsyncIterable<Buffer>;
+    const gunzip = compressed.pipe(createGunzip({ chunkSize: 256 * 1024 }));
+    compressed.on('error', (e) => gunzip.destroy(e));
+    let inflated = 0;
+    try {
+      for await (const piece of gunzip as AsyncIterable<Buffer>) {
+        inflated += piece.length;
+        const cap = Math.max(GZIP_MIN_CAP_BYTES, GZIP_MAX_RATIO * read);
+        if (inflated > cap) throw new InputFileError('too-large', `gzip that inflates to over ${formatMiB(cap)} (more than ${GZIP_MAX_RATIO} times its size): refused as a gzip bomb`);
+        yield piece;
+      }
+    } catch (e) {
+      if (e instanceof InputFileError || !isZlibError(e)) throw e;
+      throw new InputFileError('unreadable', `not valid gzip (${(e as Error).message})`);
+    } finally {
+      gunzip.destroy();
+    }
     return;
   }
   yield head;
   yield* rest;
+}
+
+function isZlibError(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && code.startsWith('Z_');
 }

@@ -1,9 +1,9 @@
 // Reads one metrics file, recognising its format by content (evidence stage): Prometheus JSON,
 // OpenMetrics / Prometheus text, or CSV (long or wide). An unreadable file is a usage error (exit 2).
 
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { formatMiB, INPUT_LIMITS, InputFileError, readInputFile } from '../model/read-input-file.js';
 import { parseMetricCsv, type ParsedMetrics } from './parse-metric-csv.js';
 import { parseOpenMetrics } from './parse-openmetrics.js';
 import { parsePrometheusJson } from './parse-prometheus-json.js';
@@ -19,13 +19,13 @@ export interface MetricFile extends ParsedMetrics {
 export async function readMetricFile(file: string, zone: TimeZone): Promise<MetricFile> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = await readInputFile(file, INPUT_LIMITS.metricBytes);
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes, { maxOutputLength: INPUT_LIMITS.metricBytes });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw unreadable(file, why);
+    if (e instanceof InputFileError) throw unreadable(file, e.message);
+    const tooLarge = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+    throw unreadable(file, tooLarge ? `gzip that inflates to over ${formatMiB(INPUT_LIMITS.metricBytes)}` : `not valid gzip (${(e as Error).message})`);
   }
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes);
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {

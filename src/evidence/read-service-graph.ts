@@ -3,11 +3,11 @@
 // graph.csv), or Jaeger's dependencies JSON (`parent`, `child`, `callCount`). The kind is told by
 // the content. Edges with a call count of 0 are left out.
 
-import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import type { ServiceEdge, ServiceGraph } from '../model/plan-service-tree.js';
 import { splitCsvLine } from './parse-metric-csv.js';
+import { readInputText } from '../model/read-input-file.js';
 
 export type ServiceGraphFormat = 'edges' | 'matrix' | 'jaeger';
 
@@ -20,14 +20,7 @@ const CALLEE_COLUMNS = ['callee', 'child', 'server', 'target', 'to', 'destinatio
 const COUNT_COLUMNS = ['calls', 'count', 'callcount', 'call_count', 'requests'];
 
 export async function readServiceGraph(file: string): Promise<ReadServiceGraph> {
-  let text: string;
-  try {
-    text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (e as Error).message;
-    throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${file}: ${why}` }, EXIT.usage);
-  }
+  const text = await readInputText(file);
   return parseServiceGraph(text, file);
 }
 

@@ -2,6 +2,8 @@
 // predecessor's), lines in the window or the baseline are read in full, prefiltered by literal,
 // matched against the tree's log signals, and fed to the template miner. Memory stays constant.
 
+import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { InputFileError } from '../model/read-input-file.js';
 import type { CompiledLogSignal } from './compile-log-signal.js';
 import { LiteralPrefilter } from './literal-prefilter.js';
 import type { LogSource } from './list-log-sources.js';
@@ -76,9 +78,14 @@ export async function scanLogs(sources: readonly LogSource[], signals: readonly 
   for (const source of sources) {
     const s = scanner.startSource(source.name);
     const blockStats: BlockStats = { truncated: 0 };
-    for await (const block of readLogBlocks(source.open(), blockStats, options.maxLineBytes ?? MAX_LINE_BYTES)) {
-      options.signal?.throwIfAborted();
-      scanner.addBlock(block);
+    try {
+      for await (const block of readLogBlocks(source.open(), blockStats, options.maxLineBytes ?? MAX_LINE_BYTES)) {
+        options.signal?.throwIfAborted();
+        scanner.addBlock(block);
+      }
+    } catch (e) {
+      if (!(e instanceof InputFileError)) throw e;
+      throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${source.name}: ${e.message}` }, EXIT.usage);
     }
     scanner.endSource();
     s.truncated += blockStats.truncated;

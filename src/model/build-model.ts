@@ -202,6 +202,11 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
     const e = events.get(id);
     if (e) {
       const event = toEvent(e, missionTime, expressionValues.events.get(id));
+      if (!(event.probability >= 0 && event.probability <= 1)) {
+        // Extreme values (mttr: 1e-320 is a repair rate of infinity) can compute to NaN: never an analysis of "n/a".
+        reader.report('PROBABILITY_RANGE', `The probability of event "${id}" computes to ${event.probability}, not a probability`, e.span, 'a rate, mttr or scale too small or too large to compute with: check the values and their units');
+        continue;
+      }
       if (event.probability > NEAR_ONE && (event.model.kind === 'rate' || event.model.kind === 'repairable' || event.model.kind === 'weibull')) {
         reader.warn(
           'PROBABILITY_NEAR_ONE',

@@ -64,3 +64,26 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     return a.span.start - b.span.start;
   });
 }
+
+/** Most diagnostics kept per code: a file with 200,000 unknown attributes gives 50 and a count. */
+export const MAX_DIAGNOSTICS_PER_CODE = 50;
+
+/**
+ * The first `max` diagnostics of each code, in their order, then for each code over the cap one
+ * diagnostic (no position) that counts the rest.
+ */
+export function capDiagnostics(diagnostics: readonly Diagnostic[], max = MAX_DIAGNOSTICS_PER_CODE): Diagnostic[] {
+  const counts = new Map<string, { n: number; severity: Severity }>();
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const c = counts.get(d.code) ?? { n: 0, severity: d.severity };
+    counts.set(d.code, c);
+    if (++c.n <= max) kept.push(d);
+  }
+  for (const [code, { n, severity }] of counts) {
+    if (n <= max) continue;
+    const rest = n - max;
+    kept.push({ code, severity, message: `${rest.toLocaleString('en-US')} more ${code} ${severity}${rest === 1 ? '' : 's'} not shown (the first ${max} are)`, hint: 'fix the ones shown and run again' });
+  }
+  return kept;
+}

@@ -24,6 +24,7 @@ const ALLOWED_NODES = new Set(['ConstantNode', 'SymbolNode', 'OperatorNode', 'Pa
  * (the element-wise .* ./ .^ too: the number-only build has no such functions).
  */
 const OPERATORS: ReadonlyMap<string, FormulaFunction | 'identity' | 'floored-mod' | 'xor'> = new Map([
+  // Not the element-wise .* ./ .^: the number-only build of mathjs has no function for them.
   ['add', 'add'], ['subtract', 'sub'], ['multiply', 'mul'], ['divide', 'div'],
   ['pow', 'pow'], ['unaryMinus', 'neg'], ['unaryPlus', 'identity'], ['mod', 'floored-mod'],
   ['larger', 'gt'], ['smaller', 'lt'], ['largerEq', 'geq'], ['smallerEq', 'leq'], ['equal', 'eq'], ['unequal', 'df'],
@@ -72,19 +73,37 @@ function requireMathjs(req: NodeJS.Require): MathModule {
   }
 }
 
+/** Deepest expression tree accepted (operators chained or nested): far beyond any real formula, well within the stack. */
+export const MAX_EXPRESSION_DEPTH = 256;
+
+const TOO_DEEP = { ok: false, reason: `it nests deeper than ${MAX_EXPRESSION_DEPTH} levels (operators in a chain count as levels)` } as const;
+
 export function parseExpression(source: string): ParseExpressionResult {
-  const simple = parseSimpleExpression(source);
-  return simple ? { ok: true, expression: simple } : parseWithMathjs(source);
+  // Every prefix operator and parenthesis is a level of a recursive parser: refuse long runs before it overflows.
+  if (maxPrefixRun(source) > MAX_EXPRESSION_DEPTH) return TOO_DEEP;
+  let simple: ParsedExpression | undefined;
+  try {
+    simple = parseSimpleExpression(source);
+  } catch (e) {
+    if (e instanceof RangeError) return TOO_DEEP;
+    throw e;
+  }
+  if (simple) return formulaDepth(simple.formula) > MAX_EXPRESSION_DEPTH ? TOO_DEEP : { ok: true, expression: simple };
+  return parseWithMathjs(source);
 }
 
 /** Any expression, read by mathjs (exported for the test that compares it with the plain reader). */
 export function parseWithMathjs(source: string): ParseExpressionResult {
+  if (maxPrefixRun(source) > MAX_EXPRESSION_DEPTH) return TOO_DEEP;
+  const tooDeep = TOO_DEEP;
   let root: MathNode;
   try {
     root = loadMathjs().parse(source);
   } catch (e) {
+    if (e instanceof RangeError) return tooDeep;
     return { ok: false, reason: (e as Error).message };
   }
+  if (treeDepth(root) > MAX_EXPRESSION_DEPTH) return tooDeep;
   const names = new Set<string>();
   let problem: string | undefined;
   root.traverse((node, _path, parent) => {
@@ -115,7 +134,12 @@ export function parseWithMathjs(source: string): ParseExpressionResult {
     }
   });
   if (problem) return { ok: false, reason: problem };
-  const compiled = root.compile();
+  let compiled: ReturnType<MathNode['compile']>;
+  try {
+    compiled = root.compile();
+  } catch (e) {
+    return { ok: false, reason: (e as Error).message };
+  }
   return {
     ok: true,
     expression: {
@@ -129,6 +153,46 @@ export function parseWithMathjs(source: string): ParseExpressionResult {
       },
     },
   };
+}
+
+/** The longest run of `(`, `-`, `+`, `!` and spaces: each opens a level of the parser. */
+function maxPrefixRun(source: string): number {
+  let run = 0;
+  let max = 0;
+  let depth = 0;
+  for (const c of source) {
+    if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    if (c === '-' || c === '+' || c === '!' || c === '(') max = Math.max(max, ++run, depth);
+    else if (c !== ' ') run = 0;
+  }
+  return Math.max(max, depth);
+}
+
+/** Depth of a formula, walked without recursion. */
+function formulaDepth(root: Formula): number {
+  let max = 0;
+  const stack: [Formula, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [f, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_EXPRESSION_DEPTH) break;
+    if (f.kind === 'call') for (const a of f.args) stack.push([a, depth + 1]);
+  }
+  return max;
+}
+
+/** Depth of the parsed tree, walked without recursion. */
+function treeDepth(root: MathNode): number {
+  let max = 0;
+  const stack: [MathNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    if (max > MAX_EXPRESSION_DEPTH) break;
+    node.forEach((child) => stack.push([child, depth + 1]));
+  }
+  return max;
 }
 
 /** The formula of a checked expression tree (only the allowed node types and operators reach here). */

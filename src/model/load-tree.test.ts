@@ -219,3 +219,37 @@ events:
     expect(bad.diagnostics[1]!.hint).toBe('use one of rose, fell, both');
   });
 });
+
+describe('loadTree on extreme values', () => {
+  it.each(['0./proc/self/environ7', '2 .* 3', '2 .^ 2'])('refuses the element-wise operators of %s (found by the fuzzer: exit 70)', async (expression) => {
+    const r = await load(`ftree: 1\ntop: a\nevents:\n  a: { probability: "${expression}" }\n`, 'dot.yaml');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['INVALID_EXPRESSION']);
+    expect(r.diagnostics[0]!.message).toMatch(/the operator "\.[*/^]" is not allowed/);
+  });
+
+  it('refuses a probability that computes to NaN (mttr: 1e-320) instead of analysing it as n/a', async () => {
+    const r = await load(`ftree: 1
+top: top
+gates:
+  top: { type: or, inputs: [a, b] }
+events:
+  a: { rate: 1e-3/h, mttr: 1e-320 }
+  b: { probability: 0.1 }
+`, 'nan.yaml');
+    expect(r.diagnostics.map((d) => [d.code, d.span?.line])).toEqual([['PROBABILITY_RANGE', 6]]);
+    expect(r.tree).toBeUndefined();
+  });
+
+  it('refuses a quoted number where the schema says number or integer (k: "2")', async () => {
+    const r = await load(`ftree: 1
+top: top
+gates:
+  top: { type: atleast, k: "2", inputs: [a, b, c] }
+events:
+  a: { probability: 0.1 }
+  b: { probability: 0.1 }
+  c: { probability: 0.1 }
+`, 'quoted.yaml');
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'INVALID_TYPE', message: 'The k of gate "top" must be a number, not the text "2"', hint: 'write the number without quotes: 2' })]);
+  });
+});

@@ -1,21 +1,23 @@
 // Loads a tree file and the files it transfers into, and builds the validated model
 // (parse → read declarations → build model). Never throws for bad input: problems come back as diagnostics.
 
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseYamlTree } from '../parse/parse-yaml-tree.js';
 import { buildModel } from './build-model.js';
 import type { Diagnostic } from './diagnostic.js';
-import { sortDiagnostics } from './diagnostic.js';
+import { capDiagnostics, sortDiagnostics } from './diagnostic.js';
 import type { FaultTree } from './fault-tree.js';
 import { RawReader } from './raw-reader.js';
+import { formatMiB, INPUT_LIMITS, InputFileError, isInsideFolder, readInputFile, treeFolderOf } from './read-input-file.js';
 import { readDeclarations, type FileDeclarations } from './read-declarations.js';
 
 /** Largest tree file read, in bytes. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const MAX_FILE_BYTES = INPUT_LIMITS.treeBytes;
 
 export interface LoadTreeOptions {
   readonly maxFileBytes?: number;
+  /** Follow transfers to files outside the tree's own folder (a trusted layout); refused by default. */
+  readonly allowOutsidePaths?: boolean;
   /** Analyse this gate (or event) as the top event: the model is the subtree below it. */
   readonly top?: string;
 }
@@ -39,11 +41,18 @@ export async function loadTree(path: string, options: LoadTreeOptions = {}): Pro
 
   const queue: { file: string; from?: { span: Diagnostic['span']; id: string } }[] = [{ file: path }];
   const seen = new Set<string>();
+  const folder = options.allowOutsidePaths ? undefined : treeFolderOf(path);
   while (queue.length > 0) {
     const { file, from } = queue.shift()!;
     const key = resolve(file);
     if (seen.has(key)) continue;
     seen.add(key);
+    if (from && folder !== undefined && !isInsideFolder(file, folder)) {
+      // Refused before reading, so that no error can show a line of a file outside the tree.
+      reader.report('PATH_OUTSIDE_TREE', `The transfer "${from.id}" points to ${file}, outside the tree's folder ${folder}`, from.span, 'a tree may name files in its own folder and below; for a trusted layout, run with --allow-outside-paths');
+      failed.add(file);
+      continue;
+    }
     const text = await readText(file, maxBytes, reader, from);
     if (text === undefined) {
       failed.add(file);
@@ -62,33 +71,32 @@ export async function loadTree(path: string, options: LoadTreeOptions = {}): Pro
     for (const t of d.transfers.values()) queue.push({ file: t.file, from: { span: t.fileSpan, id: t.id } });
   }
   const tree = decls.length > 0 && decls[0]!.isTree ? await buildModel(decls, reader, { failedFiles: failed, ...(options.top !== undefined ? { top: options.top } : {}) }) : undefined;
-  const diagnostics = sortDiagnostics(reader.diagnostics);
+  const diagnostics = capDiagnostics(sortDiagnostics(reader.diagnostics));
   const hasError = diagnostics.some((d) => d.severity === 'error');
   return { diagnostics, sources, ...(tree && !hasError ? { tree } : {}) };
 }
 
 async function readText(shown: string, maxBytes: number, reader: RawReader, from?: { span: Diagnostic['span']; id: string }): Promise<string | undefined> {
   const code = from ? 'TRANSFER_NOT_FOUND' : 'FILE_UNREADABLE';
+  let buf: Buffer;
   try {
-    const info = await stat(shown);
-    if (info.isDirectory()) {
-      reader.report(code, `${shown} is a folder, not a tree file`, from?.span, 'name a .yaml file');
-      return undefined;
-    }
-    if (info.size > maxBytes) {
-      reader.report('FILE_TOO_LARGE', `${shown} is ${(info.size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit for tree files`, from?.span ?? { file: shown, line: 1, col: 1, start: 0, end: 0 }, 'split the tree into files joined by transfers');
-      return undefined;
-    }
-    const buf = await readFile(shown);
-    if (buf.includes(0)) {
-      reader.report('NOT_A_TREE', `${shown} is a binary file, not a tree`, from?.span ?? { file: shown, line: 1, col: 1, start: 0, end: 0 });
-      return undefined;
-    }
-    return buf.toString('utf8').replace(/^\uFEFF/, '');
+    buf = await readInputFile(shown, maxBytes);
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const reason = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message;
-    reader.report(code, from ? `The transfer "${from.id}" points to ${shown}: ${reason}` : `Cannot read ${shown}: ${reason}`, from?.span, from ? 'the path is relative to the tree file that names it' : undefined);
+    if (!(e instanceof InputFileError)) throw e;
+    if (e.reason === 'too-large') {
+      reader.report('FILE_TOO_LARGE', `${shown} is ${formatMiB(e.size ?? maxBytes + 1)}, over the ${formatMiB(maxBytes)} limit for tree files`, from?.span ?? { file: shown, line: 1, col: 1, start: 0, end: 0 }, 'split the tree into files joined by transfers');
+    } else if (e.reason === 'folder') {
+      reader.report(code, `${shown} is a folder, not a tree file`, from?.span, 'name a .yaml file');
+    } else {
+      const reason = e.reason === 'missing' ? 'no such file' : e.message;
+      const hint = !from ? undefined : e.reason === 'missing' ? 'the path is relative to the tree file that names it' : e.reason === 'special' ? 'a transfer names a regular tree file' : undefined;
+      reader.report(code, from ? `The transfer "${from.id}" points to ${shown}: ${reason}` : `Cannot read ${shown}: ${reason}`, from?.span, hint);
+    }
     return undefined;
   }
+  if (buf.includes(0)) {
+    reader.report('NOT_A_TREE', `${shown} is a binary file, not a tree`, from?.span ?? { file: shown, line: 1, col: 1, start: 0, end: 0 });
+    return undefined;
+  }
+  return buf.toString('utf8').replace(/^\uFEFF/, '');
 }

@@ -83,10 +83,9 @@ export class RawReader {
       this.report('INVALID_NUMBER', `${what} must be a finite number, not ${String(node.value)}`, node.span);
       return undefined;
     }
-    if (node.kind === 'scalar' && typeof node.value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(node.value)) {
-      return Number(node.value);
-    }
-    this.typeError(what, 'a number', node);
+    // A quoted number ("2") is text, as the schema says: refused, so that editors and ftree agree.
+    const quoted = node.kind === 'scalar' && typeof node.value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(node.value);
+    this.typeError(what, 'a number', node, quoted ? `write the number without quotes: ${node.value.trim()}` : undefined);
     return undefined;
   }
 

@@ -1,7 +1,7 @@
 // Parses a tree file's YAML text into a raw tree of maps, lists and scalars that carry their source
 // spans (parse stage). Guards against alias bombs, deep nesting and oversized files.
 
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceSpan } from '../model/source-span.js';
 import { parsePlainYaml } from './parse-plain-yaml.js';
@@ -38,7 +38,10 @@ export interface ParseYamlTreeResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Largest number of nodes a file may expand to once aliases are followed. */
+/**
+ * Most nodes that following aliases may add (an alias bomb multiplies them). Nodes written out in
+ * the file do not count: the file's size bounds them, and a 100,000-event tree is honest.
+ */
 export const MAX_EXPANDED_NODES = 100_000;
 /** Deepest nesting of maps and lists accepted. */
 export const MAX_DEPTH = 64;
@@ -82,6 +85,8 @@ export function parseYamlTree(text: string, file: string, options: ParseYamlTree
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
     const [start, end] = error.pos;
+    // The yaml package reports its own stack overflow on deep nesting as a syntax error.
+    if (/Maximum call stack size exceeded/.test(error.message)) return { diagnostics: [tooDeep(spanAt(start, end))] };
     diagnostics.push({
       code: 'YAML_SYNTAX',
       severity: 'error',
@@ -92,15 +97,15 @@ export function parseYamlTree(text: string, file: string, options: ParseYamlTree
   }
   if (diagnostics.length > 0) return { diagnostics };
 
+  const targets = aliasTargets(doc);
   let expanded = 0;
-  const convert = (node: Node | null | undefined, fallback: SourceSpan, depth: number): RawNode => {
-    if (++expanded > MAX_EXPANDED_NODES) throw new LimitExceeded('YAML_ALIAS_LIMIT', fallback.start);
+  const convert = (node: Node | null | undefined, fallback: SourceSpan, depth: number, viaAlias = false): RawNode => {
+    if (viaAlias && ++expanded > MAX_EXPANDED_NODES) throw new LimitExceeded('YAML_ALIAS_LIMIT', fallback.start);
     if (depth > MAX_DEPTH) throw new LimitExceeded('YAML_TOO_DEEP', fallback.start);
     if (node === null || node === undefined) return { kind: 'scalar', value: null, span: fallback };
     if (isAlias(node)) {
-      const target = node.resolve(doc);
       const here = node.range ? spanAt(node.range[0], node.range[1]) : fallback;
-      return convert(target as Node | undefined, here, depth + 1);
+      return convert(targets.get(node), here, depth + 1, true);
     }
     const span = node.range ? spanAt(node.range[0], node.range[1]) : fallback;
     if (isScalar(node)) {
@@ -109,7 +114,7 @@ export function parseYamlTree(text: string, file: string, options: ParseYamlTree
       return { kind: 'scalar', value, span };
     }
     if (isSeq(node)) {
-      return { kind: 'seq', items: node.items.map((item) => convert(item as Node, span, depth + 1)), span };
+      return { kind: 'seq', items: node.items.map((item) => convert(item as Node, span, depth + 1, viaAlias)), span };
     }
     if (isMap(node)) {
       const entries: RawEntry[] = [];
@@ -121,7 +126,7 @@ export function parseYamlTree(text: string, file: string, options: ParseYamlTree
         if (keyNode && isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
           key = String(keyNode.value);
         } else if (keyNode && isAlias(keyNode)) {
-          const target = keyNode.resolve(doc);
+          const target = targets.get(keyNode);
           key = target && isScalar(target) ? String(target.value) : '';
         } else {
           key = '';
@@ -137,7 +142,7 @@ export function parseYamlTree(text: string, file: string, options: ParseYamlTree
           continue;
         }
         const valueFallback: SourceSpan = { ...keySpan, start: keySpan.end, end: keySpan.end };
-        entries.push({ key, keySpan, value: convert(pair.value as Node | null, valueFallback, depth + 1) });
+        entries.push({ key, keySpan, value: convert(pair.value as Node | null, valueFallback, depth + 1, viaAlias) });
       }
       return { kind: 'map', entries, span };
     }
@@ -155,6 +160,25 @@ export function parseYamlTree(text: string, file: string, options: ParseYamlTree
     if (e instanceof RangeError) return { diagnostics: [tooDeep(spanAt(0, 0))] };
     throw e;
   }
+}
+
+/**
+ * The node each alias names, found in one walk of the document: the latest anchor of that name
+ * before it (Alias.resolve walks the whole document at every call, quadratic on a large file).
+ */
+function aliasTargets(doc: Document.Parsed): Map<Alias, Node> {
+  const targets = new Map<Alias, Node>();
+  const anchors = new Map<string, Node>();
+  visit(doc, {
+    Alias(_, alias) {
+      const target = anchors.get(alias.source);
+      if (target) targets.set(alias, target);
+    },
+    Node(_, node) {
+      if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  return targets;
 }
 
 function aliasLimit(span: SourceSpan): Diagnostic {

@@ -8,6 +8,7 @@ import { formatCount, formatProbability, formatSeconds } from './format-number.j
 import { wrapWords } from './wrap-words.js';
 import { formatRelativeError } from './format-approximation.js';
 import type { CutSetAnalysis } from '../engine/index.js';
+import { escapeControlCharacters } from './terminal-text.js';
 
 export interface AnalysisTextOptions {
   readonly chalk: ChalkInstance;
@@ -23,8 +24,8 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
   const width = Math.max(60, options.width ?? 80);
   const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
   const lines: string[] = [];
-  lines.push(chalk.bold(tree.title ?? tree.name) + chalk.dim(`  (${tree.file})`));
-  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${top.label}` : ''}`);
+  lines.push(chalk.bold(escapeControlCharacters(tree.title ?? tree.name)) + chalk.dim(`  (${escapeControlCharacters(tree.file)})`));
+  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${escapeControlCharacters(top.label)}` : ''}`);
   lines.push(`${chalk.dim('P(top)')}     ${chalk.bold(formatProbability(analysis.pTop, 6))} ${chalk.dim('(exact, BDD)')}`);
   const houses = tree.houses.size > 0 ? `, ${plural(tree.houses.size, 'house event')}` : '';
   lines.push(

@@ -6,6 +6,7 @@ import { renderBrailleChart } from './braille-chart.js';
 import type { CurveReport } from './curve-json.js';
 import { formatHours } from './format-hours.js';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
+import { escapeControlCharacters } from './terminal-text.js';
 
 export interface CurveTextOptions {
   readonly chalk: ChalkInstance;
@@ -22,8 +23,8 @@ export function renderCurveText(report: CurveReport, options: CurveTextOptions):
   if (show !== 'table') {
     const first = curve.times[0] ?? 0;
     const last = curve.times[curve.times.length - 1] ?? 0;
-    lines.push(chalk.bold(tree.title ?? tree.name) + chalk.dim(`  (${tree.file})`));
-    lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${top.label}` : ''}`);
+    lines.push(chalk.bold(escapeControlCharacters(tree.title ?? tree.name)) + chalk.dim(`  (${escapeControlCharacters(tree.file)})`));
+    lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${escapeControlCharacters(top.label)}` : ''}`);
     lines.push(
       `${chalk.dim('P(top)(t)')}  from ${formatHours(first)} to ${formatHours(last)}, ${formatCount(curve.times.length)} points · ` +
         `${plural(curve.events.length, 'time-dependent event')} · ${formatSeconds(curve.seconds)}`,
@@ -56,7 +57,7 @@ function limitLines(report: CurveReport, chalk: ChalkInstance): string[] {
     const width = Math.min(40, Math.max(...repairable.map((e) => e.id.length)));
     for (const e of repairable.slice(0, 10)) {
       const label = tree.events.get(e.id)?.label;
-      lines.push(`  ${e.id.padEnd(width)}  ${formatProbability(e.limit!, 4).padStart(9)}${label ? chalk.dim(`  ${label}`) : ''}`);
+      lines.push(`  ${e.id.padEnd(width)}  ${formatProbability(e.limit!, 4).padStart(9)}${label ? chalk.dim(`  ${escapeControlCharacters(label)}`) : ''}`);
     }
     if (repairable.length > 10) lines.push(chalk.dim(`  … ${formatCount(repairable.length - 10)} more (--format json gives every one)`));
   }

@@ -7,6 +7,7 @@ import { compareIds } from '../engine/index.js';
 import { formatLiterals, describeFamily, type CutSetsReport } from './cut-sets-report.js';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
 import { formatApproximation } from './format-approximation.js';
+import { clip, escapeControlCharacters } from './terminal-text.js';
 
 export interface CutSetsTextOptions {
   readonly chalk: ChalkInstance;
@@ -22,8 +23,8 @@ export function renderCutSetsText(report: CutSetsReport, options: CutSetsTextOpt
   const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
   const noun = family.kind === 'prime-implicants' ? 'prime implicant' : 'minimal cut set';
   const lines: string[] = [];
-  lines.push(chalk.bold(tree.title ?? tree.name) + chalk.dim(`  (${tree.file})`));
-  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${top.label}` : ''}`);
+  lines.push(chalk.bold(escapeControlCharacters(tree.title ?? tree.name)) + chalk.dim(`  (${escapeControlCharacters(tree.file)})`));
+  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${escapeControlCharacters(top.label)}` : ''}`);
   lines.push(`${chalk.dim('P(top)')}     ${chalk.bold(formatProbability(report.pTop, 6))} ${chalk.dim('(exact, BDD)')}`);
   lines.push(`${chalk.dim('Found')}      ${chalk.bold(plural(summary.total, noun))}${chalk.dim(` · ${limits(report)} · ${formatSeconds(report.seconds)}`)}`);
   const orders = summary.perOrder.map((c, k) => [k, c] as const).filter(([, c]) => c > 0);
@@ -81,6 +82,3 @@ function formatPercent(x: number): string {
   return `${pct >= 10 ? pct.toFixed(1) : pct >= 0.01 ? pct.toPrecision(2) : pct.toExponential(0)}%`;
 }
 
-function clip(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, width - 1)}…`;
-}

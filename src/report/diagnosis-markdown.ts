@@ -4,6 +4,7 @@
 
 import type { Diagnosis, RatedSignal } from '../diagnose/index.js';
 import { formatCount, formatProbability } from './format-number.js';
+import { escapeMarkdown, escapeSummary } from './postmortem-markdown.js';
 import { describeOnset, describeSignal, describeVerdict, formatClock, formatFactor, formatMinutes, formatOffset, formatPath, formatPosterior, signalFigure } from './diagnosis-summary.js';
 
 export interface DiagnosisMarkdownOptions {
@@ -15,12 +16,12 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   const verdict = describeVerdict(d);
   const e = d.evidence;
   const out: string[] = [];
-  out.push(`# Diagnosis: ${cell(d.tree.title ?? d.tree.name)}`, '');
-  out.push(`**${cell(d.top.id)}**${d.top.label ? ` (${cell(d.top.label)})` : ''}: **${cell(verdict.headline)}**`, '');
-  out.push(cell(verdict.explanation), '');
+  out.push(`# Diagnosis: ${text(d.tree.title ?? d.tree.name)}`, '');
+  out.push(`**${text(d.top.id)}**${d.top.label ? ` (${text(d.top.label)})` : ''}: **${text(verdict.headline)}**`, '');
+  out.push(escapeSummary(verdict.explanation), '');
   const count = (state: string): number => d.signals.filter((s) => s.state === state).length;
   out.push(`- Window: ${iso(e.window.start)} → ${iso(e.window.end)}${e.baseline ? ` (baseline ${iso(e.baseline.start)} → ${iso(e.baseline.end)})` : ''}`);
-  out.push(`- Onset: ${iso(d.onset.time)} (${cell(describeOnset(d))})`);
+  out.push(`- Onset: ${iso(d.onset.time)} (${text(describeOnset(d))})`);
   out.push(`- Signals: ${count('fired')} fired, ${count('chronic') > 0 ? `${count('chronic')} chronic, ` : ''}${count('silent')} silent, ${count('unknown')} unknown`);
   out.push(`- P(top): ${formatProbability(d.top.prior)} from the tree, ${formatProbability(d.top.givenEvidence)} given the evidence`, '');
 
@@ -30,7 +31,7 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   out.push(`| # | event | ${post} | prior → adjusted | evidence | stands out | fired signals | path |`, '|---:|---|---:|---|---:|---|---|---|');
   d.suspects.slice(0, limit).forEach((s, i) => {
     const fired = s.signals.filter((x) => x.state === 'fired').map((x) => firedText(x)).join('; ');
-    out.push(`| ${i + 1} | \`${cell(s.id)}\`${s.label ? ` ${cell(s.label)}` : ''} | ${formatPosterior(s.posterior)} | ${formatProbability(s.prior)} → ${formatProbability(s.adjusted)} | ${formatFactor(s.bayesFactor)} | ${s.standsOut ? 'yes' : ''} | ${cell(fired)} | ${cell(formatPath(s))} |`);
+    out.push(`| ${i + 1} | \`${cell(s.id)}\`${s.label ? ` ${text(s.label)}` : ''} | ${formatPosterior(s.posterior)} | ${formatProbability(s.prior)} → ${formatProbability(s.adjusted)} | ${formatFactor(s.bayesFactor)} | ${s.standsOut ? 'yes' : ''} | ${text(fired)} | ${text(formatPath(s))} |`);
   });
   if (d.suspects.length > limit) out.push('', `${d.suspects.length - limit} more events are in the JSON output.`);
   const order = d.verdict.kind === 'suspects' ? 'Events that stand out come first, by posterior − prior, then the others by posterior.' : 'Nothing stands out: ranked by P(x | T) − prior, without the evidence.';
@@ -43,14 +44,14 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   }
   if (d.nextChecks.length > 0) {
     out.push('## Next checks', '', '| # | event | posterior | cost | gain (bits) | how |', '|---:|---|---:|---:|---:|---|');
-    d.nextChecks.forEach((c, i) => out.push(`| ${i + 1} | \`${cell(c.id)}\` | ${formatPosterior(c.posterior)} | ${formatMinutes(c.cost)}${c.costAssumed ? ' (assumed)' : ''} | ${c.informationGain.toFixed(2)} | ${cell(c.how)} |`));
+    d.nextChecks.forEach((c, i) => out.push(`| ${i + 1} | \`${cell(c.id)}\` | ${formatPosterior(c.posterior)} | ${formatMinutes(c.cost)}${c.costAssumed ? ' (assumed)' : ''} | ${c.informationGain.toFixed(2)} | ${text(c.how)} |`));
     out.push('');
   }
   if (d.timeline.length > 0) {
     out.push('## Timeline', '', `Relative to the onset at ${formatClock(d.onset.time)} UTC.`, '', '| offset | time (UTC) | node | signal | seen | note |', '|---:|---|---|---|---:|---|');
     for (const t of d.timeline) {
       const note = t.isSymptom ? 'symptom' : t.isLikelyEffect ? 'likely effect' : t.phase === 'before' ? 'before onset' : '';
-      out.push(`| ${formatOffset(t.offset)} | ${formatClock(t.time)} | \`${cell(t.signal.owner)}\` | ${cell(describeSignal(t.signal))} | ${cell(signalFigure(t.signal))} | ${note} |`);
+      out.push(`| ${formatOffset(t.offset)} | ${formatClock(t.time)} | \`${cell(t.signal.owner)}\` | ${text(describeSignal(t.signal))} | ${text(signalFigure(t.signal))} | ${note} |`);
     }
     out.push('');
   }
@@ -62,7 +63,7 @@ export function renderDiagnosisMarkdown(d: Diagnosis, options: DiagnosisMarkdown
   const notes = [...d.notes, ...e.notes];
   if (notes.length > 0) {
     out.push('## Notes', '');
-    for (const n of notes) out.push(`- ${cell(n)}`);
+    for (const n of notes) out.push(`- ${text(n)}`);
     out.push('');
   }
   return out.join('\n');
@@ -76,7 +77,12 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
-/** Table cells: no pipes or line breaks. */
+/** Inside a code span (ids, templates): no pipes or line breaks. */
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** Text from the tree or the logs, outside code spans: no HTML, links or emphasis (escapeMarkdown, as report and diff do). */
+function text(s: string): string {
+  return escapeMarkdown(s);
 }

@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Diagnosis, EventDiagnosis, RatedSignal } from '../diagnose/index.js';
 import { formatCount, formatProbability } from './format-number.js';
 import { describeOnset, describeSignal, describeVerdict, formatClock, formatFactor, formatMinutes, formatOffset, formatPath, formatPosterior, plural, signalFigure } from './diagnosis-summary.js';
+import { clip, escapeControlCharacters } from './terminal-text.js';
 
 export interface DiagnosisTextOptions {
   readonly chalk: ChalkInstance;
@@ -68,7 +69,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
     d.nextChecks.slice(0, 5).forEach((c, i) => {
       const figures = `${formatPosterior(c.posterior)} · ${formatMinutes(c.cost)}${c.costAssumed ? '?' : ''} · gain ${c.informationGain.toFixed(2)} bits`;
       lines.push(`  ${String(i + 1).padStart(1)} ${chalk.bold(clip(c.id, width - figures.length - 6))}  ${chalk.dim(figures)}`);
-      lines.push(wrapText(`    ${c.how}`, width));
+      lines.push(wrapText(`    ${escapeControlCharacters(c.how)}`, width));
     });
   } else if (!d.tree.events.size || [...d.tree.events.values()].every((ev) => !ev.check)) {
     lines.push('', chalk.dim('Next checks: no event declares `check: {how, cost}` in the tree'));
@@ -81,7 +82,7 @@ export function renderDiagnosisText(d: Diagnosis, options: DiagnosisTextOptions)
       const mark = t.isSymptom ? 'symptom' : t.isLikelyEffect ? 'likely effect' : t.phase === 'before' ? 'before onset' : '';
       const left = `  ${formatOffset(t.offset).padStart(7)} ${formatClock(t.time)} ${t.signal.kind.padEnd(6)} `;
       const right = mark ? ` ${mark}` : '';
-      const body = `${t.signal.owner} ${(t.signal.label ?? describeSignal(t.signal).replace(/^\w+ /, ''))} ${signalFigure(t.signal)}`.trim();
+      const body = escapeControlCharacters(`${t.signal.owner} ${(t.signal.label ?? describeSignal(t.signal).replace(/^\w+ /, ''))} ${signalFigure(t.signal)}`.trim());
       lines.push(`${left}${clip(body, width - left.length - right.length)}${chalk.dim(right)}`);
     }
     if (d.timeline.length > 15) lines.push(chalk.dim(`  … ${d.timeline.length - 15} more (--format json lists them)`));
@@ -167,6 +168,3 @@ function wrap(text: string, width: number, hang?: number): string {
   return out.join('\n');
 }
 
-function clip(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
-}

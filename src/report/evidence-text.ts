@@ -7,6 +7,7 @@ import Table from 'cli-table3';
 import type { EvidenceResult, SignalResult } from '../evidence/index.js';
 import type { EvidenceReport } from './evidence-json.js';
 import { formatCount, formatProbability } from './format-number.js';
+import { clip, escapeControlCharacters } from './terminal-text.js';
 
 export interface EvidenceTextOptions {
   readonly chalk: ChalkInstance;
@@ -23,7 +24,7 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
   const { tree, evidence: e } = report;
   const width = Math.max(60, options.width ?? 80);
   const lines: string[] = [];
-  lines.push(chalk.bold(`Evidence for ${tree.title ?? tree.name}`) + chalk.dim(`  (${tree.file})`));
+  lines.push(chalk.bold(`Evidence for ${escapeControlCharacters(tree.title ?? tree.name)}`) + chalk.dim(`  (${escapeControlCharacters(tree.file)})`));
   lines.push(`${chalk.dim('Window')}    ${formatRange(e.window.start, e.window.end)}`);
   lines.push(`${chalk.dim('Baseline')}  ${e.baseline ? formatRange(e.baseline.start, e.baseline.end) : 'none'}`);
   lines.push(`${chalk.dim('Read')}      ${describeSources(e)}`);
@@ -107,7 +108,7 @@ export function renderEvidenceText(report: EvidenceReport, options: EvidenceText
 
 function describeSignal(s: SignalResult): string {
   const text = s.label ?? (s.kind === 'log' ? `"${s.pattern}"` : s.kind === 'metric' ? s.query! : [s.service, s.changeKind].filter(Boolean).join(' '));
-  return `${s.kind === 'metric' ? 'metric' : s.kind} ${text}`;
+  return `${s.kind === 'metric' ? 'metric' : s.kind} ${escapeControlCharacters(text)}`;
 }
 
 function formatMain(s: SignalResult): string {
@@ -183,6 +184,3 @@ function wrap(text: string, width: number): string {
   return out.join('\n');
 }
 
-function clip(s: string, width: number): string {
-  return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
-}

@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { rankImportance, type ImportanceReport } from './importance-json.js';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
+import { escapeControlCharacters } from './terminal-text.js';
 
 export interface ImportanceTextOptions {
   readonly chalk: ChalkInstance;
@@ -19,8 +20,8 @@ export function renderImportanceText(report: ImportanceReport, options: Importan
   const { tree, analysis } = report;
   const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
   const lines: string[] = [];
-  lines.push(chalk.bold(tree.title ?? tree.name) + chalk.dim(`  (${tree.file})`));
-  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${top.label}` : ''}`);
+  lines.push(chalk.bold(escapeControlCharacters(tree.title ?? tree.name)) + chalk.dim(`  (${escapeControlCharacters(tree.file)})`));
+  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${escapeControlCharacters(top.label)}` : ''}`);
   lines.push(`${chalk.dim('P(top)')}     ${chalk.bold(formatProbability(analysis.pTop, 6))} ${chalk.dim('(exact, BDD)')}`);
   const cutSets =
     analysis.cutSets !== undefined

@@ -4,6 +4,7 @@
 import { formatPosterior, formatProbability as fmt } from './format-number.js';
 import { exportMermaid } from './mermaid-export.js';
 import { formatHours, type Postmortem } from './postmortem.js';
+import { escapeControlCharacters } from './terminal-text.js';
 
 export function renderPostmortemMarkdown(pm: Postmortem): string {
   const out: string[] = [];
@@ -101,11 +102,11 @@ export function formatMinutes(minutes: number): string {
 
 /** Text safe in Markdown (and in a table cell): the characters that start markup are escaped. */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
+  return escapeControlCharacters(s.replace(/[\r\n]+/g, ' ')).replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`);
 }
 
 /** The summary keeps its `id` code spans; the text between them is escaped. */
-function escapeSummary(s: string): string {
+export function escapeSummary(s: string): string {
   return s
     .split(/(`[^`]*`)/)
     .map((part) => (part.startsWith('`') ? part : escapeMarkdown(part)))

@@ -4,6 +4,7 @@
 
 import type { Diagnosis } from '../diagnose/index.js';
 import type { FaultTree } from '../model/fault-tree.js';
+import { redactCredentials } from '../model/redact-credentials.js';
 import type { GateProbability } from '../engine/gate-probabilities.js';
 import type { ProbabilityAnalysis } from '../engine/index.js';
 import { rankEvents } from './analysis-json.js';
@@ -170,7 +171,7 @@ export function buildPostmortem(input: PostmortemInput): Postmortem {
     ...(input.singlePoints ? { singlePoints: input.singlePoints.map(eventInfo) } : {}),
     timeline: [],
     figures,
-    metadata: { version: input.version, command: input.command, inputs: input.inputs, settings: input.settings },
+    metadata: redactMetadata(input),
     model: { gates: tree.gates.size, events: tree.events.size, houses: tree.houses.size, missionTime: tree.missionTime, bddNodes: analysis.bddNodes },
   };
 }
@@ -233,7 +234,7 @@ function buildFromDiagnosis(input: PostmortemInput, d: Diagnosis): Postmortem {
     timeline,
     window: `${iso(d.evidence.window.start)} – ${iso(d.evidence.window.end)}`,
     figures,
-    metadata: { version: input.version, command: input.command, inputs: input.inputs, settings: input.settings },
+    metadata: redactMetadata(input),
     model: { gates: tree.gates.size, events: tree.events.size, houses: tree.houses.size, missionTime: tree.missionTime, bddNodes: analysis.bddNodes },
   };
 }
@@ -265,4 +266,14 @@ export function formatHours(h: number): string {
   if (h >= 8760 && h % 8760 === 0) return `${h / 8760} y`;
   if (h >= 48 && h % 24 === 0) return `${h / 24} d`;
   return `${Number(h.toPrecision(4))} h`;
+}
+
+/** The run's metadata with every credential redacted, whatever the caller passed (the command line may hold a URL with a password). */
+function redactMetadata(input: PostmortemInput): Postmortem['metadata'] {
+  return {
+    version: input.version,
+    command: input.command.map(redactCredentials),
+    inputs: input.inputs.map((f) => ({ ...f, path: redactCredentials(f.path) })),
+    settings: input.settings.map(([k, v]) => [k, redactCredentials(v)] as const),
+  };
 }

@@ -4,6 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { SourceSpan } from '../model/source-span.js';
+import { escapeControlCharacters } from './terminal-text.js';
 
 export interface RenderDiagnosticsOptions {
   /** File texts for the caret snippets. */
@@ -13,12 +14,13 @@ export interface RenderDiagnosticsOptions {
 
 export function renderDiagnosticText(d: Diagnostic, options: RenderDiagnosticsOptions): string {
   const { chalk } = options;
-  const where = d.span ? `${d.span.file}:${d.span.line}:${d.span.col} ` : '';
+  const where = d.span ? `${escapeControlCharacters(d.span.file)}:${d.span.line}:${d.span.col} ` : '';
   const label = d.severity === 'error' ? chalk.red.bold(`error[${d.code}]`) : chalk.yellow.bold(`warning[${d.code}]`);
-  const lines = [`${chalk.bold(where)}${label} ${d.message}`];
+  // Messages quote the tree (keys, values) and snippets show it: its control characters are shown, never run.
+  const lines = [`${chalk.bold(where)}${label} ${escapeControlCharacters(d.message)}`];
   const source = d.span ? options.sources.get(d.span.file) : undefined;
   if (d.span && source !== undefined) lines.push(...snippet(source, d.span, chalk, d.severity === 'error' ? chalk.red : chalk.yellow));
-  if (d.hint) lines.push(`  ${chalk.cyan('hint:')} ${d.hint}`);
+  if (d.hint) lines.push(`  ${chalk.cyan('hint:')} ${escapeControlCharacters(d.hint)}`);
   return lines.join('\n');
 }
 
@@ -28,9 +30,9 @@ export function snippet(source: string, span: SourceSpan, chalk: ChalkInstance, 
   const start = span.start < lineStart ? lineStart : span.start;
   let lineEnd = source.indexOf('\n', lineStart);
   if (lineEnd === -1) lineEnd = source.length;
-  const rawLine = source.slice(lineStart, lineEnd).replace(/\r$/, '');
   const MAX = 160;
-  const line = rawLine.length > MAX ? `${rawLine.slice(0, MAX)}…` : rawLine;
+  const rawLine = source.slice(lineStart, Math.min(lineEnd, lineStart + MAX + 1)).replace(/\r$/, '');
+  const line = escapeControlCharacters(rawLine.length > MAX ? `${rawLine.slice(0, MAX)}…` : rawLine);
   const gutter = String(span.line);
   const pad = ' '.repeat(gutter.length);
   const col = Math.min(start - lineStart, line.length);

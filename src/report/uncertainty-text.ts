@@ -5,6 +5,7 @@
 import type { ChalkInstance } from 'chalk';
 import { formatCount, formatProbability, formatSeconds } from './format-number.js';
 import type { UncertaintyReport } from './uncertainty-json.js';
+import { escapeControlCharacters } from './terminal-text.js';
 
 export interface UncertaintyTextOptions {
   readonly chalk: ChalkInstance;
@@ -22,8 +23,8 @@ export function renderUncertaintyText(report: UncertaintyReport, options: Uncert
   const p = (x: number): string => formatProbability(x, 3);
   const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
   const lines: string[] = [];
-  lines.push(chalk.bold(tree.title ?? tree.name) + chalk.dim(`  (${tree.file})`));
-  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${top.label}` : ''}`);
+  lines.push(chalk.bold(escapeControlCharacters(tree.title ?? tree.name)) + chalk.dim(`  (${escapeControlCharacters(tree.file)})`));
+  lines.push(`${chalk.dim('Top event')}  ${tree.top}${top?.label ? ` — ${escapeControlCharacters(top.label)}` : ''}`);
   lines.push(`${chalk.dim('P(top)')}     ${formatProbability(a.pTop, 6)} at the point values · ${formatProbability(a.pTopAtMeans, 6)} with every input at its mean`);
   const method = a.sampling === 'latin-hypercube' ? 'Latin hypercube' : 'Monte Carlo';
   lines.push(

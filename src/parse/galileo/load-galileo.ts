@@ -2,13 +2,13 @@
 // FaultTree, for its static subset only: and, or, k-of-n voting, basic events with prob= or lambda=
 // (parse stage). Dynamic gates (pand, por, spare, fdep, pdep, seq, mutex) are reported, not analysed.
 
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { EXIT, FtreeError, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { BasicEvent, FaultTree, Gate, ProbabilityModel } from '../../model/fault-tree.js';
 import { findCycle } from '../../model/find-cycle.js';
 import { probabilityAt } from '../../model/probability-at.js';
 import type { SourceSpan } from '../../model/source-span.js';
+import { INPUT_LIMITS, readInputText } from '../../model/read-input-file.js';
 
 export interface LoadGalileoOptions {
   /** Hours; Galileo rates are per time unit, read as per hour. Default 1 (Storm's `--timebound 1`). */
@@ -33,13 +33,7 @@ interface Token {
 }
 
 export async function loadGalileo(file: string, options: LoadGalileoOptions = {}): Promise<FaultTree> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as Error).message ?? String(e));
-    throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read file: ${file} (${reason})` }, EXIT.usage);
-  }
+  const text = await readInputText(file, file, INPUT_LIMITS.treeBytes);
   return parseGalileoText(text, file, options);
 }
 

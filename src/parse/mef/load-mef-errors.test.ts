@@ -22,6 +22,7 @@ describe('loadMef error fixtures: one per code, with line and column', () => {
     ['mef-unsupported.xml', 'MEF_UNSUPPORTED', 3, 3],
     ['mef-include.xml', 'MEF_INCLUDE', 3, 3],
     ['mef-include-cycle.xml', 'MEF_INCLUDE_CYCLE', 4, 3],
+    ['path-outside-tree.xml', 'PATH_OUTSIDE_TREE', 3, 3],
     ['mef-unit-mismatch.xml', 'MEF_UNIT_MISMATCH', 12, 9],
     ['ccf-invalid.xml', 'CCF_INVALID', 18, 9],
     ['missing-probability.xml', 'MISSING_PROBABILITY', 11, 5],

@@ -2,9 +2,10 @@
 // Several files form one model (e.g. a tree and its basic-event data); includes (<include file>
 // and XInclude) are read in place, relative to the including file, once each, refusing cycles.
 
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf } from '../../model/read-input-file.js';
+import { capDiagnostics, EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { buildMefModel, type BuildMefModelOptions } from './build-mef-model.js';
@@ -12,9 +13,16 @@ import { mefError } from './mef-diagnostic.js';
 import { createRawMefModel, type RawMefModel } from './mef-raw.js';
 import { readMefFile } from './read-mef-file.js';
 
+/** Files deep an include chain may go (each level is a nested parse: a chain of 800 would overflow the stack). */
+export const MAX_INCLUDE_DEPTH = 64;
+
 export interface LoadMefOptions extends BuildMefModelOptions {
   /** Receives warnings (e.g. uncertainty that the model cannot carry); they never stop loading. */
   readonly onWarning?: (warning: Diagnostic) => void;
+  /** Follow includes to files outside the folder of the file named on the command line; refused by default. */
+  readonly allowOutsidePaths?: boolean;
+  /** Largest file read, in bytes (default INPUT_LIMITS.mefBytes). */
+  readonly maxFileBytes?: number;
 }
 
 /**
@@ -33,14 +41,20 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
   const loaded = new Set<string>();
   const chain: string[] = [];
 
-  const readInto = (file: string, includedAt?: SourceSpan): void => {
+  const maxBytes = options.maxFileBytes ?? INPUT_LIMITS.mefBytes;
+  const readInto = (file: string, folder: string | undefined, includedAt?: SourceSpan): void => {
+    if (includedAt && folder !== undefined && !isInsideFolder(file, folder)) {
+      // Refused before reading, so that no error can show a line of a file outside the model's folder.
+      raw.diagnostics.push(mefError('PATH_OUTSIDE_TREE', `Include of ${file}, outside the model's folder ${folder}`, includedAt, 'a model may include files in its own folder and below; for a trusted layout, run with --allow-outside-paths'));
+      return;
+    }
     let text: string;
     let real: string;
     try {
       real = realpathSync(file);
-      text = readFileSync(real, 'utf8');
+      text = readInputFileSync(real, maxBytes).toString('utf8');
     } catch (e) {
-      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as Error).message ?? String(e));
+      const reason = e instanceof InputFileError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as Error).message ?? String(e));
       if (includedAt) raw.diagnostics.push(mefError('MEF_INCLUDE', `Cannot read included file: ${file} (${reason})`, includedAt, 'the path is relative to the including file'));
       else missing.push(mefError('FILE_UNREADABLE', `Cannot read file: ${file} (${reason})`));
       return;
@@ -51,15 +65,19 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
       return;
     }
     if (loaded.has(real)) return; // Already part of the model (given twice, or included twice).
+    if (chain.length >= MAX_INCLUDE_DEPTH) {
+      raw.diagnostics.push(mefError('MEF_INCLUDE', `Includes nested deeper than ${MAX_INCLUDE_DEPTH} files: ${file}`, includedAt, 'include the files from fewer levels'));
+      return;
+    }
     loaded.add(real);
     raw.files.push(file);
     chain.push(real);
     readMefFile(text, file, raw, {
-      include: (href, span) => readInto(isAbsolute(href) ? href : join(dirname(file), href), span),
+      include: (href, span) => readInto(isAbsolute(href) ? href : join(dirname(file), href), folder, span),
     });
     chain.pop();
   };
-  for (const file of files) readInto(file);
+  for (const file of files) readInto(file, options.allowOutsidePaths ? undefined : treeFolderOf(file));
   if (missing.length > 0) throw new FtreeError(missing, EXIT.usage);
   return buildFromRaw(raw, options);
 }
@@ -77,10 +95,10 @@ export function parseMefText(text: string, file = '<input>.xml', options: LoadMe
 }
 
 function buildFromRaw(raw: RawMefModel, options: LoadMefOptions): FaultTree {
-  if (hasErrors(raw.diagnostics)) throw new FtreeError(sortDiagnostics(raw.diagnostics));
+  if (hasErrors(raw.diagnostics)) throw new FtreeError(capDiagnostics(sortDiagnostics(raw.diagnostics)));
   const { tree, diagnostics, warnings } = buildMefModel(raw, options);
   if (options.onWarning) for (const warning of warnings) options.onWarning(warning);
-  if (hasErrors(diagnostics)) throw new FtreeError(sortDiagnostics(diagnostics));
+  if (hasErrors(diagnostics)) throw new FtreeError(capDiagnostics(sortDiagnostics(diagnostics)));
   if (!tree) throw new Error('buildMefModel returned neither a tree nor an error');
   return tree;
 }

@@ -16,6 +16,7 @@ export type MefErrorCode =
   | 'MEF_UNIT_MISMATCH' // a parameter reference names another unit than the parameter's definition
   | 'CCF_INVALID' // a CCF group's members or factor levels do not fit its model
   | 'AMBIGUOUS_TOP' // several gates of the first fault tree could be the top event
+  | 'PATH_OUTSIDE_TREE' // an include names a file outside the folder of the file named on the command line
   // Shared with the YAML path (src/model/error-codes.ts), same meaning:
   | 'FILE_UNREADABLE'
   | 'MISSING_TOP'
