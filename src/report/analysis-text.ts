@@ -53,7 +53,7 @@ export function renderAnalysisText(report: AnalysisReport, options: AnalysisText
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 1 },
   });
   shown.forEach((e, i) => {
-    table.push([String(i + 1), chalk.bold(formatProbability(e.posterior)), formatProbability(e.prior), formatProbability(e.birnbaum), e.id, chalk.dim(e.label ?? '')]);
+    table.push([String(i + 1), chalk.bold(formatProbability(e.posterior)), formatProbability(e.prior), formatProbability(e.birnbaum), e.id, chalk.dim(escapeControlCharacters(e.label ?? ''))]);
   });
   lines.push(table.toString().replace(/ +$/gm, ''));
   const rest = ranked.length - shown.length;
