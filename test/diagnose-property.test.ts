@@ -16,7 +16,7 @@ const KINDS: Kind[] = ['and', 'or', 'atleast', 'xor', 'not', 'nand', 'nor', 'iff
 interface Case {
   probs: number[];
   gates: { type: Kind; inputs: number[]; k: number }[];
-  signals: { owner: number; state: 'fired' | 'silent' | 'unknown'; s: number | null; f: number | null; strength: number | null; at: number }[];
+  signals: { owner: number; state: 'fired' | 'silent' | 'unknown'; s: number | null; f: number | null; strength: number | null; at: number; departure: number | null }[];
   treeDefaults: { s: number | null; f: number | null };
   optionDefaults: { s: number | null; f: number | null };
   topObserved: boolean;
@@ -47,6 +47,8 @@ const arbCase: fc.Arbitrary<Case> = fc.integer({ min: 1, max: 7 }).chain((n) =>
           f: fc.option(rate),
           strength: fc.option(fc.double({ min: 0.5, max: 60, noNaN: true })),
           at: fc.integer({ min: 0, max: 9_999 }),
+          // An additive metric's departure (a latency), for the propagation-magnitude evidence.
+          departure: fc.option(fc.double({ min: 0.001, max: 10, noNaN: true })),
         }),
         { maxLength: 8 },
       ),
@@ -102,6 +104,7 @@ function buildCase(c: Case): { tree: FaultTree; evidence: EvidenceResult; nodeId
     samples: [],
     ...(s.state === 'fired' ? { firstSeen: s.at * 600 } : {}),
     ...(s.state === 'fired' && s.strength !== null ? { strength: s.strength } : {}),
+    ...(s.state === 'fired' && s.departure !== null ? { departure: s.departure, additive: true } : {}),
     ...rates(s.s, s.f),
   }));
   const evidence: EvidenceResult = { window: { start: 0, end: WINDOW_END }, timezone: 'UTC', signals, logs: [], metricFiles: [], unexplained: [], notes: [], warnings: [] };
@@ -180,11 +183,29 @@ function bruteForce(c: Case, tree: FaultTree, onset: number) {
     }
     return w;
   };
+  // Propagation magnitude: the largest additive departure of each end (all departures here are positive).
+  const largest = (id: string): number | undefined => {
+    const d = c.signals.filter((s) => s.state === 'fired' && s.departure !== null && (s.owner < n ? `e${s.owner}` : `g${s.owner - n}`) === id).map((s) => s.departure!);
+    return d.length > 0 ? Math.max(...d) : undefined;
+  };
+  const magnitudeWeight = (x: number): number => {
+    let w = 1;
+    for (const g of tree.gates.values()) {
+      if (!g.propagation) continue;
+      const from = largest(g.propagation.from);
+      const to = largest(g.propagation.to);
+      if (from === undefined || to === undefined) continue;
+      const small = from < 0.1 * to;
+      const passed = value(x, g.id);
+      w *= small ? (passed ? 0.05 : 0.5) : passed ? 0.95 : 0.5;
+    }
+    return w;
+  };
   const weights: number[] = [];
   for (let x = 0; x < 1 << n; x++) {
     let w = 1;
     for (let i = 0; i < n; i++) w *= (x >> i) & 1 ? c.probs[i]! : 1 - c.probs[i]!;
-    weights.push(w * signalWeight(x) * orderWeight(x));
+    weights.push(w * signalWeight(x) * orderWeight(x) * magnitudeWeight(x));
   }
   return { value, weights };
 }

@@ -15,7 +15,7 @@ import { evaluateChangesAtOnset } from './evaluate-changes-at-onset.js';
 import { findEventsBelow, findGatePath, findParents } from './find-gate-path.js';
 import { combineLikelihoods, foldLikelihood, isImpossible, signalLikelihood, type SignalObservation } from './fold-likelihood.js';
 import { DEFAULT_LAG_MS, strengthFactor, timingFactor, type TimingContext } from './evidence-likelihood.js';
-import { findPropagationOrders } from './propagation-order.js';
+import { findPropagationMagnitudes, findPropagationOrders } from './propagation-order.js';
 import { suspectEntropy } from './information-gain.js';
 import { CUT_SET_CANDIDATES, findCandidateCutSets, rankCutSets, type CutSetPosterior } from './rank-cut-sets.js';
 import { rankNextChecks } from './rank-next-checks.js';
@@ -86,6 +86,9 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   // The order in which each propagation's ends fired: evidence on the expansion's gate.
   const orders = findPropagationOrders(tree, byOwner, timing.lag ?? DEFAULT_LAG_MS);
   for (const o of orders) gateInputs.push({ gate: o.gate, likelihood: o.likelihood });
+  // And how their departures compare in an additive metric: a callee's small slowdown cannot make its caller's large one.
+  const magnitudes = findPropagationMagnitudes(tree, byOwner);
+  for (const m of magnitudes) gateInputs.push({ gate: m.gate, likelihood: m.likelihood });
   const em = conditionOnEvidence(tree, adjusted, gateInputs, { conditioning, ...(options.maxNodes === undefined ? {} : { maxNodes: options.maxNodes }) });
   const { posterior, pCondition } = computePosteriors(em);
   const contradiction = !(pCondition > 0);
@@ -176,6 +179,7 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
     suspects,
     gates,
     orders,
+    magnitudes,
     signals,
     cutSets,
     nextChecks,

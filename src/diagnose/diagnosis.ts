@@ -11,7 +11,7 @@ import type { CutSetPosterior } from './rank-cut-sets.js';
 import type { NextCheck } from './rank-next-checks.js';
 import type { RateSource } from './resolve-signal-rates.js';
 import type { TimelineEntry } from './build-timeline.js';
-import type { PropagationOrder } from './propagation-order.js';
+import type { PropagationMagnitude, PropagationOrder } from './propagation-order.js';
 
 /** A signal's result with the rates used and what its state says. */
 export interface RatedSignal extends SignalResult {
@@ -113,6 +113,8 @@ export interface Diagnosis {
   readonly gates: readonly GateDiagnosis[];
   /** Propagations whose two ends both fired, with the order they fired in. */
   readonly orders: readonly PropagationOrder[];
+  /** Propagations whose two ends both fired an additive metric signal, with how their departures compare. */
+  readonly magnitudes: readonly PropagationMagnitude[];
   /** Every signal, change signals judged against the onset. */
   readonly signals: readonly RatedSignal[];
   /** The most probable minimal cut sets given the evidence, highest posterior first. */

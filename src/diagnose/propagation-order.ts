@@ -11,6 +11,54 @@ import type { RatedSignal } from './diagnosis.js';
 export const PASSED_BEFORE = 0.02;
 /** P(`to` first fired before `from` | it did not pass): a quarter, ties (same sample) taking half. */
 export const UNRELATED_BEFORE = 0.25;
+/** An additive metric's departure at `from` below this share of the one at `to` is "too small to explain it". */
+export const SMALL_SHARE = 0.1;
+/** P(too small | the failure passed): a callee whose slowdown is a tenth of its caller's rarely made it. */
+export const PASSED_SMALL = 0.05;
+/** P(too small | it did not pass): the two departures are unrelated, either may be the larger. */
+export const UNRELATED_SMALL = 0.5;
+
+/** How a propagation's two ends compare in an additive metric (a latency), when both fired in one. */
+export interface PropagationMagnitude {
+  readonly gate: string;
+  readonly from: string;
+  readonly to: string;
+  /** The largest departures of the two ends' fired additive signals, in the metric's unit. */
+  readonly fromDeparture: number;
+  readonly toDeparture: number;
+  /** `from`'s departure is below SMALL_SHARE of `to`'s: too small to explain it. */
+  readonly small: boolean;
+  readonly likelihood: Likelihood;
+}
+
+/** The largest departure (by size) of a node's fired additive metric signals, or undefined. */
+function largestDeparture(signals: readonly RatedSignal[] | undefined): number | undefined {
+  let best: number | undefined;
+  for (const s of signals ?? []) {
+    if (s.state !== 'fired' || !s.additive || s.departure === undefined) continue;
+    if (best === undefined || Math.abs(s.departure) > Math.abs(best)) best = s.departure;
+  }
+  return best;
+}
+
+/**
+ * For every propagation whose two ends both fired an additive metric signal departing the same
+ * way: whether `from`'s departure is too small to explain `to`'s, and its likelihood.
+ */
+export function findPropagationMagnitudes(tree: FaultTree, byOwner: ReadonlyMap<string, readonly RatedSignal[]>): PropagationMagnitude[] {
+  const out: PropagationMagnitude[] = [];
+  for (const gate of tree.gates.values()) {
+    const p = gate.propagation;
+    if (!p) continue;
+    const fromDeparture = largestDeparture(byOwner.get(p.from));
+    const toDeparture = largestDeparture(byOwner.get(p.to));
+    if (fromDeparture === undefined || toDeparture === undefined || Math.sign(fromDeparture) !== Math.sign(toDeparture) || toDeparture === 0) continue;
+    const small = Math.abs(fromDeparture) < SMALL_SHARE * Math.abs(toDeparture);
+    const likelihood = small ? { ifTrue: PASSED_SMALL, ifFalse: UNRELATED_SMALL } : { ifTrue: 1 - PASSED_SMALL, ifFalse: 1 - UNRELATED_SMALL };
+    out.push({ gate: gate.id, from: p.from, to: p.to, fromDeparture, toDeparture, small, likelihood });
+  }
+  return out;
+}
 
 export interface PropagationOrder {
   /** The expansion's gate `from→to`. */

@@ -197,7 +197,7 @@ function rates(signal: { sensitivity?: number; falseAlarm?: number; falseAlarmFr
 }
 
 function metricResult(o: Owned<MetricSignal>, verdict: Omit<SignalResult, 'owner' | 'ownerKind' | 'kind' | 'query'>, source?: 'files' | 'prometheus'): SignalResult {
-  return { owner: o.owner, ownerKind: o.ownerKind, kind: 'metric', ...labelOf(o.signal), query: o.signal.query, ...verdict, ...(source ? { source } : {}), ...rates(o.signal) };
+  return { owner: o.owner, ownerKind: o.ownerKind, kind: 'metric', ...labelOf(o.signal), query: o.signal.query, ...verdict, ...(source ? { source } : {}), ...(o.signal.additive ? { additive: true } : {}), ...rates(o.signal) };
 }
 
 /**

@@ -16,7 +16,7 @@ export const DEFAULT_MIN_BASELINE = 8;
 /** A threshold whose rule holds at more than this share of the baseline points is chronic. */
 export const CHRONIC_SHARE = 0.5;
 
-type MetricVerdict = Pick<SignalResult, 'baselineFalseAlarm' | 'state' | 'reason' | 'value' | 'direction' | 'strength' | 'baseline' | 'firstSeen' | 'samples' | 'rule'>;
+type MetricVerdict = Pick<SignalResult, 'departure' | 'baselineFalseAlarm' | 'state' | 'reason' | 'value' | 'direction' | 'strength' | 'baseline' | 'firstSeen' | 'samples' | 'rule'>;
 
 export interface MetricSignalOptions {
   /** The tree's `defaults.missing`, for signals that set none. */
@@ -246,6 +246,7 @@ function judgeScore(signal: MetricSignal, judged: readonly Judged[], rule: strin
     ...(fired ? { strength: b.score / threshold } : {}),
     baseline: b.median,
     baselineFalseAlarm: 1 - quiet,
+    ...(fired && Number.isFinite(b.score) && b.score > 0 ? { departure: (b.rose ? 1 : -1) * b.score * b.spread } : {}),
     ...(fired && b.firstSeen !== undefined ? { firstSeen: b.firstSeen } : {}),
     samples: [describeSeries(b.series)],
     rule,

@@ -58,6 +58,10 @@ export interface SignalResult {
   readonly source?: 'logs' | 'files' | 'prometheus' | 'changes';
   readonly sensitivity?: number;
   readonly falseAlarm?: number;
+  /** Anomaly scores that fired: the departure from the baseline median that gave the score, in the metric's unit. */
+  readonly departure?: number;
+  /** The metric adds up along calls (`additive: true`). */
+  readonly additive?: boolean;
   /** The signal asks for its false-alarm rate from the baseline (`false_alarm: baseline`). */
   readonly falseAlarmFromBaseline?: boolean;
   /**

@@ -50,3 +50,13 @@ describe('false_alarm: baseline', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['INVALID_TYPE']);
   });
 });
+
+describe('additive', () => {
+  it('is read on a score signal and refused on a threshold', async () => {
+    const ok = await load(tree('', '          additive: true'));
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.tree!.gates.get('slow')!.evidence!.metrics[0]).toMatchObject({ additive: true });
+    const threshold = await load(tree('', '          additive: true').replace('score: 3', 'above: 3'));
+    expect(threshold.diagnostics.map((d) => d.code)).toEqual(['CONFLICTING_KEYS']);
+  });
+});

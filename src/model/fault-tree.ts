@@ -101,6 +101,11 @@ export interface MetricSignal extends SignalRates {
   readonly aggregate?: Aggregate;
   /** Robust anomaly score threshold (|x − median| / spread of the baseline). */
   readonly score?: number;
+  /**
+   * Anomaly scores: the metric adds up along calls (a latency): a callee's departure can explain
+   * only as much of its caller's (docs/diagnosis.md, "Propagation magnitude").
+   */
+  readonly additive?: boolean;
   /** Anomaly scores: count rises, falls or both (default `both`). */
   readonly direction?: ScoreDirection;
   /** Anomaly scores: the least baseline spread, in the metric's unit. */

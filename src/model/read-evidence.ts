@@ -10,9 +10,9 @@ import type { RawReader } from './raw-reader.js';
 const EVIDENCE_KEYS = ['logs', 'metrics', 'changes'] as const;
 const RATE_KEYS = ['sensitivity', 'false_alarm'] as const;
 const LOG_KEYS = ['pattern', 'label', 'min_count', 'alpha', 'fields', 'missing', ...RATE_KEYS];
-const METRIC_KEYS = ['query', 'label', 'above', 'below', 'aggregate', 'score', 'direction', 'min_spread', 'min_baseline', 'missing', ...RATE_KEYS];
+const METRIC_KEYS = ['query', 'label', 'above', 'below', 'aggregate', 'score', 'direction', 'min_spread', 'min_baseline', 'missing', 'additive', ...RATE_KEYS];
 /** Keys that only an anomaly score reads. */
-const SCORE_ONLY_KEYS = ['direction', 'min_spread'] as const;
+const SCORE_ONLY_KEYS = ['direction', 'min_spread', 'additive'] as const;
 const CHANGE_KEYS = ['service', 'kind', 'label', 'within', ...RATE_KEYS];
 const AGGREGATES: readonly Aggregate[] = ['max', 'min', 'mean', 'p95', 'last'];
 const DIRECTIONS: readonly ScoreDirection[] = ['rose', 'fell', 'both'];
@@ -205,8 +205,11 @@ function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal
   const minBaseline = minBaselineEntry ? reader.integer(minBaselineEntry.value, `The min_baseline of ${what}`) : undefined;
   if (minBaseline !== undefined && minBaseline < 1) reader.report('INVALID_NUMBER', `The min_baseline of ${what} must be at least 1, not ${minBaseline}`, minBaselineEntry!.value.span);
   const missing = readChoice(reader, keys.get('missing')?.value, MISSING_DATA, `The missing-data rule of ${what}`);
+  const additiveEntry = keys.get('additive');
+  const additive = additiveEntry ? reader.boolean(additiveEntry.value, `The additive flag of ${what}`) : undefined;
   return {
     query,
+    ...(additive === true ? { additive: true } : {}),
     ...(label !== undefined ? { label } : {}),
     ...(above !== undefined ? { above } : {}),
     ...(below !== undefined ? { below } : {}),

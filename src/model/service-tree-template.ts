@@ -5,7 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import { EXIT, FtreeError } from './diagnostic.js';
 
-export type SignalTemplate = Readonly<Record<string, string | number>>;
+export type SignalTemplate = Readonly<Record<string, string | number | boolean>>;
 
 export interface AspectTemplate {
   /** Suffix of the gate id (`<service>_<name>`). */
@@ -105,7 +105,7 @@ export function parseServiceTreeTemplate(text: string, file: string): ServiceTre
     const read: SignalTemplate[] = signals.map((s: unknown, i) => {
       if (s === null || typeof s !== 'object' || Array.isArray(s)) throw invalid(file, `signal ${i + 1} of aspect "${name}" is not a mapping`);
       const entries = Object.entries(s as Record<string, unknown>);
-      for (const [k, v] of entries) if (typeof v !== 'string' && typeof v !== 'number') throw invalid(file, `the ${k} of signal ${i + 1} of aspect "${name}" is neither text nor a number`);
+      for (const [k, v] of entries) if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') throw invalid(file, `the ${k} of signal ${i + 1} of aspect "${name}" is neither text, a number nor true/false`);
       if (typeof (s as { query?: unknown }).query !== 'string') throw invalid(file, `signal ${i + 1} of aspect "${name}" has no query`);
       return Object.fromEntries(entries) as SignalTemplate;
     });
@@ -115,8 +115,8 @@ export function parseServiceTreeTemplate(text: string, file: string): ServiceTre
 }
 
 /** `{service}` replaced: escaped as a PromQL string in queries, as written elsewhere. */
-export function fillTemplate(value: string | number, service: string, inQuery: boolean): string | number {
-  if (typeof value === 'number') return value;
+export function fillTemplate(value: string | number | boolean, service: string, inQuery: boolean): string | number | boolean {
+  if (typeof value !== 'string') return value;
   const name = inQuery ? service.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : service;
   return value.split('{service}').join(name);
 }

@@ -99,6 +99,19 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
         })),
       }
       : {}),
+    ...(d.magnitudes.length > 0
+      ? {
+        propagation_magnitude: d.magnitudes.map((m) => ({
+          from: m.from,
+          to: m.to,
+          from_departure: m.fromDeparture,
+          to_departure: m.toDeparture,
+          small: m.small,
+          likelihood_passed: m.likelihood.ifTrue,
+          likelihood_not_passed: m.likelihood.ifFalse,
+        })),
+      }
+      : {}),
     cut_sets: d.cutSets.map((c) => ({ events: c.events, posterior: c.posterior, adjusted: c.adjusted })),
     next_checks: d.nextChecks.map((c) => ({
       id: c.id,

@@ -50,6 +50,7 @@ export function signalToJson(s: SignalResult): Record<string, unknown> {
     ...finite(s.query !== undefined && s.rule.startsWith('score') ? 'score' : 'value', s.value),
     ...(s.direction !== undefined ? { direction: s.direction } : {}),
     ...finite('strength', s.strength),
+    ...(s.departure !== undefined ? { departure: s.departure } : {}),
     ...(s.pValue !== undefined ? { p_value: s.pValue } : {}),
     first_seen: iso(s.firstSeen),
     samples: s.samples,

@@ -124,7 +124,7 @@ function calleeInput(gate: string, propagation: number): string {
 function signalYaml(signal: SignalTemplate, service: string): string {
   const entries = Object.entries(signal).map(([k, v]) => {
     const value = fillTemplate(v, service, k === 'query');
-    return `${k}: ${typeof value === 'number' ? String(value) : quote(value)}`;
+    return `${k}: ${typeof value === 'string' ? quote(value) : String(value)}`;
   });
   return `{ ${entries.join(', ')} }`;
 }
