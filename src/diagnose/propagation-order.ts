@@ -46,16 +46,30 @@ function largestDeparture(signals: readonly RatedSignal[] | undefined): number |
  * way: whether `from`'s departure is too small to explain `to`'s, and its likelihood.
  */
 export function findPropagationMagnitudes(tree: FaultTree, byOwner: ReadonlyMap<string, readonly RatedSignal[]>): PropagationMagnitude[] {
-  const out: PropagationMagnitude[] = [];
+  return compareEnds(tree, byOwner, largestDeparture, (gate, from, to, fromDeparture, toDeparture) => {
+    if (Math.sign(fromDeparture) !== Math.sign(toDeparture) || toDeparture === 0) return undefined;
+    const small = Math.abs(fromDeparture) < SMALL_SHARE * Math.abs(toDeparture);
+    const likelihood = small ? { ifTrue: PASSED_SMALL, ifFalse: UNRELATED_SMALL } : { ifTrue: 1 - PASSED_SMALL, ifFalse: 1 - UNRELATED_SMALL };
+    return { gate, from, to, fromDeparture, toDeparture, small, likelihood };
+  });
+}
+
+/** For each propagation gate whose two ends both give a value: what `judge` makes of them. */
+function compareEnds<T>(
+  tree: FaultTree,
+  byOwner: ReadonlyMap<string, readonly RatedSignal[]>,
+  valueOf: (signals: readonly RatedSignal[] | undefined) => number | undefined,
+  judge: (gate: string, from: string, to: string, fromValue: number, toValue: number) => T | undefined,
+): T[] {
+  const out: T[] = [];
   for (const gate of tree.gates.values()) {
     const p = gate.propagation;
     if (!p) continue;
-    const fromDeparture = largestDeparture(byOwner.get(p.from));
-    const toDeparture = largestDeparture(byOwner.get(p.to));
-    if (fromDeparture === undefined || toDeparture === undefined || Math.sign(fromDeparture) !== Math.sign(toDeparture) || toDeparture === 0) continue;
-    const small = Math.abs(fromDeparture) < SMALL_SHARE * Math.abs(toDeparture);
-    const likelihood = small ? { ifTrue: PASSED_SMALL, ifFalse: UNRELATED_SMALL } : { ifTrue: 1 - PASSED_SMALL, ifFalse: 1 - UNRELATED_SMALL };
-    out.push({ gate: gate.id, from: p.from, to: p.to, fromDeparture, toDeparture, small, likelihood });
+    const fromValue = valueOf(byOwner.get(p.from));
+    const toValue = valueOf(byOwner.get(p.to));
+    if (fromValue === undefined || toValue === undefined) continue;
+    const judged = judge(gate.id, p.from, p.to, fromValue, toValue);
+    if (judged !== undefined) out.push(judged);
   }
   return out;
 }
@@ -90,16 +104,9 @@ function firstFired(signals: readonly RatedSignal[] | undefined): number | undef
  * much counts as simultaneous.
  */
 export function findPropagationOrders(tree: FaultTree, byOwner: ReadonlyMap<string, readonly RatedSignal[]>, slack: number): PropagationOrder[] {
-  const orders: PropagationOrder[] = [];
-  for (const gate of tree.gates.values()) {
-    const p = gate.propagation;
-    if (!p) continue;
-    const fromTime = firstFired(byOwner.get(p.from));
-    const toTime = firstFired(byOwner.get(p.to));
-    if (fromTime === undefined || toTime === undefined) continue;
+  return compareEnds(tree, byOwner, firstFired, (gate, from, to, fromTime, toTime) => {
     const reversed = toTime < fromTime - slack;
     const likelihood = reversed ? { ifTrue: PASSED_BEFORE, ifFalse: UNRELATED_BEFORE } : { ifTrue: 1 - PASSED_BEFORE, ifFalse: 1 - UNRELATED_BEFORE };
-    orders.push({ gate: gate.id, from: p.from, to: p.to, fromTime, toTime, reversed, likelihood });
-  }
-  return orders;
+    return { gate, from, to, fromTime, toTime, reversed, likelihood };
+  });
 }
