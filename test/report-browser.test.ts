@@ -174,6 +174,41 @@ describeBrowser('the HTML report in headless Chromium', () => {
     expect(opened).toEqual({ wholeHidden: false, gateOpen: true });
   });
 
+  it('prints on A4 with the suspects\' paths at a readable size, not the whole tree shrunk', async () => {
+    // The printable width of A4 with the report's 14 mm margins, in CSS pixels (96 per inch).
+    const a4Width = Math.floor(((210 - 28) / 25.4) * 96);
+    await browser.send('Emulation.setDeviceMetricsOverride', { width: a4Width, height: 1100, deviceScaleFactor: 1, mobile: false }, session);
+    await browser.send('Emulation.setEmulatedMedia', { media: 'print' }, session);
+    try {
+      const printed = await evaluate<{ shown: boolean; focus: string; whole: string; scale: number; nodes: number; suspects: number }>(`(() => {
+        const figure = document.querySelector('figure.print-only');
+        const svg = figure.querySelector('svg');
+        return {
+          shown: getComputedStyle(figure).display !== 'none',
+          focus: getComputedStyle(document.querySelector('figure.diagram.focus')).display,
+          whole: getComputedStyle(document.querySelector('figure.diagram.whole')).display,
+          scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+          nodes: svg.querySelectorAll('.node').length,
+          suspects: svg.querySelectorAll('.rank').length,
+        };
+      })()`);
+      expect(printed).toMatchObject({ shown: true, focus: 'none', whole: 'none' });
+      // Text at three quarters of its size or more: 11.5 px labels stay above 8.5 px (6.5 pt).
+      expect(printed.scale).toBeGreaterThanOrEqual(0.75);
+      expect(printed.suspects).toBeGreaterThan(0);
+      const pdf = (await browser.send('Page.printToPDF', { preferCSSPageSize: true, printBackground: true }, session)) as { data: string };
+      const bytes = Buffer.from(pdf.data, 'base64');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(join(ARTIFACTS, 'report-payment-latency.pdf'), bytes);
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      // A4 from the report's @page rule: 595.28 × 841.89 pt.
+      expect(bytes.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 59[45](\.\d+)? 84[12](\.\d+)?\s*\]/);
+    } finally {
+      await browser.send('Emulation.setEmulatedMedia', { media: '' }, session);
+      await browser.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false }, session);
+    }
+  });
+
   it('saves screenshots of the page and of the whole drawing to test-artifacts/', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const metrics = (await browser.send('Page.getLayoutMetrics', {}, session)) as { cssContentSize: { width: number; height: number } };

@@ -47,11 +47,17 @@ svg .collapsed .gate-shape { fill: #dbe7fb; }
 svg .rank { fill: var(--hot); }
 svg .rank-text { font-size: 11px; font-weight: 700; fill: #fff; }
 svg .hidden { display: none; }
+figure.print-only { display: none; }
+@page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   .controls { display: none; }
   .diagram { overflow: visible; border: none; padding: 0; }
   .diagram svg { width: 100%; height: auto; }
+  /* On paper: the suspects' paths alone, at their own size unless wider than the page. */
+  figure.diagram.focus, figure.diagram.whole { display: none; }
+  figure.print-only { display: block; }
+  figure.print-only svg { width: auto; max-width: 100%; height: auto; }
   h2 { break-after: avoid; }
   table, tr, figure { break-inside: avoid; }
   p.summary { background: none; }
@@ -232,6 +238,8 @@ export function renderPostmortemHtml(pm: Postmortem): string {
   );
   body.push(`<p class="controls">${focus ? '<button type="button" id="whole-tree">Whole tree</button>' : ''}<button type="button" id="expand-all">Expand all</button><button type="button" id="collapse-all">Collapse all</button><button type="button" id="fit-width">Fit to width</button></p>`);
   if (focus) body.push(`<figure class="diagram focus">${focus}</figure>`);
+  const paper = printDrawing(pm);
+  if (paper) body.push(`<figure class="diagram print-only">${paper.svg}<figcaption class="muted">The paths from the top to the numbered suspects; ${paper.left} other nodes are in the interactive report.</figcaption></figure>`);
   body.push(`<figure class="diagram whole"${focus ? ' hidden' : ''}>${drawing.svg}</figure>`);
 
   body.push('<h2 id="run">Run</h2>', '<table>');
@@ -284,6 +292,28 @@ function focusDrawing(pm: Postmortem): string | undefined {
   if (folded.size === 0) return undefined;
   const childrenOf = (id: string): readonly string[] => (onPath.has(id) ? (tree.gates.get(id)?.inputs ?? []) : []);
   return renderTreeSvg(tree, { figures: pm.figures, posteriorName: pm.posteriorName, childrenOf, folded, idPrefix: 'f', className: 'ftree-focus' }).svg;
+}
+
+/**
+ * For paper: only the gates and events on the paths from the top to the numbered suspects, laid
+ * out on their own, so that the drawing fits an A4 page without shrinking its text.
+ */
+function printDrawing(pm: Postmortem): { svg: string; left: number } | undefined {
+  const tree = pm.tree;
+  const suspects = [...pm.figures].filter(([, f]) => f.suspectRank !== undefined).map(([id]) => id);
+  if (suspects.length === 0) return undefined;
+  const parents = new Map<string, string[]>();
+  for (const [id, g] of tree.gates) for (const input of g.inputs) parents.set(input, [...(parents.get(input) ?? []), id]);
+  const onPath = new Set<string>();
+  const up = [...suspects];
+  for (let id = up.pop(); id !== undefined; id = up.pop()) {
+    if (onPath.has(id)) continue;
+    onPath.add(id);
+    up.push(...(parents.get(id) ?? []));
+  }
+  const childrenOf = (id: string): readonly string[] => (tree.gates.get(id)?.inputs ?? []).filter((c) => onPath.has(c));
+  const left = tree.gates.size + tree.events.size + tree.houses.size - onPath.size;
+  return { svg: renderTreeSvg(tree, { figures: pm.figures, posteriorName: pm.posteriorName, childrenOf, idPrefix: 'p', className: 'ftree-print' }).svg, left };
 }
 
 function hash(text: string): string {
