@@ -494,7 +494,7 @@ export function listScenarios() {
  */
 export const KNOWN_MISSES = {
   'cascade-dnsfailure-pspoutage-2':
-    'psp_outage (the effect) ranks first: its log signal\'s first_seen is a routine PSP time-out 7 minutes before the onset (the baseline has them too), not the start of the surge 3 minutes after it, so the timing likelihood credits the effect as at the onset (×1.99); with strengths past the cap (×10) on both its signals it outweighs dns_failure',
+    'psp_outage (the effect) ranks first: its log signal now starts at the surge, 3 minutes after the onset (the change point of the PSP time-outs, not a routine one 7 minutes earlier), so its timing factor is ×0.62 against ×1.99 for dns_failure; but both of its signals are loud (strength past the ×20 cap, ×10 each) against one loud and one marginal for the cause, and in this plain OR tree both events end near certain (0.99 and 0.98), the effect first by posterior − prior',
   'cascade-cputhrottling-gcpauses-1':
     'gc_pauses (the effect, a sibling basic event in this plain OR tree) ranks first: two loud signals (strength ×10 and ×3, timing ×0.29 and ×0.27, likelihood ratio 53 × 15) outweigh cpu_throttling\'s single threshold signal at the onset (strength ×1.05, timing ×2.1, ratio 39); nothing in a plain OR tree says the GC pauses can be an effect of the throttling (the -prop variant gets it right)',
   'cascade-cputhrottling-gcpauses-2':

@@ -1,5 +1,5 @@
 import { compileLogSignal } from './compile-log-signal.js';
-import { evaluateLogSignal } from './evaluate-log-signal.js';
+import { evaluateLogSignal, startOfExcess } from './evaluate-log-signal.js';
 import type { LogSignalCounts } from './scan-logs.js';
 
 const window = { start: 3_600_000, end: 7_200_000 };
@@ -41,5 +41,22 @@ describe('evaluateLogSignal', () => {
     expect(evaluateLogSignal(idle, quiet, window, baseline)).toMatchObject({ state: 'silent', reason: 'No log line falls in the window: silent, as missing: silent says' });
     expect(evaluateLogSignal(timeout, quiet, window, baseline, { missing: 'silent' })).toMatchObject({ state: 'silent' });
     expect(evaluateLogSignal(idle, undefined, window, baseline)).toMatchObject({ state: 'unknown', reason: 'No logs were given (--logs)' });
+  });
+});
+
+describe('startOfExcess', () => {
+  const window = { start: 0, end: 1_800_000 };
+  it('starts at the surge, not at a routine match long before it', () => {
+    // One routine match at 1 min, then 40 matches from 20 min on; the baseline rate is 1 per 30 min.
+    const times = [60_000, ...Array.from({ length: 40 }, (_, i) => 1_200_000 + i * 10_000)];
+    const counts = { window: times.length, baseline: 1, windowLines: 100, baselineLines: 100, times, samples: [] };
+    expect(startOfExcess(counts, window, 1.5 / 1_800_000)).toBe(1_200_000);
+  });
+
+  it('keeps the first match when the matches are spread evenly, and gives up without every time', () => {
+    const times = Array.from({ length: 30 }, (_, i) => 30_000 + i * 60_000);
+    const counts = { window: 30, baseline: 0, windowLines: 100, baselineLines: 100, times, samples: [] };
+    expect(startOfExcess(counts, window, 0.5 / 1_800_000)).toBe(30_000);
+    expect(startOfExcess({ ...counts, window: 31 }, window, 0.5 / 1_800_000)).toBeUndefined();
   });
 });

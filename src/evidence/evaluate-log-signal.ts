@@ -42,6 +42,7 @@ export function evaluateLogSignal(compiled: CompiledLogSignal, counts: LogSignal
   const logP = logPredictiveTail(counts.window, counts.baseline, (window.end - window.start) / (baseline.end - baseline.start));
   const pValue = Math.exp(logP);
   const fired = counts.window >= minCount && logP < Math.log(alpha);
+  const start = fired ? startOfExcess(counts, window, (counts.baseline + 0.5) / (baseline.end - baseline.start)) : undefined;
   return {
     state: fired ? 'fired' : 'silent',
     count: counts.window,
@@ -50,6 +51,31 @@ export function evaluateLogSignal(compiled: CompiledLogSignal, counts: LogSignal
     ...(fired ? { strength: alpha < 1 ? logP / Math.log(alpha) : 1 } : {}),
     samples,
     rule,
-    ...firstSeen,
+    ...(start !== undefined ? { firstSeen: start } : firstSeen),
   };
+}
+
+/**
+ * When the matches started to exceed the baseline rate `rate` (per ms, Jeffreys-smoothed): the
+ * maximum-likelihood change point of a Poisson rate, the match t_i maximising
+ * k·ln(k / (rate·L)) − (k − rate·L) for the k matches in the L ms from t_i to the window's end. A
+ * routine match long before a surge is then not its start. Undefined without every match time.
+ */
+export function startOfExcess(counts: LogSignalCounts, window: TimeRange, rate: number): number | undefined {
+  const times = counts.times;
+  if (!times || times.length === 0 || times.length !== counts.window || !(rate > 0)) return undefined;
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = sorted[0]!;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
+    const k = sorted.length - i;
+    const expected = rate * Math.max(1, window.end - sorted[i]!);
+    const score = k > expected ? k * Math.log(k / expected) - (k - expected) : 0;
+    if (score > bestScore) {
+      bestScore = score;
+      best = sorted[i]!;
+    }
+  }
+  return best;
 }

@@ -22,6 +22,9 @@ export interface LogSample {
   readonly text: string;
 }
 
+/** Match times kept per signal for the start of its excess (evaluate-log-signal.ts); past this, the first match stands. */
+export const MAX_MATCH_TIMES = 10_000;
+
 /** What one log signal saw. */
 export interface LogSignalCounts {
   window: number;
@@ -30,6 +33,8 @@ export interface LogSignalCounts {
   windowLines: number;
   baselineLines: number;
   firstSeen?: number;
+  /** Times of the matches in the window, as read (at most MAX_MATCH_TIMES; more leaves it incomplete). */
+  times?: number[];
   /** The earliest matching lines in the window (at most three). */
   samples: LogSample[];
 }
@@ -303,6 +308,7 @@ export class LogScanner {
       }
       c.window++;
       if (c.firstSeen === undefined || time < c.firstSeen) c.firstSeen = time;
+      if ((c.times ??= []).length < MAX_MATCH_TIMES) c.times.push(time);
       addSample(c.samples, { time, source: this.stats.name, text: sampleText(line, head, record, time) });
     }
     if (miner && own && !head.malformed) {
