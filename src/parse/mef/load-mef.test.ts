@@ -35,7 +35,7 @@ const ARALIA: Readonly<Record<string, readonly [number, number]>> = {
 };
 
 describeBench('loadMef on the Aralia benchmark set', () => {
-  it('loads all 43 trees with their gate and event counts, timing each (typically < 100 ms)', () => {
+  it('loads all 43 trees with their gate and event counts (the times are printed; targets live in bench/engine.mjs)', () => {
     const files = readdirSync(input('Aralia')).filter((f) => f.endsWith('.xml')).sort();
     expect(files).toHaveLength(43);
     loadMefSync([input('Aralia/ftr10.xml')]); // warm the code paths once
@@ -53,10 +53,8 @@ describeBench('loadMef on the Aralia benchmark set', () => {
     }
     const total = times.reduce((s, [, ms]) => s + ms, 0);
     const [slowest, wall, cpu] = times.reduce((a, b) => (b[1] > a[1] ? b : a));
-    const worstCpu = Math.max(...times.map(([, , c]) => c));
+    // Printed, not asserted: a timed unit test fails on a busy machine (docs/decisions.md: targets go in bench scripts).
     console.log(`Aralia: ${files.length} files in ${total.toFixed(0)} ms, slowest ${slowest} ${wall.toFixed(1)} ms (${cpu.toFixed(1)} ms CPU)`);
-    // CPU time, with room to spare: wall time on a shared CI machine says more about its neighbours.
-    expect(worstCpu).toBeLessThan(250);
   });
 });
 
