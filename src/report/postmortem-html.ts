@@ -270,17 +270,12 @@ export function renderPostmortemHtml(pm: Postmortem): string {
   ].join('\n');
 }
 
-/**
- * The drawing a reader starts with: the paths from the top to the numbered suspects, every other
- * gate folded, laid out on its own (so it is as narrow as those paths, not as the whole tree).
- * Undefined without suspects, or when nothing would be folded.
- */
-function focusDrawing(pm: Postmortem): string | undefined {
-  const tree = pm.tree;
+/** Every node on a path from the top to a numbered suspect; undefined without suspects. */
+function suspectPaths(pm: Postmortem): Set<string> | undefined {
   const suspects = [...pm.figures].filter(([, f]) => f.suspectRank !== undefined).map(([id]) => id);
   if (suspects.length === 0) return undefined;
   const parents = new Map<string, string[]>();
-  for (const [id, g] of tree.gates) for (const input of g.inputs) parents.set(input, [...(parents.get(input) ?? []), id]);
+  for (const [id, g] of pm.tree.gates) for (const input of g.inputs) parents.set(input, [...(parents.get(input) ?? []), id]);
   const onPath = new Set<string>();
   const up = [...suspects];
   for (let id = up.pop(); id !== undefined; id = up.pop()) {
@@ -288,6 +283,18 @@ function focusDrawing(pm: Postmortem): string | undefined {
     onPath.add(id);
     up.push(...(parents.get(id) ?? []));
   }
+  return onPath;
+}
+
+/**
+ * The drawing a reader starts with: the paths from the top to the numbered suspects, every other
+ * gate folded, laid out on its own (so it is as narrow as those paths, not as the whole tree).
+ * Undefined without suspects, or when nothing would be folded.
+ */
+function focusDrawing(pm: Postmortem): string | undefined {
+  const tree = pm.tree;
+  const onPath = suspectPaths(pm);
+  if (!onPath) return undefined;
   const folded = new Set([...tree.gates.keys()].filter((id) => !onPath.has(id)));
   if (folded.size === 0) return undefined;
   const childrenOf = (id: string): readonly string[] => (onPath.has(id) ? (tree.gates.get(id)?.inputs ?? []) : []);
@@ -300,17 +307,8 @@ function focusDrawing(pm: Postmortem): string | undefined {
  */
 function printDrawing(pm: Postmortem): { svg: string; left: number } | undefined {
   const tree = pm.tree;
-  const suspects = [...pm.figures].filter(([, f]) => f.suspectRank !== undefined).map(([id]) => id);
-  if (suspects.length === 0) return undefined;
-  const parents = new Map<string, string[]>();
-  for (const [id, g] of tree.gates) for (const input of g.inputs) parents.set(input, [...(parents.get(input) ?? []), id]);
-  const onPath = new Set<string>();
-  const up = [...suspects];
-  for (let id = up.pop(); id !== undefined; id = up.pop()) {
-    if (onPath.has(id)) continue;
-    onPath.add(id);
-    up.push(...(parents.get(id) ?? []));
-  }
+  const onPath = suspectPaths(pm);
+  if (!onPath) return undefined;
   const childrenOf = (id: string): readonly string[] => (tree.gates.get(id)?.inputs ?? []).filter((c) => onPath.has(c));
   const left = tree.gates.size + tree.events.size + tree.houses.size - onPath.size;
   return { svg: renderTreeSvg(tree, { figures: pm.figures, posteriorName: pm.posteriorName, childrenOf, idPrefix: 'p', className: 'ftree-print' }).svg, left };
