@@ -81,9 +81,11 @@ export function checkPrometheusUrl(url: string): void {
   }
 }
 
-export async function queryPrometheusRange(query: string, range: { start: number; end: number }, options: PrometheusOptions): Promise<MetricSeries[]> {
-  const shown = redactUrl(options.url);
-  checkPrometheusUrl(options.url);
+/**
+ * The server's base URL without user info, and the request headers: bearer token, else basic auth
+ * from the options or from `user:password@` in the URL.
+ */
+export function prometheusRequest(options: Pick<PrometheusOptions, 'url' | 'auth'>): { base: URL; headers: Record<string, string> } {
   const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
   const headers: Record<string, string> = { accept: 'application/json' };
   const user = options.auth?.user ?? (base.username ? decodeURIComponent(base.username) : undefined);
@@ -92,6 +94,13 @@ export async function queryPrometheusRange(query: string, range: { start: number
   else if (user) headers['authorization'] = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   base.username = '';
   base.password = '';
+  return { base, headers };
+}
+
+export async function queryPrometheusRange(query: string, range: { start: number; end: number }, options: PrometheusOptions): Promise<MetricSeries[]> {
+  const shown = redactUrl(options.url);
+  checkPrometheusUrl(options.url);
+  const { base, headers } = prometheusRequest(options);
   const step = chooseStepSeconds(range.start, range.end, options.stepSeconds);
   const url = new URL('api/v1/query_range', base);
   url.searchParams.set('query', query);

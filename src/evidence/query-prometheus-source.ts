@@ -7,7 +7,7 @@
 import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import { fetchFor, type FetchLike } from './fetch-with-extra-ca.js';
 import { joinSeries, type MetricSeries } from './metric-series.js';
-import { PrometheusQueryError, checkPrometheusUrl, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
+import { PrometheusQueryError, checkPrometheusUrl, prometheusRequest, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
 import type { TimeRange } from './resolve-time-window.js';
 
 /** The data source's deadline when none is given: every query together, the probe included. */
@@ -101,14 +101,7 @@ export async function queryPrometheusSource(queries: readonly string[], ranges: 
  */
 export async function probePrometheus(options: PrometheusOptions, context: { limitMs: number; queries: number }): Promise<void> {
   const shown = redactUrl(options.url);
-  const base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const user = options.auth?.user ?? (base.username ? decodeURIComponent(base.username) : undefined);
-  const password = options.auth?.password ?? (base.password ? decodeURIComponent(base.password) : '');
-  if (options.auth?.token) headers['authorization'] = `Bearer ${options.auth.token}`;
-  else if (user) headers['authorization'] = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  base.username = '';
-  base.password = '';
+  const { base, headers } = prometheusRequest(options);
   const url = new URL(PROBE_PATH, base);
   const tried = `GET ${redactUrl(url.toString())}`;
   const none = context.queries === 1 ? 'the query did not run' : `none of the ${count(context.queries, 'query')} ran`;
