@@ -2,8 +2,10 @@
 // which stage may import which, and printing only in src/cli and src/report.
 import tseslint from 'typescript-eslint';
 
+// Tests are exempt: they may load trees through the loader whatever stage they test.
 const stage = (name, forbidden) => ({
   files: [`src/${name}/**/*.ts`],
+  ignores: ['src/**/*.test.ts'],
   rules: {
     'no-restricted-imports': [
       'error',
@@ -37,10 +39,10 @@ export default tseslint.config(
     },
   },
   { files: ['src/**/*.ts'], ignores: ['src/cli/**', 'src/report/**', 'src/**/*.test.ts'], rules: noPrinting },
+  stage('model', ['parse', 'engine', 'evidence', 'diagnose', 'report', 'cli']),
   stage('parse', ['engine', 'evidence', 'diagnose', 'report', 'cli']),
-  stage('model', ['engine', 'evidence', 'diagnose', 'report', 'cli']),
   stage('engine', ['parse', 'evidence', 'diagnose', 'report', 'cli']),
-  stage('evidence', ['engine', 'diagnose', 'report', 'cli']),
-  stage('diagnose', ['report', 'cli']),
+  stage('evidence', ['parse', 'engine', 'diagnose', 'report', 'cli']),
+  stage('diagnose', ['parse', 'report', 'cli']),
   stage('report', ['cli']),
 );

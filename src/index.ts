@@ -1,6 +1,6 @@
 // The ftree library: load, validate and analyse trees without the CLI
 // (`import { loadTree, analyzeProbability } from 'ftree'`).
-export { loadTree, type LoadTreeOptions, type LoadTreeResult } from './model/load-tree.js';
+export { loadTree, type LoadTreeOptions, type LoadTreeResult } from './parse/yaml/load-tree.js';
 export { loadMef, parseMefText, type LoadMefOptions } from './parse/mef/index.js';
 export type * from './model/fault-tree.js';
 export { FtreeError, EXIT, type Diagnostic, type Severity } from './model/diagnostic.js';

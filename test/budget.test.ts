@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { FIXTURES, REPO_ROOT } from './helpers/paths.js';
 
 const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(readFileSync(join(REPO_ROOT, 'schema', 'ftree.schema.json'), 'utf8')) as object);

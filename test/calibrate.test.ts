@@ -8,7 +8,7 @@ import { calibrateEvents } from '../src/diagnose/calibrate-events.js';
 import { RandomStream } from '../src/engine/random-stream.js';
 import { UTC } from '../src/evidence/time-zone.js';
 import { parseIncidentHistory } from '../src/evidence/read-incident-history.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { CLI, REPO_ROOT } from './helpers/paths.js';
 
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { analyzeProbability } from '../src/engine/analyze-probability.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { parseMefText } from '../src/parse/mef/index.js';
 import { loadMef } from '../src/parse/mef/load-mef.js';
 import { exportMef } from '../src/report/mef-export.js';

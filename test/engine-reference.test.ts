@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { isFtreeError } from '../src/model/diagnostic.js';
 import { loadMefSync } from '../src/parse/mef/index.js';
-import { mefBenchmarksDir } from '../src/parse/mef/mef-benchmarks.js';
+import { mefBenchmarksDir } from './helpers/mef-benchmarks.js';
 import { analyzeProbability } from '../src/engine/index.js';
 
 interface Reference {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { collectTreeFiles } from '../src/cli/collect-tree-files.js';
 import { FtreeError } from '../src/model/diagnostic.js';
 import { TREE_ERROR_CODES, type TreeErrorCode } from '../src/model/error-codes.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { FIXTURES } from './helpers/paths.js';
 
 const DIR = join(FIXTURES, 'invalid');

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { analyzeProbability } from '../src/engine/analyze-probability.js';
 import { FtreeError } from '../src/model/diagnostic.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { loadGalileo, parseGalileoText } from '../src/parse/galileo/load-galileo.js';
 import { FIXTURES } from './helpers/paths.js';
 

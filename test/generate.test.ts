@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeProbability } from '../src/engine/analyze-probability.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { parseMefText } from '../src/parse/mef/index.js';
 import { CLI, REPO_ROOT, SHARED } from './helpers/paths.js';
 

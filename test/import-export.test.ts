@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeProbability } from '../src/engine/index.js';
 import type { FaultTree } from '../src/model/fault-tree.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { loadMef } from '../src/parse/mef/index.js';
 import { exportMef } from '../src/report/mef-export.js';
 import { exportYaml } from '../src/report/yaml-export.js';

@@ -4,8 +4,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
-import { parsePlainYaml } from '../src/parse/parse-plain-yaml.js';
-import { parseYamlTree } from '../src/parse/parse-yaml-tree.js';
+import { parsePlainYaml } from '../src/parse/yaml/parse-plain-yaml.js';
+import { parseYamlTree } from '../src/parse/yaml/parse-yaml-tree.js';
 import { REPO_ROOT } from './helpers/paths.js';
 
 function yamlFiles(dir: string): string[] {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeProbability } from '../src/engine/index.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 
 let dir: string;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { CdpBrowser, findChromium, type CdpEvent } from './helpers/cdp-pipe.js';
 import { CLI, REPO_ROOT } from './helpers/paths.js';
 

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeProbability } from '../src/engine/index.js';
-import { loadTree } from '../src/model/load-tree.js';
+import { loadTree } from '../src/parse/yaml/load-tree.js';
 import { REPO_ROOT } from './helpers/paths.js';
 
 const TREES = join(REPO_ROOT, 'trees');

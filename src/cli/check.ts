@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { analyzeProbability, findSinglePointsOfFailure } from '../engine/index.js';
 import { checkBudgets, resolveBudgetLimits, type BudgetOverrides } from '../engine/check-budgets.js';
 import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
-import { loadTree, type LoadTreeResult } from '../model/load-tree.js';
+import { loadTree, type LoadTreeResult } from '../parse/yaml/load-tree.js';
 import type { SourceSpan } from '../model/source-span.js';
 import { hasFailed, type CheckedTree, type CheckReport } from '../report/check-result.js';
 import { renderCheckGithub } from '../report/check-github.js';

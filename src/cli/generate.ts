@@ -9,9 +9,9 @@ import { queryServiceGraph, SERVICE_GRAPH_METRICS, type ServiceGraphMetric } fro
 import { readServiceGraph } from '../evidence/read-service-graph.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { didYouMean } from '../model/did-you-mean.js';
-import { loadTree } from '../model/load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 import { planServiceTree, type ServiceGraph } from '../model/plan-service-tree.js';
-import { slugify } from '../model/read-declarations.js';
+import { slugify } from '../parse/yaml/read-declarations.js';
 import { BUILT_IN_TEMPLATES, parseServiceTreeTemplate, type ServiceTreeTemplate } from '../model/service-tree-template.js';
 import { renderServiceTreeYaml } from '../report/service-tree-yaml.js';
 import { prometheusAuth, prometheusTiming } from './evidence.js';

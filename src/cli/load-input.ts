@@ -3,7 +3,7 @@
 
 import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import { loadTree } from '../model/load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 import { printWarnings } from './output.js';
 
 export interface LoadedInput {

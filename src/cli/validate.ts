@@ -2,7 +2,7 @@
 // collect files → load each tree (parse → model) → render diagnostics → exit code.
 
 import { EXIT, type Diagnostic } from '../model/diagnostic.js';
-import { loadTree } from '../model/load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 import { diagnosticToJson, renderDiagnosticGithub, renderDiagnosticText } from '../report/render-diagnostics.js';
 import { collectTreeFiles } from './collect-tree-files.js';
 import type { GlobalOptions } from './main.js';

@@ -11,7 +11,6 @@ import type { CutSetPosterior } from './rank-cut-sets.js';
 import type { NextCheck } from './rank-next-checks.js';
 import type { RateSource } from './resolve-signal-rates.js';
 import type { TimelineEntry } from './build-timeline.js';
-import type { PropagationMagnitude, PropagationOrder } from './propagation-order.js';
 
 /** A signal's result with the rates used and what its state says. */
 export interface RatedSignal extends SignalResult {
@@ -129,4 +128,32 @@ export interface Diagnosis {
   readonly warnings: readonly Diagnostic[];
   readonly bddNodes: number;
   readonly seconds: number;
+}
+
+/** How a propagation's two ends compare in an additive metric (a latency), when both fired in one. */
+export interface PropagationMagnitude {
+  readonly gate: string;
+  readonly from: string;
+  readonly to: string;
+  /** The largest departures of the two ends' fired additive signals, in the metric's unit. */
+  readonly fromDeparture: number;
+  readonly toDeparture: number;
+  /** `from`'s departure is below SMALL_SHARE of `to`'s: too small to explain it. */
+  readonly small: boolean;
+  readonly likelihood: Likelihood;
+}
+
+/** The order in which a propagation's two ends first fired. */
+export interface PropagationOrder {
+  /** The expansion's gate `from→to`. */
+  readonly gate: string;
+  readonly from: string;
+  readonly to: string;
+  /** Epoch ms of the earliest fired log or metric signal of each end. */
+  readonly fromTime: number;
+  readonly toTime: number;
+  /** `to` fired more than `slack` before `from`: the order a propagation would not give. */
+  readonly reversed: boolean;
+  /** P(order | passed) / P(order | not passed) as the gate's likelihoods. */
+  readonly likelihood: Likelihood;
 }

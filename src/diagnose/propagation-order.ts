@@ -4,8 +4,9 @@
 // gate evidence (docs/diagnosis.md, "Propagation order").
 
 import type { FaultTree } from '../model/fault-tree.js';
-import type { Likelihood } from './fold-likelihood.js';
-import type { RatedSignal } from './diagnosis.js';
+import type { PropagationMagnitude, PropagationOrder, RatedSignal } from './diagnosis.js';
+
+export type { PropagationMagnitude, PropagationOrder } from './diagnosis.js';
 
 /** P(`to` first fired before `from` | the failure passed from → to): measurement noise only. */
 export const PASSED_BEFORE = 0.02;
@@ -18,18 +19,6 @@ export const PASSED_SMALL = 0.05;
 /** P(too small | it did not pass): the two departures are unrelated, either may be the larger. */
 export const UNRELATED_SMALL = 0.5;
 
-/** How a propagation's two ends compare in an additive metric (a latency), when both fired in one. */
-export interface PropagationMagnitude {
-  readonly gate: string;
-  readonly from: string;
-  readonly to: string;
-  /** The largest departures of the two ends' fired additive signals, in the metric's unit. */
-  readonly fromDeparture: number;
-  readonly toDeparture: number;
-  /** `from`'s departure is below SMALL_SHARE of `to`'s: too small to explain it. */
-  readonly small: boolean;
-  readonly likelihood: Likelihood;
-}
 
 /** The largest departure (by size) of a node's fired additive metric signals, or undefined. */
 function largestDeparture(signals: readonly RatedSignal[] | undefined): number | undefined {
@@ -74,19 +63,6 @@ function compareEnds<T>(
   return out;
 }
 
-export interface PropagationOrder {
-  /** The expansion's gate `from→to`. */
-  readonly gate: string;
-  readonly from: string;
-  readonly to: string;
-  /** Epoch ms of the earliest fired log or metric signal of each end. */
-  readonly fromTime: number;
-  readonly toTime: number;
-  /** `to` fired more than `slack` before `from`: the order a propagation would not give. */
-  readonly reversed: boolean;
-  /** P(order | passed) / P(order | not passed) as the gate's likelihoods. */
-  readonly likelihood: Likelihood;
-}
 
 /** The earliest first time of a node's fired log and metric signals. */
 function firstFired(signals: readonly RatedSignal[] | undefined): number | undefined {

@@ -2,7 +2,7 @@
 // lists stored in an arena and found through an open-addressing hash table, for the recursive
 // conjunctions `Bdd.andAll` and `Bdd.andOfOrs` (docs/algorithms.md, "Building").
 
-import type { BddRef } from './bdd.js';
+import type { BddRef } from './bdd-ref.js';
 import { growInt32 } from './int-table-helpers.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 

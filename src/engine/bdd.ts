@@ -7,13 +7,10 @@
 import { reportEngineProgress } from './engine-progress.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { ArgumentListMemo, compareRefs, hashArgumentList } from './argument-list-memo.js';
+import type { BddRef } from './bdd-ref.js';
 import { growInt32, hashTriple } from './int-table-helpers.js';
 
-/**
- * A BDD reference: a signed node index, negative for a complemented edge (as in CUDD and dd).
- * Node 1 is the terminal; `ONE` is the constant true and `ZERO = -ONE` the constant false.
- */
-export type BddRef = number;
+export type { BddRef } from './bdd-ref.js';
 
 export const ONE: BddRef = 1;
 export const ZERO: BddRef = -1;

@@ -4,7 +4,7 @@
 
 import { RE2JS } from 're2js';
 import type { LogSignal } from '../model/fault-tree.js';
-import { splitRegexLiteral } from '../model/read-evidence.js';
+import { splitRegexLiteral } from '../model/split-regex-literal.js';
 
 export interface TextMatcher {
   test(text: string): boolean;

@@ -5,18 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { rootCertificates } from 'node:tls';
-import { AnswerTooLarge } from './read-answer-capped.js';
+import { AnswerTooLarge, type FetchAnswer } from './read-answer-capped.js';
 
-/** The part of `fetch`'s answer the Prometheus client reads. */
-export interface FetchAnswer {
-  readonly ok: boolean;
-  readonly status: number;
-  readonly statusText: string;
-  /** `fetch`'s answer has both: the reader caps the body as it streams (read-answer-capped.ts). */
-  readonly headers?: { get(name: string): string | null };
-  readonly body?: ReadableStream<Uint8Array> | null;
-  text(): Promise<string>;
-}
+export type { FetchAnswer } from './read-answer-capped.js';
 
 /** `maxBytes`: the GET below stops reading past it (fetch ignores it; the reader caps fetch's body). */
 export type FetchLike = (url: URL, init: { headers: Record<string, string>; signal: AbortSignal; maxBytes?: number }) => Promise<FetchAnswer>;

@@ -84,3 +84,10 @@ export function joinSeries(all: readonly MetricSeries[]): { series: MetricSeries
 function seriesKey(name: string, labels: ReadonlyMap<string, string>): string {
   return `${name}\u0000${[...labels].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}\u0001${v}`).join('\u0000')}`;
 }
+
+/** The series read from a metric file. */
+export interface ParsedMetrics {
+  readonly series: MetricSeries[];
+  /** Rows or samples that could not be read (bad time, bad value). */
+  readonly skipped: number;
+}

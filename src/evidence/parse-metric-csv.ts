@@ -6,16 +6,12 @@
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { parseSeriesSelector } from './parse-series-selector.js';
 import { findStackedHeader, parseStackedHeaderCsv } from './parse-stacked-header-csv.js';
-import { SeriesBuilder, parseSampleValue, type MetricSeries } from './metric-series.js';
+import { SeriesBuilder, parseSampleValue, type ParsedMetrics } from './metric-series.js';
 import { parseTimestampValue } from './parse-timestamp.js';
 import type { TimeZone } from './time-zone.js';
 import { readWideRows } from './read-wide-rows.js';
 
-export interface ParsedMetrics {
-  readonly series: MetricSeries[];
-  /** Rows or samples that could not be read (bad time, bad value). */
-  readonly skipped: number;
-}
+export type { ParsedMetrics } from './metric-series.js';
 
 const TIME_COLUMNS = ['time', 'timestamp', 'ts', '@timestamp', 'date', 'datetime', 'unix_timestamp'];
 const SERIES_COLUMNS = ['series', 'metric', 'name', '__name__'];

@@ -2,7 +2,7 @@
 // columns with a multi-level index, as in the PetShop dataset (rows `microservice`, `metric`,
 // `statistic`, then `unix_timestamp`). Each column becomes one series: docs/evidence.md, "Files".
 
-import type { ParsedMetrics } from './parse-metric-csv.js';
+import type { ParsedMetrics } from './metric-series.js';
 import { readWideRows } from './read-wide-rows.js';
 import type { TimeZone } from './time-zone.js';
 

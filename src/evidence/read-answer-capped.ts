@@ -2,7 +2,16 @@
 // answers 100 MB, or a small gzip that inflates to gigabytes, is cut off at the cap instead of
 // filling the memory. Counts the bytes after decompression, as `fetch` hands them over.
 
-import type { FetchAnswer } from './fetch-with-extra-ca.js';
+/** The part of `fetch`'s answer the Prometheus client reads. */
+export interface FetchAnswer {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  /** `fetch`'s answer has both: the reader caps the body as it streams (below). */
+  readonly headers?: { get(name: string): string | null };
+  readonly body?: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
 
 /** The answer passed the cap; the rest of it was not read. */
 export class AnswerTooLarge extends Error {

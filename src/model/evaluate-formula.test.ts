@@ -5,7 +5,7 @@ import type { Formula, Parameter } from './fault-tree.js';
 import { distributionMean } from './distribution-mean.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import { formulaDependence } from './formula-dependence.js';
-import { loadTree } from './load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 
 const num = (value: number): Formula => ({ kind: 'number', value });
 const call = (fn: Extract<Formula, { kind: 'call' }>['fn'], ...args: Formula[]): Formula => ({ kind: 'call', fn, args });

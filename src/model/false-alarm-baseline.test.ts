@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTree } from './load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 
 let dir: string;
 beforeAll(async () => {

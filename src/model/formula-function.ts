@@ -3,7 +3,7 @@
 
 import type { FormulaFunction } from './fault-tree.js';
 import { probabilityAt } from './probability-at.js';
-import { periodicTestComplete, periodicTestInstant } from '../parse/mef/periodic-test.js';
+import { periodicTestComplete, periodicTestInstant } from './periodic-test.js';
 
 /** A function of its evaluated arguments. Out-of-domain arguments give NaN (never an exception). */
 export type FormulaImplementation = (args: readonly number[]) => number;

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import type { BasicEvent, FaultTree, Formula } from './fault-tree.js';
 import { eventProbabilityAt, isTimeDependent } from './event-probability-at.js';
-import { loadTree } from './load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 import { steadyStateProbability } from './steady-state-probability.js';
 import { treeAtTime } from './tree-at-time.js';
 

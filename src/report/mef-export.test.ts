@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { FaultTree, Gate } from '../model/fault-tree.js';
 import { loadMefSync, parseMefText, type LoadMefOptions } from '../parse/mef/load-mef.js';
-import { mefBenchmarksDir, mefFixturesDir } from '../parse/mef/mef-benchmarks.js';
+import { mefBenchmarksDir, mefFixturesDir } from '../../test/helpers/mef-benchmarks.js';
 import { exportMef } from './mef-export.js';
 
 /** The model without source positions, maps sorted by id: what a round trip must keep. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { FaultTree } from '../model/fault-tree.js';
-import { loadTree } from '../model/load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 import { loadMefSync, type LoadMefOptions } from '../parse/mef/load-mef.js';
-import { mefBenchmarksDir, mefFixturesDir } from '../parse/mef/mef-benchmarks.js';
+import { mefBenchmarksDir, mefFixturesDir } from '../../test/helpers/mef-benchmarks.js';
 import { exportYaml } from './yaml-export.js';
 
 let dir: string;

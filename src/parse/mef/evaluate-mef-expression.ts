@@ -10,7 +10,7 @@ import type { SourceSpan } from '../../model/source-span.js';
 import { mefError, type MefErrorCode } from './mef-diagnostic.js';
 import type { ExpressionFn, RawExpression } from './mef-raw.js';
 import { normalQuantile } from '../../model/standard-normal.js';
-import { periodicTestComplete, periodicTestInstant } from './periodic-test.js';
+import { periodicTestComplete, periodicTestInstant } from '../../model/periodic-test.js';
 
 export interface EvaluatedExpression {
   readonly value: number;

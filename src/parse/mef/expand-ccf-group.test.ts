@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { binomial, expandCcfGroup, type CcfGroupInput } from './expand-ccf-group.js';
 import { loadMefSync } from './load-mef.js';
-import { mefBenchmarksDir } from './mef-benchmarks.js';
+import { mefBenchmarksDir } from '../../../test/helpers/mef-benchmarks.js';
 
 const three = ['A', 'B', 'C'];
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { EXIT, isFtreeError, type Diagnostic } from '../../model/diagnostic.js';
 import { loadMefSync, parseMefText } from './load-mef.js';
-import { mefBenchmarksDir, mefFixturesDir } from './mef-benchmarks.js';
+import { mefBenchmarksDir, mefFixturesDir } from '../../../test/helpers/mef-benchmarks.js';
 
 function diagnosticsOf(run: () => unknown): readonly Diagnostic[] {
   try {

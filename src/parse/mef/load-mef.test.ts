@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isFtreeError } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import { loadMef, loadMefSync } from './load-mef.js';
-import { mefBenchmarksDir, mefFixturesDir } from './mef-benchmarks.js';
+import { mefBenchmarksDir, mefFixturesDir } from '../../../test/helpers/mef-benchmarks.js';
 
 const BENCH = mefBenchmarksDir();
 const describeBench = BENCH ? describe : describe.skip;

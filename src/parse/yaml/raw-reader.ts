@@ -1,10 +1,10 @@
 // Reads typed values out of the raw YAML tree and collects a diagnostic for every misfit (model stage).
 
-import type { RawEntry, RawMap, RawNode, RawScalar } from '../parse/parse-yaml-tree.js';
-import type { Diagnostic, Severity } from './diagnostic.js';
-import { didYouMean } from './did-you-mean.js';
-import type { SourceSpan } from './source-span.js';
-import { parseDuration, parseRate } from './units.js';
+import type { RawEntry, RawMap, RawNode, RawScalar } from './parse-yaml-tree.js';
+import type { Diagnostic, Severity } from '../../model/diagnostic.js';
+import { didYouMean } from '../../model/did-you-mean.js';
+import type { SourceSpan } from '../../model/source-span.js';
+import { parseDuration, parseRate } from '../../model/units.js';
 
 const KIND_NAMES = { map: 'a mapping', seq: 'a list', scalar: 'a value' } as const;
 

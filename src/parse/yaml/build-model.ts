@@ -1,16 +1,16 @@
 // Builds the validated FaultTree from the declarations of a tree's files (model stage): one
 // namespace, references, arity, cycles, expressions, reachability. Every problem is collected.
 
-import type { Diagnostic } from './diagnostic.js';
-import { didYouMean } from './did-you-mean.js';
-import type { BasicEvent, FaultTree, Formula, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from './fault-tree.js';
-import { findCycle } from './find-cycle.js';
-import { formulaDependence, type FormulaDependence } from './formula-dependence.js';
-import { probabilityAt } from './probability-at.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { didYouMean } from '../../model/did-you-mean.js';
+import type { BasicEvent, FaultTree, Formula, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
+import { findCycle } from '../../model/find-cycle.js';
+import { formulaDependence, type FormulaDependence } from '../../model/formula-dependence.js';
+import { probabilityAt } from '../../model/probability-at.js';
 import type { RawReader } from './raw-reader.js';
 import type { EventDecl, FileDeclarations, GateDecl, HouseDecl, NumberSpec, Ref, Section, TransferDecl } from './read-declarations.js';
 import { slugify } from './read-declarations.js';
-import type { SourceSpan } from './source-span.js';
+import type { SourceSpan } from '../../model/source-span.js';
 
 /** The tree's default mission time when a file gives none, in hours. */
 export const DEFAULT_MISSION_TIME = 24;
@@ -454,7 +454,7 @@ async function evaluateExpressions(
   events: ReadonlyMap<string, EventDecl>,
   missionTime: number,
 ): Promise<ExpressionValues> {
-  const { loadExpressionEngine, parseExpression } = await import('./expressions.js');
+  const { loadExpressionEngine, parseExpression } = await import('../../model/expressions.js');
   await loadExpressionEngine();
   const values = new Map<string, number>();
   const used = new Set<string>();

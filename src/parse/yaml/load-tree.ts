@@ -2,13 +2,13 @@
 // (parse → read declarations → build model). Never throws for bad input: problems come back as diagnostics.
 
 import { resolve } from 'node:path';
-import { parseYamlTree } from '../parse/parse-yaml-tree.js';
+import { parseYamlTree } from './parse-yaml-tree.js';
 import { buildModel } from './build-model.js';
-import type { Diagnostic } from './diagnostic.js';
-import { capDiagnostics, sortDiagnostics } from './diagnostic.js';
-import type { FaultTree } from './fault-tree.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { capDiagnostics, sortDiagnostics } from '../../model/diagnostic.js';
+import type { FaultTree } from '../../model/fault-tree.js';
 import { RawReader } from './raw-reader.js';
-import { formatMiB, INPUT_LIMITS, InputFileError, isInsideFolder, readInputFile, treeFolderOf } from './read-input-file.js';
+import { formatMiB, INPUT_LIMITS, InputFileError, isInsideFolder, readInputFile, treeFolderOf } from '../../model/read-input-file.js';
 import { readDeclarations, type FileDeclarations } from './read-declarations.js';
 
 /** Largest tree file read, in bytes. */

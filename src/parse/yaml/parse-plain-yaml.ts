@@ -6,8 +6,8 @@
 // test/parse-plain-yaml.test.ts checks it against that path on every tree in the repository and on
 // generated documents.
 
-import type { SourceSpan } from '../model/source-span.js';
-import type { RawEntry, RawNode } from './parse-yaml-tree.js';
+import type { SourceSpan } from '../../model/source-span.js';
+import type { RawEntry, RawNode } from './raw-node.js';
 
 /** Same limits as parseYamlTree: beyond them the `yaml` path reports the problem. */
 const MAX_NODES = 100_000;

@@ -2,12 +2,12 @@
 // declarations (model stage): every member becomes an OR gate over the CCF events of the member
 // subsets that contain it, as the Open-PSA MEF import does (src/parse/mef/expand-ccf-group.ts).
 
-import type { RawEntry } from '../parse/parse-yaml-tree.js';
-import { expandCcfGroup } from '../parse/mef/expand-ccf-group.js';
-import type { CcfModel } from '../parse/mef/mef-raw.js';
-import type { EventDecl, GateDecl, NumberSpec, Ref, Section } from './read-declarations.js';
+import type { RawEntry } from './parse-yaml-tree.js';
+import { expandCcfGroup } from '../mef/expand-ccf-group.js';
+import type { CcfModel } from '../mef/mef-raw.js';
+import type { EventDecl, GateDecl, NumberSpec, Ref, Section } from './declarations.js';
 import { RawReader, scalarNumberOrString } from './raw-reader.js';
-import type { SourceSpan } from './source-span.js';
+import type { SourceSpan } from '../../model/source-span.js';
 
 const GROUP_KEYS = ['model', 'members', 'probability', 'rate', 'factors', 'label'];
 const MODELS: readonly CcfModel[] = ['beta-factor', 'MGL', 'alpha-factor', 'phi-factor'];

@@ -2,36 +2,12 @@
 // spans (parse stage). Guards against alias bombs, deep nesting and oversized files.
 
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { SourceSpan } from '../model/source-span.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { SourceSpan } from '../../model/source-span.js';
 import { parsePlainYaml } from './parse-plain-yaml.js';
+import type { RawEntry, RawNode } from './raw-node.js';
 
-export type RawNode = RawScalar | RawMap | RawSeq;
-
-export interface RawScalar {
-  readonly kind: 'scalar';
-  readonly value: string | number | boolean | null;
-  readonly span: SourceSpan;
-}
-
-export interface RawEntry {
-  readonly key: string;
-  readonly keySpan: SourceSpan;
-  readonly value: RawNode;
-}
-
-export interface RawMap {
-  readonly kind: 'map';
-  /** In source order; duplicate keys are kept so that the model can report them. */
-  readonly entries: readonly RawEntry[];
-  readonly span: SourceSpan;
-}
-
-export interface RawSeq {
-  readonly kind: 'seq';
-  readonly items: readonly RawNode[];
-  readonly span: SourceSpan;
-}
+export type { RawEntry, RawMap, RawNode, RawScalar, RawSeq } from './raw-node.js';
 
 export interface ParseYamlTreeResult {
   readonly root?: RawNode;

@@ -1,8 +1,8 @@
 // Reads the `distribution:` of an event or parameter, the uncertainty on its probability (model stage).
 
-import type { RawNode } from '../parse/parse-yaml-tree.js';
-import { didYouMean } from './did-you-mean.js';
-import type { Distribution } from './fault-tree.js';
+import type { RawNode } from './parse-yaml-tree.js';
+import { didYouMean } from '../../model/did-you-mean.js';
+import type { Distribution } from '../../model/fault-tree.js';
 import type { RawReader } from './raw-reader.js';
 
 const SHAPES: Readonly<Record<string, readonly string[]>> = {

@@ -2,10 +2,11 @@
 // (model stage). Regexes are compiled once here so that bad ones are caught before any log is read.
 
 import safeRegex from 'safe-regex2';
-import type { RawMap, RawNode } from '../parse/parse-yaml-tree.js';
-import { didYouMean } from './did-you-mean.js';
-import type { Aggregate, ChangeSignal, Evidence, LogSignal, MetricSignal, MissingData, ScoreDirection } from './fault-tree.js';
+import type { RawMap, RawNode } from './parse-yaml-tree.js';
+import { didYouMean } from '../../model/did-you-mean.js';
+import type { Aggregate, ChangeSignal, Evidence, LogSignal, MetricSignal, MissingData, ScoreDirection } from '../../model/fault-tree.js';
 import type { RawReader } from './raw-reader.js';
+import { splitRegexLiteral } from '../../model/split-regex-literal.js';
 
 const EVIDENCE_KEYS = ['logs', 'metrics', 'changes'] as const;
 const RATE_KEYS = ['sensitivity', 'false_alarm'] as const;
@@ -17,12 +18,6 @@ const CHANGE_KEYS = ['service', 'kind', 'label', 'within', ...RATE_KEYS];
 const AGGREGATES: readonly Aggregate[] = ['max', 'min', 'mean', 'p95', 'last'];
 const DIRECTIONS: readonly ScoreDirection[] = ['rose', 'fell', 'both'];
 export const MISSING_DATA: readonly MissingData[] = ['unknown', 'silent'];
-
-/** `/body/flags` → its parts; anything else is a substring pattern. */
-export function splitRegexLiteral(pattern: string): { body: string; flags: string } | undefined {
-  const m = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
-  return m ? { body: m[1]!, flags: m[2]! } : undefined;
-}
 
 const ALLOWED_FLAGS = 'imsu';
 
