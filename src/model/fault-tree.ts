@@ -1,5 +1,5 @@
 // The validated, immutable fault-tree model: what every analysis consumes (model stage).
-// Built by src/model/build-model.ts from YAML and by src/parse/mef from Open-PSA MEF XML.
+// Built by src/parse/yaml/build-model.ts from YAML, by src/parse/mef from Open-PSA MEF XML and by src/parse/galileo.
 
 import type { SourceSpan } from './source-span.js';
 

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 import { EXIT, FtreeError, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { BasicEvent, FaultTree, Gate, ProbabilityModel } from '../../model/fault-tree.js';
-import { findCycle } from '../../model/find-cycle.js';
+import { checkGateGraph } from '../../model/check-gate-graph.js';
 import { probabilityAt } from '../../model/probability-at.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { INPUT_LIMITS, readInputText } from '../../model/read-input-file.js';
@@ -99,8 +99,7 @@ export function parseGalileoText(text: string, file: string, options: LoadGalile
         if (!defined.has(input)) error('UNDEFINED_REFERENCE', `Gate "${gate.id}" references unknown element "${input}"`, gate.inputSpans?.[i], 'define it as a gate or a basic event');
       });
     }
-    const cycle = findCycle([...gates.keys()], (id) => gates.get(id)?.inputs.filter((i) => gates.has(i)) ?? []);
-    if (cycle) error('CYCLE', `Gates depend on themselves: ${[...cycle, cycle[0]].join(' -> ')}`, gates.get(cycle[0]!)?.span, 'a fault tree has no cycles');
+    diagnostics.push(...checkGateGraph(gates, { cycles: 'first' }).diagnostics);
   }
   const topId = options.top ?? top?.id;
   if (diagnostics.length === 0) {

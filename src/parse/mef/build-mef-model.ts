@@ -8,7 +8,7 @@ import { didYouMean } from '../../model/did-you-mean.js';
 import type { BasicEvent, FaultTree, Formula, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
 import { formulaDependence, type FormulaDependence } from '../../model/formula-dependence.js';
 import { formatLocation, type SourceSpan } from '../../model/source-span.js';
-import { checkGateGraph } from './check-gate-graph.js';
+import { checkGateGraph } from '../../model/check-gate-graph.js';
 import { evaluateMefExpression, type EvaluatedExpression, type ExpressionContext } from './evaluate-mef-expression.js';
 import { expandCcfGroup } from './expand-ccf-group.js';
 import { mefError, mefWarning } from './mef-diagnostic.js';
@@ -120,7 +120,7 @@ class MefModelBuilder {
     for (const group of this.raw.ccfGroups) this.expandGroup(group);
     const gates = new Map<string, Gate>();
     for (const gate of this.gateList) gates.set(gate.id, gate);
-    checkGateGraph(gates, this.diagnostics, this.brokenGates);
+    this.diagnostics.push(...checkGateGraph(gates, { cycles: 'every', skipArity: this.brokenGates }).diagnostics);
 
     // A missing top is only news when nothing else is wrong (not, say, after a cycle).
     const topProblems: Diagnostic[] = [];

@@ -1,16 +1,17 @@
-// Builds the validated FaultTree from the declarations of a tree's files (model stage): one
-// namespace, references, arity, cycles, expressions, reachability. Every problem is collected.
+// Builds the validated FaultTree from the declarations of a YAML tree's files (parse stage): one
+// namespace, references, the gate graph, expressions, reachability. Every problem is collected.
 
+import { checkGateGraph, type GateGraphNode } from '../../model/check-gate-graph.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { BasicEvent, FaultTree, Formula, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
-import { findCycle } from '../../model/find-cycle.js';
 import { formulaDependence, type FormulaDependence } from '../../model/formula-dependence.js';
 import { probabilityAt } from '../../model/probability-at.js';
-import type { RawReader } from './raw-reader.js';
-import type { EventDecl, FileDeclarations, GateDecl, HouseDecl, NumberSpec, Ref, Section, TransferDecl } from './read-declarations.js';
-import { slugify } from './read-declarations.js';
 import type { SourceSpan } from '../../model/source-span.js';
+import type { EventDecl, FileDeclarations, GateDecl, HouseDecl, ParameterDecl, Ref, Section, TransferDecl } from './declarations.js';
+import { evaluateExpressions, type ExpressionValues } from './evaluate-expressions.js';
+import type { RawReader } from './raw-reader.js';
+import { slugify } from './read-declarations.js';
 
 /** The tree's default mission time when a file gives none, in hours. */
 export const DEFAULT_MISSION_TIME = 24;
@@ -39,13 +40,73 @@ export interface BuildModelOptions {
   readonly top?: string;
 }
 
+/** The ids of every file in one namespace: what each id is, and the gates, events and houses that own it. */
+interface Namespace {
+  readonly owners: ReadonlyMap<string, Owner>;
+  readonly gates: ReadonlyMap<string, GateNode>;
+  readonly events: ReadonlyMap<string, EventDecl>;
+  readonly houses: ReadonlyMap<string, HouseDecl>;
+}
+
+type ParameterDecls = ReadonlyMap<string, { file: string; decl: ParameterDecl }>;
+
+/**
+ * The model from the declarations of a tree's files, the main file first; undefined when anything
+ * is wrong (every problem goes to `reader`). The steps: one namespace, the top event, references,
+ * the gate graph (arity, cycles), parameters and expressions, unused declarations, the model.
+ */
 export async function buildModel(files: readonly FileDeclarations[], reader: RawReader, options: BuildModelOptions = {}): Promise<FaultTree | undefined> {
   const main = files[0];
   if (!main || !main.isTree) return undefined;
   const byFile = new Map(files.map((f) => [f.file, f]));
-  const failed = options.failedFiles ?? new Set<string>();
+  const names = collectNamespace(files, byFile, reader);
+  const top = resolveTop(options.top !== undefined ? { id: options.top, span: undefined } : main.top, names.owners, reader);
+  const references = checkReferences(names, byFile, options.failedFiles ?? new Set(), reader);
+  const graph = checkGateGraph(gateGraphOf(names.gates), { cycles: 'first', skipArity: gatesWithoutArity(names.gates) });
+  reader.diagnostics.push(...graph.diagnostics);
+  // Reachability means little once references are broken: unused warnings are then left out.
+  // With another top chosen, the rest of the file is not "unused": those warnings are left out too.
+  const structureBroken = top === undefined || options.top !== undefined || references.broken || graph.hasCycle;
 
-  // 1. One namespace across gates, events, houses and transfers of every file.
+  const parameterDecls = mergeParameters(files, reader);
+  const missionTime = main.missionTime ?? DEFAULT_MISSION_TIME;
+  const expressionValues = await valuesOf(parameterDecls, names.events, missionTime, reader);
+
+  const fromTop = reachable(top, names);
+  if (top && !structureBroken) {
+    const used = new Set([...fromTop, ...references.suggested]);
+    for (const f of files.slice(1)) for (const id of reachable(f.top?.id, names)) used.add(id);
+    warnUnused(files, main, used, names.owners, reader);
+    for (const [id, p] of parameterDecls) {
+      if (!expressionValues.used.has(id)) reader.warn('UNUSED_PARAMETER', `Parameter "${id}" is not used by any expression`, p.decl.span, 'use it in a probability expression, or remove it');
+    }
+  }
+  if (reader.diagnostics.some((d: Diagnostic) => d.severity === 'error') || !top) return undefined;
+
+  // The model, pruned to what the top event depends on.
+  const elements = buildElements(fromTop, names, missionTime, expressionValues, reader);
+  const parameters = buildParameters(parameterDecls, expressionValues);
+  keepVaryingFormulas(parameters, elements.events, expressionValues);
+  return {
+    name: main.name ?? slugify(baseName(main.file)),
+    file: main.file,
+    files: files.map((f) => f.file),
+    top,
+    missionTime,
+    parameters,
+    gates: elements.gates,
+    events: elements.events,
+    houses: elements.houses,
+    ...(main.title !== undefined ? { title: main.title } : {}),
+    ...(main.description !== undefined ? { description: main.description } : {}),
+    ...(main.defaults !== undefined ? { defaults: main.defaults } : {}),
+    ...(main.top !== undefined && main.top.id === top ? { topSpan: main.top.span } : {}),
+    ...(main.budget !== undefined ? { budget: main.budget } : {}),
+  };
+}
+
+/** One namespace across gates, events, houses and transfers of every file; a clash is DUPLICATE_ID unless both files agree. */
+function collectNamespace(files: readonly FileDeclarations[], byFile: ReadonlyMap<string, FileDeclarations>, reader: RawReader): Namespace {
   const owners = new Map<string, Owner>();
   const gates = new Map<string, GateNode>();
   const events = new Map<string, EventDecl>();
@@ -65,143 +126,159 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
       }
       owners.set(d.id, { section: d.section, file: f.file, span: d.span });
     }
-    for (const [id, g] of f.gates) if (owners.get(id)?.file === f.file && owners.get(id)?.section === 'gate') gates.set(id, { decl: g, type: g.type, inputs: g.inputs, file: f.file });
-    for (const [id, e] of f.events) if (owners.get(id)?.file === f.file && owners.get(id)?.section === 'event') events.set(id, e);
-    for (const [id, h] of f.houses) if (owners.get(id)?.file === f.file && owners.get(id)?.section === 'house') houses.set(id, h);
+    const owns = (id: string, section: Section) => owners.get(id)?.file === f.file && owners.get(id)?.section === section;
+    for (const [id, g] of f.gates) if (owns(id, 'gate')) gates.set(id, { decl: g, type: g.type, inputs: g.inputs, file: f.file });
+    for (const [id, e] of f.events) if (owns(id, 'event')) events.set(id, e);
+    for (const [id, h] of f.houses) if (owns(id, 'house')) houses.set(id, h);
     for (const [id, t] of f.transfers) {
-      if (owners.get(id)?.file !== f.file || owners.get(id)?.section !== 'transfer') continue;
-      const target = byFile.get(t.file);
-      const targetGate = t.gate ?? target?.top;
+      if (!owns(id, 'transfer')) continue;
+      const targetGate = t.gate ?? byFile.get(t.file)?.top;
       gates.set(id, { transfer: t, type: 'or', inputs: targetGate ? [{ id: targetGate.id, span: t.gate?.span ?? t.fileSpan }] : [], file: f.file });
     }
   }
-  const isKnown = (id: string) => owners.has(id);
-  const allIds = () => owners.keys();
+  return { owners, gates, events, houses };
+}
 
-  // 2. The top event.
-  let top: string | undefined;
-  const topRef = options.top !== undefined ? { id: options.top, span: undefined } : main.top;
-  if (topRef) {
-    const owner = owners.get(topRef.id);
-    if (!owner) {
-      const guess = didYouMean(topRef.id, allIds());
-      reader.report('UNKNOWN_TOP', `The top event "${topRef.id}" is not defined`, topRef.span, guess ? `did you mean "${guess}"?` : topRef.span ? 'define it under `gates:`' : 'give the id of a gate of the tree');
-    } else if (owner.section === 'house') {
-      reader.report('INVALID_TOP', `The top event "${topRef.id}" is a house event`, topRef.span, 'the top is a gate (or a basic event for a one-event tree)');
-    } else {
-      top = topRef.id;
-    }
+/** The top event: the file's `top:` or the one asked for; a house event or an unknown id is an error. */
+function resolveTop(topRef: { id: string; span: SourceSpan | undefined } | undefined, owners: ReadonlyMap<string, Owner>, reader: RawReader): string | undefined {
+  if (!topRef) return undefined;
+  const owner = owners.get(topRef.id);
+  if (!owner) {
+    const guess = didYouMean(topRef.id, owners.keys());
+    reader.report('UNKNOWN_TOP', `The top event "${topRef.id}" is not defined`, topRef.span, guess ? `did you mean "${guess}"?` : topRef.span ? 'define it under `gates:`' : 'give the id of a gate of the tree');
+    return undefined;
   }
+  if (owner.section === 'house') {
+    reader.report('INVALID_TOP', `The top event "${topRef.id}" is a house event`, topRef.span, 'the top is a gate (or a basic event for a one-event tree)');
+    return undefined;
+  }
+  return topRef.id;
+}
 
-  // 3. References and arity. Ids suggested for a misspelt reference are not also reported unused.
+/**
+ * Every gate input names a declared id, once; every transfer names a gate its file defines. Ids
+ * suggested for a misspelt reference are returned, so that they are not also reported unused.
+ */
+function checkReferences(names: Namespace, byFile: ReadonlyMap<string, FileDeclarations>, failed: ReadonlySet<string>, reader: RawReader): { suggested: Set<string>; broken: boolean } {
   const suggested = new Set<string>();
-  // Reachability means little once references are broken: unused warnings are then left out.
-  // With another top chosen, the rest of the file is not "unused": those warnings are left out too.
-  let structureBroken = top === undefined || options.top !== undefined;
-  for (const [id, g] of gates) {
+  let broken = false;
+  for (const [id, g] of names.gates) {
     if (g.transfer) {
-      checkTransfer(reader, g.transfer, byFile, owners, failed);
+      checkTransfer(reader, g.transfer, byFile, names.owners, failed);
       continue;
     }
-    const decl = g.decl!;
     const seen = new Set<string>();
     for (const input of g.inputs) {
-      if (!isKnown(input.id)) {
-        const guess = didYouMean(input.id, allIds());
+      if (!names.owners.has(input.id)) {
+        const guess = didYouMean(input.id, names.owners.keys());
         if (guess) suggested.add(guess);
-        structureBroken = true;
+        broken = true;
         reader.report('UNDEFINED_REFERENCE', `Gate "${id}" references unknown id "${input.id}"`, input.span, guess ? `did you mean "${guess}"?` : 'define it under `gates:`, `events:` or `houses:`');
       }
       if (seen.has(input.id)) reader.warn('DUPLICATE_INPUT', `Gate "${id}" lists input "${input.id}" twice`, input.span, 'remove the repeated input');
       seen.add(input.id);
-      if (input.id === id) reader.report('CYCLE', `Gate "${id}" is its own input`, input.span, 'a fault tree has no cycles: remove the self-reference');
     }
-    if (decl.inputsInvalid) structureBroken = true;
-    if (decl.type && !decl.inputsInvalid) checkArity(reader, decl);
+    if (g.decl!.inputsInvalid) broken = true;
   }
+  return { suggested, broken };
+}
 
-  // 4. Cycles.
-  const successors = (id: string): string[] => (gates.get(id)?.inputs ?? []).map((r) => r.id).filter((x) => x !== id && gates.has(x));
-  const cycle = findCycle([...gates.keys()], successors);
-  if (cycle) {
-    const first = gates.get(cycle[0]!)!;
-    const span = first.decl?.span ?? first.transfer?.span;
-    structureBroken = true;
-    reader.report('CYCLE', `The gates form a cycle: ${[...cycle, cycle[0]].join(' → ')}`, span, 'a fault tree is acyclic: remove one of these inputs');
+/** The gates as the shared gate-graph check sees them (transfers are one-input ORs). */
+function gateGraphOf(gates: ReadonlyMap<string, GateNode>): Map<string, GateGraphNode> {
+  const out = new Map<string, GateGraphNode>();
+  for (const [id, g] of gates) {
+    const d = g.decl;
+    out.set(id, {
+      id,
+      type: g.type ?? 'or',
+      inputs: g.inputs.map((r) => r.id),
+      inputSpans: g.inputs.map((r) => r.span),
+      span: d?.span ?? g.transfer?.span,
+      ...(d ? { inputsSpan: d.inputsSpan, kSpan: d.kSpan, hasK: d.hasK, k: d.k, max: d.max } : {}),
+    });
   }
+  return out;
+}
 
-  // 5. Parameters and expressions.
-  const parameterDecls = new Map<string, { file: string; decl: FileDeclarations['parameters'] extends ReadonlyMap<string, infer P> ? P : never }>();
+/** Transfers, gates without a valid type and gates whose inputs are not a list: no arity to check. */
+function gatesWithoutArity(gates: ReadonlyMap<string, GateNode>): Set<string> {
+  return new Set([...gates].filter(([, g]) => !g.decl || !g.decl.type || g.decl.inputsInvalid).map(([id]) => id));
+}
+
+/** The parameters of every file; two files may define one parameter only with the same value. */
+function mergeParameters(files: readonly FileDeclarations[], reader: RawReader): ParameterDecls {
+  const parameterDecls = new Map<string, { file: string; decl: ParameterDecl }>();
   for (const f of files) {
     for (const [id, p] of f.parameters) {
       const prior = parameterDecls.get(id);
-      if (prior) {
-        if ((!(prior.decl.value.kind === 'number' && p.value.kind === 'number' && prior.decl.value.value === p.value.value) &&
-          !(prior.decl.value.kind === 'expression' && p.value.kind === 'expression' && prior.decl.value.source === p.value.source)) ||
-          JSON.stringify(prior.decl.distribution) !== JSON.stringify(p.distribution)) {
-          reader.report('DUPLICATE_ID', `The parameter "${id}" is defined twice with different values`, p.span, `first defined at ${prior.file}:${prior.decl.span.line}`);
-        }
+      if (!prior) {
+        parameterDecls.set(id, { file: f.file, decl: p });
         continue;
       }
-      parameterDecls.set(id, { file: f.file, decl: p });
+      const sameValue =
+        (prior.decl.value.kind === 'number' && p.value.kind === 'number' && prior.decl.value.value === p.value.value) ||
+        (prior.decl.value.kind === 'expression' && p.value.kind === 'expression' && prior.decl.value.source === p.value.source);
+      if (!sameValue || JSON.stringify(prior.decl.distribution) !== JSON.stringify(p.distribution)) {
+        reader.report('DUPLICATE_ID', `The parameter "${id}" is defined twice with different values`, p.span, `first defined at ${prior.file}:${prior.decl.span.line}`);
+      }
     }
   }
-  const missionTime = main.missionTime ?? DEFAULT_MISSION_TIME;
+  return parameterDecls;
+}
+
+/** Parameter and event values: plain numbers as they are; expressions (when any) through mathjs. */
+async function valuesOf(parameterDecls: ParameterDecls, events: ReadonlyMap<string, EventDecl>, missionTime: number, reader: RawReader): Promise<ExpressionValues> {
   const hasExpressions = [...parameterDecls.values()].some((p) => p.decl.value.kind === 'expression') ||
     [...events.values()].some((e) => e.spec?.kind === 'probability' && e.spec.value.kind === 'expression');
-  const expressionValues = hasExpressions
-    ? await evaluateExpressions(reader, parameterDecls, events, missionTime)
-    : {
-      parameters: new Map([...parameterDecls].map(([id, p]) => [id, (p.decl.value as { value: number }).value])),
-      events: new Map<string, number>(),
-      used: new Set<string>(),
-      parameterFormulas: new Map<string, Formula>(),
-      eventFormulas: new Map<string, Formula>(),
-    };
-
-  // 6. Reachability: from the main top and from each file's own top; the rest is unused.
-  const reachable = (start: string | undefined): Set<string> => {
-    const out = new Set<string>();
-    const stack = start && isKnown(start) ? [start] : [];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (out.has(id)) continue;
-      out.add(id);
-      for (const r of gates.get(id)?.inputs ?? []) if (isKnown(r.id) && !out.has(r.id)) stack.push(r.id);
-    }
-    return out;
+  if (hasExpressions) return evaluateExpressions(reader, parameterDecls, events, missionTime);
+  return {
+    parameters: new Map([...parameterDecls].map(([id, p]) => [id, (p.decl.value as { value: number }).value])),
+    events: new Map<string, number>(),
+    used: new Set<string>(),
+    parameterFormulas: new Map<string, Formula>(),
+    eventFormulas: new Map<string, Formula>(),
   };
-  const fromTop = reachable(top);
-  const used = new Set([...fromTop, ...suggested]);
-  for (const f of files.slice(1)) for (const id of reachable(f.top?.id)) used.add(id);
-  if (top && !structureBroken) {
-    for (const f of files) {
-      if (f !== main && !f.top) continue;
-      for (const [id, g] of f.gates) if (!used.has(id) && owners.get(id)?.file === f.file) reader.warn('UNUSED_GATE', `Gate "${id}" is not reachable from the top event`, g.span, 'use it as an input of another gate, or remove it');
-      for (const [id, e] of f.events) if (!used.has(id) && owners.get(id)?.file === f.file) reader.warn('UNUSED_EVENT', `Event "${id}" is not an input of any gate reachable from the top event`, e.span, 'add it to the inputs of a gate, or remove it');
-      for (const [id, h] of f.houses) if (!used.has(id) && owners.get(id)?.file === f.file) reader.warn('UNUSED_HOUSE', `House event "${id}" is not an input of any gate reachable from the top event`, h.span, 'add it to the inputs of a gate, or remove it');
-    }
-    for (const [id, p] of parameterDecls) {
-      if (!expressionValues.used.has(id)) reader.warn('UNUSED_PARAMETER', `Parameter "${id}" is not used by any expression`, p.decl.span, 'use it in a probability expression, or remove it');
-    }
+}
+
+/** The ids reachable from `start` through gate inputs. */
+function reachable(start: string | undefined, names: Namespace): Set<string> {
+  const out = new Set<string>();
+  const stack = start && names.owners.has(start) ? [start] : [];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    for (const r of names.gates.get(id)?.inputs ?? []) if (names.owners.has(r.id) && !out.has(r.id)) stack.push(r.id);
   }
+  return out;
+}
 
-  if (reader.diagnostics.some((d: Diagnostic) => d.severity === 'error') || !top) return undefined;
+/** Warnings for the gates, events and houses of the main file (and of files with a top) that nothing uses. */
+function warnUnused(files: readonly FileDeclarations[], main: FileDeclarations, used: ReadonlySet<string>, owners: ReadonlyMap<string, Owner>, reader: RawReader): void {
+  for (const f of files) {
+    if (f !== main && !f.top) continue;
+    const unused = (id: string) => !used.has(id) && owners.get(id)?.file === f.file;
+    for (const [id, g] of f.gates) if (unused(id)) reader.warn('UNUSED_GATE', `Gate "${id}" is not reachable from the top event`, g.span, 'use it as an input of another gate, or remove it');
+    for (const [id, e] of f.events) if (unused(id)) reader.warn('UNUSED_EVENT', `Event "${id}" is not an input of any gate reachable from the top event`, e.span, 'add it to the inputs of a gate, or remove it');
+    for (const [id, h] of f.houses) if (unused(id)) reader.warn('UNUSED_HOUSE', `House event "${id}" is not an input of any gate reachable from the top event`, h.span, 'add it to the inputs of a gate, or remove it');
+  }
+}
 
-  // 7. The model, pruned to what the top event depends on.
-  const modelGates = new Map<string, Gate>();
-  const modelEvents = new Map<string, BasicEvent>();
-  const modelHouses = new Map<string, HouseEvent>();
+/** The model's gates, events and houses for the ids the top depends on; an event whose probability does not compute is an error. */
+function buildElements(fromTop: ReadonlySet<string>, names: Namespace, missionTime: number, values: ExpressionValues, reader: RawReader): { gates: Map<string, Gate>; events: Map<string, BasicEvent>; houses: Map<string, HouseEvent> } {
+  const gates = new Map<string, Gate>();
+  const events = new Map<string, BasicEvent>();
+  const houses = new Map<string, HouseEvent>();
   for (const id of fromTop) {
-    const g = gates.get(id);
+    const g = names.gates.get(id);
     if (g) {
-      modelGates.set(id, toGate(id, g));
-      if (g.decl?.inputs.some((r) => r.probability !== undefined)) expandProbabilisticInputs(modelGates.get(id)!, g.decl.inputs, modelGates, modelEvents);
+      gates.set(id, toGate(id, g));
+      if (g.decl?.inputs.some((r) => r.probability !== undefined)) expandProbabilisticInputs(gates.get(id)!, g.decl.inputs, gates, events);
       continue;
     }
-    const e = events.get(id);
+    const e = names.events.get(id);
     if (e) {
-      const event = toEvent(e, missionTime, expressionValues.events.get(id));
+      const event = toEvent(e, missionTime, values.events.get(id));
       if (!(event.probability >= 0 && event.probability <= 1)) {
         // Extreme values (mttr: 1e-320 is a repair rate of infinity) can compute to NaN: never an analysis of "n/a".
         reader.report('PROBABILITY_RANGE', `The probability of event "${id}" computes to ${event.probability}, not a probability`, e.span, 'a rate, mttr or scale too small or too large to compute with: check the values and their units');
@@ -215,17 +292,21 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
           'check the units: a bare rate is per hour and `/m` means per minute (monthly is 12/y)',
         );
       }
-      modelEvents.set(id, event);
+      events.set(id, event);
       continue;
     }
-    const h = houses.get(id);
-    if (h) modelHouses.set(id, { id, state: h.state, span: h.span, ...(h.label !== undefined ? { label: h.label } : {}) });
+    const h = names.houses.get(id);
+    if (h) houses.set(id, { id, state: h.state, span: h.span, ...(h.label !== undefined ? { label: h.label } : {}) });
   }
+  return { gates, events, houses };
+}
+
+function buildParameters(parameterDecls: ParameterDecls, values: ExpressionValues): Map<string, Parameter> {
   const parameters = new Map<string, Parameter>();
   for (const [id, p] of parameterDecls) {
-    const value = expressionValues.parameters.get(id);
+    const value = values.parameters.get(id);
     if (value === undefined) continue;
-    const formula = expressionValues.parameterFormulas.get(id);
+    const formula = values.parameterFormulas.get(id);
     parameters.set(id, {
       id,
       value,
@@ -235,7 +316,11 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
       ...(formula ? { formula } : {}),
     });
   }
-  // Formulas stay only where Monte Carlo or a time curve needs them: on what varies.
+  return parameters;
+}
+
+/** Formulas stay only where Monte Carlo or a time curve needs them: on what varies. */
+function keepVaryingFormulas(parameters: Map<string, Parameter>, events: Map<string, BasicEvent>, values: ExpressionValues): void {
   const dependence = new Map<string, FormulaDependence>();
   const varies = (f: Formula): boolean => {
     const d = formulaDependence(f, parameters, dependence);
@@ -248,27 +333,10 @@ export async function buildModel(files: readonly FileDeclarations[], reader: Raw
       parameters.set(id, rest);
     }
   }
-  for (const [id, event] of modelEvents) {
-    const formula = expressionValues.eventFormulas.get(id);
-    if (formula && varies(formula)) modelEvents.set(id, { ...event, formula });
+  for (const [id, event] of events) {
+    const formula = values.eventFormulas.get(id);
+    if (formula && varies(formula)) events.set(id, { ...event, formula });
   }
-  const tree: FaultTree = {
-    name: main.name ?? slugify(baseName(main.file)),
-    file: main.file,
-    files: files.map((f) => f.file),
-    top,
-    missionTime,
-    parameters,
-    gates: modelGates,
-    events: modelEvents,
-    houses: modelHouses,
-    ...(main.title !== undefined ? { title: main.title } : {}),
-    ...(main.description !== undefined ? { description: main.description } : {}),
-    ...(main.defaults !== undefined ? { defaults: main.defaults } : {}),
-    ...(main.top !== undefined && main.top.id === top ? { topSpan: main.top.span } : {}),
-    ...(main.budget !== undefined ? { budget: main.budget } : {}),
-  };
-  return tree;
 }
 
 function baseName(file: string): string {
@@ -308,53 +376,6 @@ function checkTransfer(reader: RawReader, t: TransferDecl, byFile: ReadonlyMap<s
   if (!owner || owner.file !== t.file || (owner.section !== 'gate' && owner.section !== 'event')) {
     const guess = didYouMean(t.gate.id, target.gates.keys());
     reader.report('UNDEFINED_REFERENCE', `The transfer "${t.id}" names gate "${t.gate.id}", which ${t.file} does not define`, t.gate.span, guess ? `did you mean "${guess}"?` : undefined);
-  }
-}
-
-function checkArity(reader: RawReader, g: GateDecl): void {
-  const n = g.inputs.length;
-  const span = g.inputsSpan ?? g.span;
-  const arity = (need: string) => reader.report('ARITY', `Gate "${g.id}" of type ${g.type} takes ${need} input${need.endsWith(' 1') || need === '1' ? '' : 's'}, not ${n}`, span, arityHint(g.type!));
-  switch (g.type) {
-    case 'not':
-      if (n !== 1) arity('1');
-      break;
-    case 'iff':
-    case 'imply':
-      if (n !== 2) arity('2');
-      break;
-    case 'xor':
-    case 'inhibit':
-      if (n < 2) arity('at least 2');
-      break;
-    default:
-      if (n < 1) arity('at least 1');
-  }
-  if (g.type === 'atleast') {
-    if (g.k === undefined && !g.hasK) reader.report('MISSING_KEY', `The atleast gate "${g.id}" has no k`, g.span, 'add `k:`, the number of inputs that must be true');
-    else if (g.k !== undefined && n >= 1 && (g.k < 1 || g.k > n)) reader.report('INVALID_K', `Gate "${g.id}" needs 1 ≤ k ≤ ${n}, not k = ${g.k}`, g.kSpan ?? g.span, 'k counts how many of the inputs must be true');
-  } else if (g.type === 'cardinality') {
-    if ((g.k === undefined && !g.hasK) || g.max === undefined) reader.report('MISSING_KEY', `The cardinality gate "${g.id}" needs min and max`, g.span, 'add `min:` and `max:`');
-    else if (g.k === undefined) return;
-    else if (g.k < 0 || g.k > g.max || g.max > n) reader.report('INVALID_K', `Gate "${g.id}" needs 0 ≤ min ≤ max ≤ ${n}, not min = ${g.k}, max = ${g.max}`, g.kSpan ?? g.span);
-  } else if (g.k !== undefined || g.max !== undefined) {
-    reader.report('INVALID_K', `Gate "${g.id}" of type ${g.type} takes no k, min or max`, g.kSpan ?? g.span, 'k is for atleast gates, min/max for cardinality gates');
-  }
-}
-
-function arityHint(type: GateType): string {
-  switch (type) {
-    case 'not':
-      return 'a not gate negates exactly one input; use nor or nand for several';
-    case 'iff':
-    case 'imply':
-      return `an ${type} gate relates exactly two inputs`;
-    case 'xor':
-      return 'xor is true when an odd number of its inputs is true: give it at least two';
-    case 'inhibit':
-      return 'inhibit is an AND whose last input is the conditioning event: give it at least two';
-    default:
-      return 'add inputs, or remove the gate';
   }
 }
 
@@ -436,106 +457,4 @@ function expandProbabilisticInputs(gate: Gate, refs: readonly Ref[], gates: Map<
     inputs[i] = edge;
   });
   gates.set(gate.id, { ...gate, inputs });
-}
-
-interface ExpressionValues {
-  readonly parameters: Map<string, number>;
-  readonly events: Map<string, number>;
-  /** Formulas of the expression parameters and events (an event's own mission time written in). */
-  readonly parameterFormulas: Map<string, Formula>;
-  readonly eventFormulas: Map<string, Formula>;
-  /** Parameters read by some expression. */
-  readonly used: Set<string>;
-}
-
-async function evaluateExpressions(
-  reader: RawReader,
-  parameterDecls: ReadonlyMap<string, { file: string; decl: { id: string; span: SourceSpan; value: NumberSpec } }>,
-  events: ReadonlyMap<string, EventDecl>,
-  missionTime: number,
-): Promise<ExpressionValues> {
-  const { loadExpressionEngine, parseExpression } = await import('../../model/expressions.js');
-  await loadExpressionEngine();
-  const values = new Map<string, number>();
-  const used = new Set<string>();
-  const parsed = new Map<string, { names: readonly string[]; evaluate: (s: ReadonlyMap<string, number>) => number; formula: Formula; span: SourceSpan }>();
-  const parameterFormulas = new Map<string, Formula>();
-  const eventFormulas = new Map<string, Formula>();
-  const known = (name: string) => parameterDecls.has(name) || name === 'mission_time';
-
-  const parse = (owner: string, source: string, span: SourceSpan) => {
-    const r = parseExpression(source);
-    if (!r.ok) {
-      reader.report('INVALID_EXPRESSION', `The expression of ${owner} does not parse: ${r.reason}`, span, 'write arithmetic over parameters and mission_time, for example "1 - exp(-lambda * mission_time)"');
-      return undefined;
-    }
-    let ok = true;
-    for (const name of r.expression.names) {
-      used.add(name);
-      if (!known(name)) {
-        ok = false;
-        const guess = didYouMean(name, [...parameterDecls.keys(), 'mission_time']);
-        reader.report('EXPRESSION_UNKNOWN_NAME', `The expression of ${owner} uses unknown name "${name}"`, span, guess ? `did you mean "${guess}"?` : 'define it under `parameters:`');
-      }
-    }
-    return ok ? { names: r.expression.names, evaluate: r.expression.evaluate, formula: r.expression.formula, span } : undefined;
-  };
-
-  for (const [id, p] of parameterDecls) {
-    if (p.decl.value.kind === 'number') values.set(id, p.decl.value.value);
-    else {
-      const e = parse(`parameter "${id}"`, p.decl.value.source, p.decl.value.span);
-      if (e) parsed.set(id, e);
-    }
-  }
-  // Parameters may read each other: evaluate in dependency order, reporting cycles.
-  const deps = (id: string) => (parsed.get(id)?.names ?? []).filter((n) => parsed.has(n));
-  const cycle = findCycle([...parsed.keys()], deps);
-  if (cycle) {
-    reader.report('CYCLE', `The parameters form a cycle: ${[...cycle, cycle[0]].join(' → ')}`, parameterDecls.get(cycle[0]!)!.decl.span, 'a parameter cannot depend on itself');
-  } else {
-    const state = new Map<string, 'busy' | 'done'>();
-    const visit = (id: string): void => {
-      if (state.get(id) === 'done') return;
-      state.set(id, 'busy');
-      for (const d of deps(id)) visit(d);
-      const e = parsed.get(id)!;
-      if (e.names.every((n) => n === 'mission_time' || values.has(n))) {
-        const scope = new Map(values);
-        scope.set('mission_time', missionTime);
-        const v = e.evaluate(scope);
-        if (!Number.isFinite(v)) reader.report('INVALID_EXPRESSION', `The parameter "${id}" evaluates to ${v}`, e.span, 'the value must be a finite real number');
-        else {
-          values.set(id, v);
-          parameterFormulas.set(id, e.formula);
-        }
-      }
-      state.set(id, 'done');
-    };
-    for (const id of parsed.keys()) visit(id);
-  }
-
-  const eventValues = new Map<string, number>();
-  for (const [id, ev] of events) {
-    if (ev.spec?.kind !== 'probability' || ev.spec.value.kind !== 'expression') continue;
-    const { source, span } = ev.spec.value;
-    const e = parse(`event "${id}"`, source, span);
-    if (!e || !e.names.every((n) => n === 'mission_time' || values.has(n))) continue;
-    const scope = new Map(values);
-    scope.set('mission_time', ev.missionTime ?? missionTime);
-    const v = e.evaluate(scope);
-    if (!(v >= 0 && v <= 1)) {
-      reader.report('PROBABILITY_RANGE', `The probability of event "${id}" evaluates to ${v}, outside [0, 1]`, span, 'check the parameters and units (rates are per hour, mission_time is in hours)');
-      continue;
-    }
-    eventValues.set(id, v);
-    eventFormulas.set(id, ev.missionTime === undefined ? e.formula : withTime(e.formula, ev.missionTime));
-  }
-  return { parameters: values, events: eventValues, used, parameterFormulas, eventFormulas };
-}
-
-/** The formula with the mission time fixed (an event with a mission time of its own). */
-function withTime(f: Formula, t: number): Formula {
-  if (f.kind === 'mission-time') return { kind: 'number', value: t };
-  return f.kind === 'call' ? { ...f, args: f.args.map((a) => withTime(a, t)) } : f;
 }
