@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import { analyzeProbability, findSinglePointsOfFailure } from '../engine/index.js';
 import { checkBudgets, resolveBudgetLimits, type BudgetOverrides } from '../engine/check-budgets.js';
 import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
-import { loadTree, type LoadTreeResult } from '../parse/yaml/load-tree.js';
+import { groupModelFiles, loadModel, type LoadModelResult } from '../parse/load-model.js';
 import type { SourceSpan } from '../model/source-span.js';
 import { hasFailed, type CheckedTree, type CheckReport } from '../report/check-result.js';
 import { renderCheckGithub } from '../report/check-github.js';
@@ -18,8 +18,6 @@ import { VERSION } from '../version.js';
 import { collectTreeFiles } from './collect-tree-files.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
-
-const MEF_FILE = /\.(xml|opsa)$/i;
 
 export interface CheckOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'github' | 'junit' | 'sarif';
@@ -37,12 +35,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   };
   const all = await collectTreeFiles(paths);
   // Open-PSA MEF files named together form one model, as for `ftree validate`.
-  const mef = all.filter((f) => MEF_FILE.test(f));
-  const groups: string[][] = [...all.filter((f) => !MEF_FILE.test(f)).map((f) => [f]), ...(mef.length > 0 ? [mef] : [])];
+  const groups = groupModelFiles(all);
   const trees: CheckedTree[] = [];
   const sources = new Map<string, string>();
   for (const group of groups) {
-    const loaded: LoadTreeResult = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group, { allowOutsidePaths: options.allowOutsidePaths === true }) : await loadTree(group[0]!, { allowOutsidePaths: options.allowOutsidePaths === true });
+    const loaded = await loadModel(group, { allowOutsidePaths: options.allowOutsidePaths === true });
     for (const [k, v] of loaded.sources) sources.set(k, v);
     trees.push(checkTree(group.join(' + '), loaded, overrides));
   }
@@ -68,7 +65,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   return trees.some(hasFailed) ? EXIT.invalid : EXIT.ok;
 }
 
-function checkTree(file: string, loaded: LoadTreeResult, overrides: BudgetOverrides): CheckedTree {
+function checkTree(file: string, loaded: LoadModelResult, overrides: BudgetOverrides): CheckedTree {
   const { tree } = loaded;
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   if (!tree || diagnostics.some((d) => d.severity === 'error')) return { file, eventSpans: new Map(), diagnostics, checks: [] };

@@ -3,16 +3,16 @@
 // `ref:path`, read with `git show`. Informational: exits 0 whatever changed.
 // read both sides → load → analyse → compare → render Markdown, text or JSON.
 
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, forEachCutSet } from '../engine/index.js';
 import { compareTrees } from '../model/compare-trees.js';
 import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
+import { readInputFileSync, type ReadModelFile } from '../model/read-input-file.js';
 import { diffToJson, renderDiffMarkdown, renderDiffText, type CutSetChange, type DiffSide } from '../report/diff-report.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './main.js';
@@ -57,10 +57,11 @@ async function loadSide(spec: string, temp: string, which: string, options: Diff
   checkGitRef(ref);
   const dir = join(temp, which);
   const main = await repositoryPath(path);
-  await fetchTree(ref, main, dir);
   const file = join(dir, main);
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, await gitShow(ref, main));
   try {
-    return await loadInput([file], { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
+    return await loadInput([file], { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false, readFile: gitFileReader(ref, dir) });
   } catch (e) {
     if (!isFtreeError(e)) throw e;
     // Show the diagnostics against ref:path rather than the temporary copies.
@@ -99,53 +100,37 @@ function gitPrefix(): Promise<string> {
   });
 }
 
-/** Most files one side may fetch through transfers. */
+/** Most files one side may fetch through transfers and includes. */
 const MAX_TRANSFER_FILES = 500;
 
 /**
- * Writes `path` at `ref` under `dir`, then every YAML file its transfers name (relative to it), and
- * theirs, once each. A file git cannot show is left out: loading then reports the transfer.
+ * The loader's file reader for a tree at a git ref, copied under `dir`: a file the tree names (a
+ * transfer, an include) is fetched with `git show` into its place relative to the tree when first
+ * read. A file git cannot show is left out: loading then reports the transfer.
  */
-async function fetchTree(ref: string, path: string, dir: string): Promise<void> {
-  const seen = new Set<string>([path]);
-  const queue = [path];
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    let text: string;
-    try {
-      text = await gitShow(ref, next);
-    } catch (e) {
-      if (next === path) throw e;
-      continue;
+function gitFileReader(ref: string, dir: string): ReadModelFile {
+  let fetched = 0;
+  return (path, maxBytes) => {
+    const inRepository = relative(dir, resolve(path));
+    if (!existsSync(path) && inRepository !== '' && !inRepository.startsWith('..') && !isAbsolute(inRepository) && fetched < MAX_TRANSFER_FILES) {
+      fetched++;
+      const text = gitShowSync(ref, inRepository.split(sep).join(posix.sep));
+      if (text !== undefined) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+      }
     }
-    const file = join(dir, next);
-    if (!file.startsWith(`${dir}${sep}`)) continue;
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, text);
-    for (const target of transferFiles(text)) {
-      const other = posix.normalize(posix.join(posix.dirname(next), target));
-      if (other.startsWith('../') || seen.has(other) || seen.size >= MAX_TRANSFER_FILES) continue;
-      seen.add(other);
-      queue.push(other);
-    }
-  }
+    return readInputFileSync(path, maxBytes);
+  };
 }
 
-/** The files a YAML tree's `transfers:` block names; none when the text is not such a tree. */
-function transferFiles(text: string): string[] {
-  let doc: unknown;
+/** `git show ref:path`, or undefined when git cannot show it. */
+function gitShowSync(ref: string, path: string): string | undefined {
   try {
-    doc = parseYaml(text, { maxAliasCount: 100 });
+    return execFileSync('git', ['show', '--end-of-options', `${ref}:${path}`], { maxBuffer: 16 * 1024 * 1024, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch {
-    return [];
+    return undefined;
   }
-  const transfers = doc !== null && typeof doc === 'object' ? (doc as Record<string, unknown>)['transfers'] : undefined;
-  if (transfers === null || typeof transfers !== 'object') return [];
-  const files: string[] = [];
-  for (const t of Object.values(transfers as Record<string, unknown>)) {
-    const f = typeof t === 'string' ? t : t !== null && typeof t === 'object' ? (t as Record<string, unknown>)['file'] : undefined;
-    if (typeof f === 'string' && f !== '' && !posix.isAbsolute(f)) files.push(f);
-  }
-  return files;
 }
 
 function gitShow(ref: string, path: string): Promise<string> {

@@ -9,7 +9,7 @@ import { queryServiceGraph, SERVICE_GRAPH_METRICS, type ServiceGraphMetric } fro
 import { readServiceGraph } from '../evidence/read-service-graph.js';
 import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { didYouMean } from '../model/did-you-mean.js';
-import { loadTree } from '../parse/yaml/load-tree.js';
+import { loadModel } from '../parse/load-model.js';
 import { planServiceTree, type ServiceGraph } from '../model/plan-service-tree.js';
 import { slugify } from '../parse/yaml/read-declarations.js';
 import { BUILT_IN_TEMPLATES, parseServiceTreeTemplate, type ServiceTreeTemplate } from '../model/service-tree-template.js';
@@ -109,7 +109,7 @@ async function checkGenerated(yaml: string): Promise<void> {
   try {
     const file = join(dir, 'generated.yaml');
     await writeFile(file, yaml);
-    const { diagnostics } = await loadTree(file);
+    const { diagnostics } = await loadModel([file]);
     if (diagnostics.length > 0) throw new Error(`ftree generate wrote a tree that does not validate:\n${diagnostics.map((d) => `${d.span?.line ?? '?'}:${d.span?.col ?? '?'} ${d.code} ${d.message}`).join('\n')}`);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // (cli stage). load MEF or Galileo → export YAML → write (never over an existing file without --force).
 
 import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { modelFormatOf } from '../parse/load-model.js';
 import { exportYaml } from '../report/yaml-export.js';
 import { loadInput } from './load-input.js';
 import { parseMissionTime } from './parse-options.js';
@@ -16,8 +17,8 @@ export interface ImportOptions extends GlobalOptions {
 }
 
 export async function runImport(files: readonly string[], options: ImportOptions): Promise<number> {
-  const galileo = files.length === 1 && /\.dft$/i.test(files[0]!);
-  if (!galileo && files.some((f) => !/\.(xml|opsa)$/i.test(f))) {
+  const galileo = files.length === 1 && modelFormatOf(files[0]!) === 'galileo';
+  if (!galileo && files.some((f) => modelFormatOf(f) !== 'mef')) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'ftree import reads Open-PSA MEF XML files (*.xml) or one Galileo file (*.dft)', hint: 'YAML trees need no import: use them directly' }, EXIT.usage);
   }
   const missionTime = options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {};

@@ -3,7 +3,8 @@
 
 import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import { loadTree } from '../parse/yaml/load-tree.js';
+import type { ReadModelFile } from '../model/read-input-file.js';
+import { loadModel, modelFormatOf } from '../parse/load-model.js';
 import { printWarnings } from './output.js';
 
 export interface LoadedInput {
@@ -21,30 +22,27 @@ export interface LoadInputOptions {
   readonly printWarnings?: boolean;
   /** Follow transfers and includes outside the tree's folder (`--allow-outside-paths`). */
   readonly allowOutsidePaths?: boolean | undefined;
+  /** Reads the model's files (default: from the file system, with the input-file policy). */
+  readonly readFile?: ReadModelFile;
 }
 
-const MEF_FILE = /\.(xml|opsa)$/i;
-const GALILEO_FILE = /\.dft$/i;
-
 export async function loadInput(files: readonly string[], options: LoadInputOptions): Promise<LoadedInput> {
-  const mef = files.filter((f) => MEF_FILE.test(f));
+  const mef = files.filter((f) => modelFormatOf(f) === 'mef');
   if (mef.length > 0 && mef.length !== files.length) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'Give either one YAML tree or Open-PSA MEF XML files, not both' }, EXIT.usage);
   }
   if (mef.length === 0 && files.length !== 1) {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: `Give one YAML tree file, not ${files.length}`, hint: 'several files form one model only for Open-PSA MEF XML' }, EXIT.usage);
   }
-  if (mef.length === 0 && options.missionTime !== undefined && !GALILEO_FILE.test(files[0]!)) {
+  if (options.missionTime !== undefined && modelFormatOf(files[0]!) === 'yaml') {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--mission-time applies to Open-PSA MEF models', hint: 'a YAML tree sets `mission_time:` in the file' }, EXIT.usage);
   }
-  const top = { ...(options.top !== undefined ? { top: options.top } : {}), allowOutsidePaths: options.allowOutsidePaths === true };
-  const galileo = files.length === 1 && GALILEO_FILE.test(files[0]!);
-  const result =
-    galileo
-      ? await (await import('./load-galileo-input.js')).loadGalileoInput(files[0]!, { ...top, ...(options.missionTime !== undefined ? { missionTime: options.missionTime } : {}) })
-      : mef.length > 0
-      ? await (await import('./load-mef-input.js')).loadMefInput(files, { ...top, ...(options.missionTime !== undefined ? { missionTime: options.missionTime } : {}) })
-      : await loadTree(files[0]!, top);
+  const result = await loadModel(files, {
+    allowOutsidePaths: options.allowOutsidePaths === true,
+    ...(options.top !== undefined ? { top: options.top } : {}),
+    ...(options.missionTime !== undefined ? { missionTime: options.missionTime } : {}),
+    ...(options.readFile ? { readFile: options.readFile } : {}),
+  });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   const unreadable = errors.length > 0 && errors.every((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_NOT_FOUND');
   // An id given on the command line (--top-event) that the model lacks is a usage error, as a bad flag value.

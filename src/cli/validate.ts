@@ -2,13 +2,11 @@
 // collect files → load each tree (parse → model) → render diagnostics → exit code.
 
 import { EXIT, type Diagnostic } from '../model/diagnostic.js';
-import { loadTree } from '../parse/yaml/load-tree.js';
+import { groupModelFiles, loadModel } from '../parse/load-model.js';
 import { diagnosticToJson, renderDiagnosticGithub, renderDiagnosticText } from '../report/render-diagnostics.js';
 import { collectTreeFiles } from './collect-tree-files.js';
 import type { GlobalOptions } from './main.js';
 import { chalkFor } from './output.js';
-
-const MEF_FILE = /\.(xml|opsa)$/i;
 
 export interface ValidateOptions extends GlobalOptions {
   readonly format: 'text' | 'json' | 'github';
@@ -24,13 +22,12 @@ interface FileResult {
 export async function runValidate(paths: readonly string[], options: ValidateOptions): Promise<number> {
   const all = await collectTreeFiles(paths);
   // Open-PSA MEF files named together form one model (a tree and its basic-event data).
-  const mef = all.filter((f) => MEF_FILE.test(f));
-  const groups: string[][] = [...all.filter((f) => !MEF_FILE.test(f)).map((f) => [f]), ...(mef.length > 0 ? [mef] : [])];
+  const groups = groupModelFiles(all);
   const results: FileResult[] = [];
   const sources = new Map<string, string>();
   for (const group of groups) {
     const file = group.join(' + ');
-    const r = MEF_FILE.test(group[0]!) ? await (await import('./load-mef-input.js')).loadMefInput(group, { allowOutsidePaths: options.allowOutsidePaths === true }) : await loadTree(group[0]!, { allowOutsidePaths: options.allowOutsidePaths === true });
+    const r = await loadModel(group, { allowOutsidePaths: options.allowOutsidePaths === true });
     for (const [k, v] of r.sources) sources.set(k, v);
     results.push({
       file,

@@ -80,6 +80,12 @@ export async function readInputText(path: string, what = path, maxBytes: number 
   }
 }
 
+/**
+ * How the model loader reads a file: the bytes of a regular file of at most `maxBytes`, or an
+ * InputFileError. readInputFileSync is the default; a caller may read from elsewhere (git).
+ */
+export type ReadModelFile = (path: string, maxBytes: number) => Buffer;
+
 /** readInputFile, synchronously (the MEF reader follows includes synchronously). */
 export function readInputFileSync(path: string, maxBytes: number): Buffer {
   let fd: number;

@@ -39,6 +39,14 @@ export async function loadGalileo(file: string, options: LoadGalileoOptions = {}
 
 /** Parses Galileo text; throws one FtreeError with every problem found (and the text, for snippets). */
 export function parseGalileoText(text: string, file: string, options: LoadGalileoOptions = {}): FaultTree {
+  const { tree, errors, warnings } = readGalileoText(text, file, options);
+  for (const warning of warnings) options.onWarning?.(warning);
+  if (!tree) throw new FtreeError(errors, EXIT.invalid, new Map([[file, text]]));
+  return tree;
+}
+
+/** Parses Galileo text into the model; never throws for bad input: errors sorted by position, warnings in the order found. */
+export function readGalileoText(text: string, file: string, options: Omit<LoadGalileoOptions, 'onWarning'> = {}): { tree?: FaultTree; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const error = (code: string, message: string, span: SourceSpan | undefined, hint?: string): void => {
     diagnostics.push({ code, severity: 'error', message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) });
@@ -106,14 +114,15 @@ export function parseGalileoText(text: string, file: string, options: LoadGalile
     if (topId === undefined) error('MISSING_TOP', 'The model has no `toplevel` statement', undefined, 'add: toplevel "System";');
     else if (!defined.has(topId)) error('UNKNOWN_TOP', `The top event "${topId}" is not defined`, options.top === undefined ? top?.span : undefined);
   }
-  if (diagnostics.length > 0) throw new FtreeError(sortDiagnostics(diagnostics), EXIT.invalid, new Map([[file, text]]));
+  if (diagnostics.length > 0) return { errors: sortDiagnostics(diagnostics), warnings: [] };
 
   const reachable = reach(topId!, gates);
+  const warnings: Diagnostic[] = [];
   if (options.top === undefined) {
-    for (const [id, gate] of gates) if (!reachable.has(id)) options.onWarning?.({ code: 'UNUSED_GATE', severity: 'warning', message: `Gate "${id}" is not reachable from the top event`, ...(gate.span ? { span: gate.span } : {}) });
-    for (const [id, event] of events) if (!reachable.has(id)) options.onWarning?.({ code: 'UNUSED_EVENT', severity: 'warning', message: `Basic event "${id}" is not reachable from the top event`, ...(event.span ? { span: event.span } : {}) });
+    for (const [id, gate] of gates) if (!reachable.has(id)) warnings.push({ code: 'UNUSED_GATE', severity: 'warning', message: `Gate "${id}" is not reachable from the top event`, ...(gate.span ? { span: gate.span } : {}) });
+    for (const [id, event] of events) if (!reachable.has(id)) warnings.push({ code: 'UNUSED_EVENT', severity: 'warning', message: `Basic event "${id}" is not reachable from the top event`, ...(event.span ? { span: event.span } : {}) });
   }
-  return {
+  const tree: FaultTree = {
     name: slugOf(basename(file).replace(/\.[^.]*$/, '')),
     file,
     files: [file],
@@ -124,6 +133,7 @@ export function parseGalileoText(text: string, file: string, options: LoadGalile
     events: new Map([...events].filter(([id]) => reachable.has(id))),
     houses: new Map(),
   };
+  return { tree, errors: [], warnings };
 }
 
 function readGate(name: Token, type: Token, inputTokens: readonly Token[], error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): Gate | undefined {

@@ -3,9 +3,9 @@
 // and XInclude) are read in place, relative to the including file, once each, refusing cycles.
 
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
-import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf } from '../../model/read-input-file.js';
-import { capDiagnostics, EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf, type ReadModelFile } from '../../model/read-input-file.js';
+import { capDiagnostics, EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic, type ExitCode } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { buildMefModel, type BuildMefModelOptions } from './build-mef-model.js';
@@ -16,30 +16,45 @@ import { readMefFile } from './read-mef-file.js';
 /** Files deep an include chain may go (each level is a nested parse: a chain of 800 would overflow the stack). */
 export const MAX_INCLUDE_DEPTH = 64;
 
-export interface LoadMefOptions extends BuildMefModelOptions {
+export interface LoadMefOptions extends ReadMefModelOptions {
   /** Receives warnings (e.g. uncertainty that the model cannot carry); they never stop loading. */
   readonly onWarning?: (warning: Diagnostic) => void;
+}
+
+export interface ReadMefModelOptions extends BuildMefModelOptions {
   /** Follow includes to files outside the folder of the file named on the command line; refused by default. */
   readonly allowOutsidePaths?: boolean;
   /** Largest file read, in bytes (default INPUT_LIMITS.mefBytes). */
   readonly maxFileBytes?: number;
+  /** Reads each file (default readInputFileSync: regular files only, up to the size cap). */
+  readonly readFile?: ReadModelFile;
+}
+
+export interface MefModelResult {
+  /** The model, when there is no error. */
+  readonly tree?: FaultTree;
+  /** Errors (sorted by position) and warnings (in the order found) of the loading. */
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  /** A file named by the caller could not be read (the errors say which): nothing else was checked. */
+  readonly unreadable: boolean;
+  /** Every file read into the model, includes too, in reading order. */
+  readonly files: readonly string[];
+  /** The texts of the files a diagnostic points into, for caret snippets (models run to tens of MiB). */
+  readonly sources: ReadonlyMap<string, string>;
 }
 
 /**
- * Reads the files as one MEF model and builds the fault tree. Throws FtreeError with every problem
- * found (schema-level problems of all files first; the semantic checks run once those are clean).
+ * Reads the files as one MEF model and builds the fault tree. Never throws for bad input: the
+ * schema-level problems of all files come first; the semantic checks run once those are clean.
  */
-export async function loadMef(files: readonly string[], options: LoadMefOptions = {}): Promise<FaultTree> {
-  return loadMefSync(files, options);
-}
-
-/** Synchronous loadMef, for callers that read files synchronously anyway. */
-export function loadMefSync(files: readonly string[], options: LoadMefOptions = {}): FaultTree {
-  if (files.length === 0) throw new FtreeError(mefError('FILE_UNREADABLE', 'No input file given'), EXIT.usage);
+export function readMefModel(files: readonly string[], options: ReadMefModelOptions = {}): MefModelResult {
   const raw = createRawMefModel();
   const missing: Diagnostic[] = [];
   const loaded = new Set<string>();
   const chain: string[] = [];
+  const texts = new Map<string, string>();
+  const readFile = options.readFile ?? readInputFileSync;
 
   const maxBytes = options.maxFileBytes ?? INPUT_LIMITS.mefBytes;
   const readInto = (file: string, folder: string | undefined, includedAt?: SourceSpan): void => {
@@ -49,16 +64,15 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
       return;
     }
     let text: string;
-    let real: string;
     try {
-      real = realpathSync(file);
-      text = readInputFileSync(real, maxBytes).toString('utf8');
+      text = readFile(file, maxBytes).toString('utf8');
     } catch (e) {
-      const reason = e instanceof InputFileError ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : ((e as Error).message ?? String(e));
+      const reason = e instanceof InputFileError ? e.message : ((e as Error).message ?? String(e));
       if (includedAt) raw.diagnostics.push(mefError('MEF_INCLUDE', `Cannot read included file: ${file} (${reason})`, includedAt, 'the path is relative to the including file'));
       else missing.push(mefError('FILE_UNREADABLE', `Cannot read file: ${file} (${reason})`));
       return;
     }
+    const real = realPathOrSame(file);
     if (chain.includes(real)) {
       const names = [...chain.slice(chain.indexOf(real)), real].map((p) => p.slice(p.lastIndexOf('/') + 1));
       raw.diagnostics.push(mefError('MEF_INCLUDE_CYCLE', `File includes itself: ${names.join(' -> ')}`, includedAt, 'remove the include that closes the cycle'));
@@ -71,18 +85,37 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
     }
     loaded.add(real);
     raw.files.push(file);
+    texts.set(file, text);
     chain.push(real);
     readMefFile(text, file, raw, {
       include: (href, span) => readInto(isAbsolute(href) ? href : join(dirname(file), href), folder, span),
     });
     chain.pop();
   };
+  if (files.length === 0) missing.push(mefError('FILE_UNREADABLE', 'No input file given'));
   for (const file of files) readInto(file, options.allowOutsidePaths ? undefined : treeFolderOf(file));
-  if (missing.length > 0) throw new FtreeError(missing, EXIT.usage);
-  return buildFromRaw(raw, options);
+  const result = missing.length > 0 ? { errors: missing, warnings: [] } : buildFromRaw(raw, options);
+  const pointedAt = new Set([...result.errors, ...result.warnings].flatMap((d) => (d.span ? [d.span.file] : [])));
+  return {
+    ...result,
+    unreadable: missing.length > 0,
+    files: raw.files,
+    sources: new Map([...texts].filter(([file]) => pointedAt.has(file))),
+  };
 }
 
-/** Loads MEF from text (tests, stdin); includes are resolved relative to `file`. */
+/** Reads the files as one MEF model; throws FtreeError with every problem found (exit 2 for a file that cannot be read). */
+export async function loadMef(files: readonly string[], options: LoadMefOptions = {}): Promise<FaultTree> {
+  return loadMefSync(files, options);
+}
+
+/** Synchronous loadMef. */
+export function loadMefSync(files: readonly string[], options: LoadMefOptions = {}): FaultTree {
+  const result = readMefModel(files, options);
+  return treeOrThrow(result, options, result.unreadable ? EXIT.usage : EXIT.invalid);
+}
+
+/** Loads MEF from text (tests, stdin); includes are resolved relative to `file`. Throws as loadMef. */
 export function parseMefText(text: string, file = '<input>.xml', options: LoadMefOptions = {}): FaultTree {
   const raw = createRawMefModel();
   raw.files.push(file);
@@ -91,14 +124,29 @@ export function parseMefText(text: string, file = '<input>.xml', options: LoadMe
       raw.diagnostics.push(mefError('MEF_UNSUPPORTED', `Include in text input: ${href}`, span, 'load the model from files with loadMef to follow includes'));
     },
   });
-  return buildFromRaw(raw, options);
+  return treeOrThrow(buildFromRaw(raw, options), options, EXIT.invalid);
 }
 
-function buildFromRaw(raw: RawMefModel, options: LoadMefOptions): FaultTree {
-  if (hasErrors(raw.diagnostics)) throw new FtreeError(capDiagnostics(sortDiagnostics(raw.diagnostics)));
+function buildFromRaw(raw: RawMefModel, options: BuildMefModelOptions): { tree?: FaultTree; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] } {
+  if (hasErrors(raw.diagnostics)) return { errors: capDiagnostics(sortDiagnostics(raw.diagnostics)), warnings: [] };
   const { tree, diagnostics, warnings } = buildMefModel(raw, options);
-  if (options.onWarning) for (const warning of warnings) options.onWarning(warning);
-  if (hasErrors(diagnostics)) throw new FtreeError(capDiagnostics(sortDiagnostics(diagnostics)));
+  if (hasErrors(diagnostics)) return { errors: capDiagnostics(sortDiagnostics(diagnostics)), warnings };
   if (!tree) throw new Error('buildMefModel returned neither a tree nor an error');
-  return tree;
+  return { tree, errors: [], warnings };
+}
+
+/** The throwing contract of loadMef: warnings to `onWarning`, errors as one FtreeError. */
+function treeOrThrow(result: { tree?: FaultTree; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] }, options: LoadMefOptions, exitCode: ExitCode): FaultTree {
+  if (options.onWarning) for (const warning of result.warnings) options.onWarning(warning);
+  if (!result.tree) throw new FtreeError(result.errors, exitCode);
+  return result.tree;
+}
+
+/** The real path of a file just read (so that one file reached by two names is read once); the path itself when it has none. */
+function realPathOrSame(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }

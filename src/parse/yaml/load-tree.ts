@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { capDiagnostics, sortDiagnostics } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import { RawReader } from './raw-reader.js';
-import { formatMiB, INPUT_LIMITS, InputFileError, isInsideFolder, readInputFile, treeFolderOf } from '../../model/read-input-file.js';
+import { formatMiB, INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf, type ReadModelFile } from '../../model/read-input-file.js';
 import { readDeclarations, type FileDeclarations } from './read-declarations.js';
 
 /** Largest tree file read, in bytes. */
@@ -20,6 +20,8 @@ export interface LoadTreeOptions {
   readonly allowOutsidePaths?: boolean;
   /** Analyse this gate (or event) as the top event: the model is the subtree below it. */
   readonly top?: string;
+  /** Reads each file (default readInputFileSync: regular files only, up to the size cap). */
+  readonly readFile?: ReadModelFile;
 }
 
 export interface LoadTreeResult {
@@ -53,7 +55,7 @@ export async function loadTree(path: string, options: LoadTreeOptions = {}): Pro
       failed.add(file);
       continue;
     }
-    const text = await readText(file, maxBytes, reader, from);
+    const text = readText(file, maxBytes, reader, options.readFile ?? readInputFileSync, from);
     if (text === undefined) {
       failed.add(file);
       continue;
@@ -76,11 +78,11 @@ export async function loadTree(path: string, options: LoadTreeOptions = {}): Pro
   return { diagnostics, sources, ...(tree && !hasError ? { tree } : {}) };
 }
 
-async function readText(shown: string, maxBytes: number, reader: RawReader, from?: { span: Diagnostic['span']; id: string }): Promise<string | undefined> {
+function readText(shown: string, maxBytes: number, reader: RawReader, readFile: ReadModelFile, from?: { span: Diagnostic['span']; id: string }): string | undefined {
   const code = from ? 'TRANSFER_NOT_FOUND' : 'FILE_UNREADABLE';
   let buf: Buffer;
   try {
-    buf = await readInputFile(shown, maxBytes);
+    buf = readFile(shown, maxBytes);
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
     if (e.reason === 'too-large') {
