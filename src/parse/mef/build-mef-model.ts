@@ -4,7 +4,6 @@
 // cycles, probability ranges) and the choice of the top event.
 
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { didYouMean } from '../../model/did-you-mean.js';
 import type { BasicEvent, FaultTree, Formula, Gate, GateType, HouseEvent, Parameter, ProbabilityModel } from '../../model/fault-tree.js';
 import { formulaDependence, type FormulaDependence } from '../../model/formula-dependence.js';
 import { formatLocation, type SourceSpan } from '../../model/source-span.js';
@@ -13,9 +12,10 @@ import { evaluateMefExpression, type EvaluatedExpression, type ExpressionContext
 import { expandCcfGroup } from './expand-ccf-group.js';
 import { mefError, mefWarning } from './mef-diagnostic.js';
 import { isCarriedByModel, mefFormula } from './mef-formula.js';
-import { fullPathOf, MefNameTable, mefIdOf, type Named } from './mef-name-table.js';
+import { chooseMefTop, reachableFrom, restrict } from './choose-mef-top.js';
+import { explainMissing, KIND_WORD, redefinition, suggest } from './mef-name-hints.js';
+import { MefNameTable, mefIdOf } from './mef-name-table.js';
 import type {
-  EventRefType,
   RawBasicEvent,
   RawCcfGroup,
   RawEvent,
@@ -32,7 +32,7 @@ export const DEFAULT_MISSION_TIME = 8760;
 
 /** Model-level attributes ftree writes (src/report/mef-export.ts) to carry its mission time and top. */
 export const MISSION_TIME_ATTRIBUTE = 'mission-time';
-export const TOP_ATTRIBUTE = 'top';
+export { TOP_ATTRIBUTE } from './choose-mef-top.js';
 
 export interface BuildMefModelOptions {
   /** System mission time in hours (default: the model's `mission-time` attribute, else 8760). */
@@ -57,7 +57,6 @@ export function buildMefModel(raw: RawMefModel, options: BuildMefModelOptions = 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Reference = Extract<RawFormula, { kind: 'ref' }>;
 
-const KIND_WORD: Readonly<Record<RawEvent['kind'], string>> = { gate: 'gate', 'basic-event': 'basic event', 'house-event': 'house event' };
 /** Suggestions cost a scan of the names; past this many unknown references, none are computed. */
 const MAX_HINTED_REFERENCES = 50;
 const PLACEHOLDER = {} as Gate;
@@ -124,7 +123,14 @@ class MefModelBuilder {
 
     // A missing top is only news when nothing else is wrong (not, say, after a cycle).
     const topProblems: Diagnostic[] = [];
-    const top = this.chooseTop(gates, topProblems);
+    const top = chooseMefTop(gates, {
+      raw: this.raw,
+      ...(this.options.top !== undefined ? { top: this.options.top } : {}),
+      basicEvents: this.basicEvents,
+      owner: this.owner,
+      isGenerated: (id) => this.proxyGates.has(id) || this.syntheticGates.has(id),
+      treeOf: (id) => this.gateTree.get(id),
+    }, topProblems);
     for (const d of topProblems) if (d.code !== 'MISSING_TOP' || this.diagnostics.length === 0) this.diagnostics.push(d);
     if (this.diagnostics.length > 0 || top === undefined) return { diagnostics: this.diagnostics, warnings: this.warnings };
 
@@ -520,82 +526,6 @@ class MefModelBuilder {
     }
   }
 
-  /**
-   * The option `top` if given; else the only gate no other gate uses; else, among several such
-   * roots, the one of the first fault tree that has roots (two in that tree: ambiguous).
-   */
-  private chooseTop(gates: ReadonlyMap<string, Gate>, problems: Diagnostic[]): string | undefined {
-    const wanted = this.options.top ?? this.raw.attributes.get(TOP_ATTRIBUTE);
-    if (wanted !== undefined) {
-      if (gates.has(wanted) || this.basicEvents.has(wanted)) return wanted;
-      const def = this.owner.get(wanted);
-      if (def?.kind === 'house-event') {
-        problems.push(mefError('INVALID_TOP', `The top event is a house event: ${wanted}`, undefined, 'give the id of a gate or basic event'));
-        return undefined;
-      }
-      if (def) return undefined; // defined, but broken: already reported
-      const guess = didYouMean(wanted, gates.keys());
-      problems.push(mefError('UNKNOWN_TOP', `Top event not found: ${wanted}`, undefined, guess ? `did you mean "${guess}"?` : 'give the id of a gate'));
-      return undefined;
-    }
-    const used = new Set<string>();
-    for (const gate of gates.values()) for (const input of gate.inputs) used.add(input);
-    const roots: string[] = [];
-    for (const id of gates.keys()) if (!used.has(id) && !this.proxyGates.has(id) && !this.syntheticGates.has(id)) roots.push(id);
-    if (roots.length === 1) return roots[0];
-    const where = this.raw.faultTrees[0]?.span ?? this.raw.span;
-    if (roots.length === 0) {
-      problems.push(
-        gates.size === 0
-          ? mefError('MISSING_TOP', 'No gate defined: nothing to analyse', where, 'define gates with <define-gate> inside <define-fault-tree>')
-          : mefError('MISSING_TOP', 'No top gate: every gate is an input of another gate', where),
-      );
-      return undefined;
-    }
-    for (let index = 0; index < this.raw.faultTrees.length; index++) {
-      const own = roots.filter((id) => this.gateTree.get(id) === index);
-      if (own.length === 1) return own[0];
-      if (own.length > 1) {
-        const tree = this.raw.faultTrees[index]!;
-        const shown = own.slice(0, 8).map((id) => `"${id}"`).join(', ');
-        problems.push(
-          mefError('AMBIGUOUS_TOP', `Fault tree "${tree.name}" has ${own.length} top gates: ${shown}${own.length > 8 ? ', …' : ''}`, tree.span, 'choose one with --top-event <id>'),
-        );
-        return undefined;
-      }
-    }
-    return undefined;
-  }
-}
-
-/** Ids reachable from `top` through gate inputs (including `top`). */
-function reachableFrom(top: string, gates: ReadonlyMap<string, Gate>): Set<string> {
-  const seen = new Set<string>([top]);
-  const stack = [top];
-  while (stack.length > 0) {
-    const gate = gates.get(stack.pop()!);
-    if (!gate) continue;
-    for (const input of gate.inputs) {
-      if (seen.has(input)) continue;
-      seen.add(input);
-      stack.push(input);
-    }
-  }
-  return seen;
-}
-
-function restrict<T>(map: Map<string, T>, keep: ReadonlySet<string>): Map<string, T> {
-  let all = true;
-  for (const id of map.keys()) {
-    if (!keep.has(id)) {
-      all = false;
-      break;
-    }
-  }
-  if (all) return map;
-  const result = new Map<string, T>();
-  for (const [id, value] of map) if (keep.has(id)) result.set(id, value);
-  return result;
 }
 
 /** Copies a definition's label, and its `description` attribute, onto a gate or basic event. */
@@ -603,32 +533,6 @@ function withLabel(target: { label?: string; description?: string }, def: RawEve
   if (def.label !== undefined) target.label = def.label;
   const description = def.attributes.size > 0 ? def.attributes.get('description') : undefined;
   if (description !== undefined) target.description = description;
-}
-
-function redefinition(what: string, def: Named & { span: SourceSpan; kind?: string }, first: Named & { span: SourceSpan; kind?: string }): Diagnostic {
-  const as = first.kind ? ` as a ${KIND_WORD[first.kind as RawEvent['kind']]}` : '';
-  return mefError('DUPLICATE_ID', `${what} defined twice: ${mefIdOf(def)}`, def.span, `first defined${as} at ${formatLocation(first.span)}`);
-}
-
-function suggest<T extends Named>(name: string, table: MefNameTable<T>, basePath: string): string | undefined {
-  const hidden = name.includes('.') ? undefined : table.findPrivateByName(name);
-  if (hidden && hidden.scope.basePath !== basePath && !basePath.startsWith(`${hidden.scope.basePath}.`)) {
-    return `"${name}" is private to ${hidden.scope.basePath}: refer to it as ${fullPathOf(hidden)}`;
-  }
-  const names: string[] = [];
-  for (const [written] of table.entries()) names.push(written);
-  const guess = didYouMean(name, names);
-  return guess ? `did you mean "${guess}"?` : undefined;
-}
-
-function explainMissing(name: string, type: EventRefType | undefined, basePath: string, table: MefNameTable<RawEvent>): string | undefined {
-  if (type) {
-    const other = table.find(name, basePath);
-    if (other) return `"${name}" is a ${KIND_WORD[other.kind]}: write <${other.kind} name="${name}"/> or <event name="${name}"/>`;
-  }
-  const dot = name.lastIndexOf('.');
-  if (dot > 0 && !table.hasContainer(name.slice(0, dot))) return `no fault tree or component named ${name.slice(0, dot)}`;
-  return suggest(name, table, basePath);
 }
 
 /** A tree name as a slug: lower-case letters, digits, - and _. */
