@@ -7,6 +7,7 @@
 //
 //   node bench/petshop.mjs [dataset folder]   (default ../shared/datasets/petshop/dataset)
 //   FTREE_PETSHOP_JSON=out.json               also writes every run's outcome
+//   FTREE_PETSHOP_DUMP=folder                 also writes each issue's `analyze` JSON there
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +79,7 @@ try {
       const args = ['analyze', tree, '--top-event', idOf(top(it.target)), '--metrics', normal, metrics, '--baseline', baseline,
         '--since', iso(times[0]), '--until', iso(last + 1), '--no-templates', '--format', 'json'];
       const json = JSON.parse(ftree(args));
+      if (process.env.FTREE_PETSHOP_DUMP) writeFileSync(join(process.env.FTREE_PETSHOP_DUMP, `${regime}-${it.split}-${it.issue}.json`), JSON.stringify(json));
       const ranked = blamed(json, labelOf);
       const truth = it.target.root_cause.node;
       const rank = ranked.indexOf(truth) + 1;

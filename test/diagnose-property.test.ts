@@ -195,9 +195,13 @@ function bruteForce(c: Case, tree: FaultTree, onset: number) {
       const from = largest(g.propagation.from);
       const to = largest(g.propagation.to);
       if (from === undefined || to === undefined) continue;
-      const small = from < 0.1 * to;
+      // Passed: the density of ln(share) over ±3 decades is min(1, share/0.5), normalized; not passed: uniform.
+      const a = 3 * Math.log(10);
+      const share = Math.min(1000, Math.max(0.001, from / to));
+      // Z = (1/2a)·[∫ from −a to ln ½ of 2eᵗ dt + ∫ from ln ½ to a of 1 dt]
+      const z = ((0.5 - Math.exp(-a)) / 0.5 + (a - Math.log(0.5))) / (2 * a);
       const passed = value(x, g.id);
-      w *= small ? (passed ? 0.05 : 0.5) : passed ? 0.95 : 0.5;
+      w *= passed ? Math.min(1, share / 0.5) / z : 1;
     }
     return w;
   };

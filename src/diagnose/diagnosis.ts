@@ -138,7 +138,9 @@ export interface PropagationMagnitude {
   /** The largest departures of the two ends' fired additive signals, in the metric's unit. */
   readonly fromDeparture: number;
   readonly toDeparture: number;
-  /** `from`'s departure is below SMALL_SHARE of `to`'s: too small to explain it. */
+  /** |fromDeparture| / |toDeparture|. */
+  readonly share: number;
+  /** The share is below FULL_SHARE: the smaller, the less likely it passed. */
   readonly small: boolean;
   readonly likelihood: Likelihood;
 }

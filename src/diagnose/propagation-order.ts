@@ -4,6 +4,7 @@
 // gate evidence (docs/diagnosis.md, "Propagation order").
 
 import type { FaultTree } from '../model/fault-tree.js';
+import type { Likelihood } from './fold-likelihood.js';
 import type { PropagationMagnitude, PropagationOrder, RatedSignal } from './diagnosis.js';
 
 export type { PropagationMagnitude, PropagationOrder } from './diagnosis.js';
@@ -12,13 +13,26 @@ export type { PropagationMagnitude, PropagationOrder } from './diagnosis.js';
 export const PASSED_BEFORE = 0.02;
 /** P(`to` first fired before `from` | it did not pass): a quarter, ties (same sample) taking half. */
 export const UNRELATED_BEFORE = 0.25;
-/** An additive metric's departure at `from` below this share of the one at `to` is "too small to explain it". */
-export const SMALL_SHARE = 0.1;
-/** P(too small | the failure passed): a callee whose slowdown is a tenth of its caller's rarely made it. */
-export const PASSED_SMALL = 0.05;
-/** P(too small | it did not pass): the two departures are unrelated, either may be the larger. */
-export const UNRELATED_SMALL = 0.5;
+/**
+ * When a failure passed `from → to` in an additive metric, `from`'s departure is at least about this
+ * share of `to`'s; below it, the share s is s / FULL_SHARE times as likely (a callee's slowdown
+ * passes on at most its own size: 2 ms cannot make 450 ms).
+ */
+export const FULL_SHARE = 0.5;
+/** When it did not pass, the two departures are unrelated: log10 of the share is uniform over ± this many decades. */
+export const SHARE_DECADES = 3;
 
+/**
+ * The likelihood of the share s = |from's departure| / |to's| (clamped to ± SHARE_DECADES decades)
+ * on the propagation gate: the two densities of ln s, min(1, s / FULL_SHARE) / Z against 1, with Z
+ * making the first integrate to 1 over the range (docs/diagnosis.md, "Propagation magnitude").
+ */
+export function magnitudeLikelihood(share: number): Likelihood {
+  const a = SHARE_DECADES * Math.LN10;
+  const s = Math.min(Math.exp(a), Math.max(Math.exp(-a), share));
+  const z = (1 - Math.exp(-a) / FULL_SHARE + a - Math.log(FULL_SHARE)) / (2 * a);
+  return { ifTrue: Math.min(1, s / FULL_SHARE) / z, ifFalse: 1 };
+}
 
 /** The largest departure (by size) of a node's fired additive metric signals, or undefined. */
 function largestDeparture(signals: readonly RatedSignal[] | undefined): number | undefined {
@@ -32,14 +46,13 @@ function largestDeparture(signals: readonly RatedSignal[] | undefined): number |
 
 /**
  * For every propagation whose two ends both fired an additive metric signal departing the same
- * way: whether `from`'s departure is too small to explain `to`'s, and its likelihood.
+ * way: the share of `to`'s departure that `from`'s makes, and its likelihood.
  */
 export function findPropagationMagnitudes(tree: FaultTree, byOwner: ReadonlyMap<string, readonly RatedSignal[]>): PropagationMagnitude[] {
   return compareEnds(tree, byOwner, largestDeparture, (gate, from, to, fromDeparture, toDeparture) => {
     if (Math.sign(fromDeparture) !== Math.sign(toDeparture) || toDeparture === 0) return undefined;
-    const small = Math.abs(fromDeparture) < SMALL_SHARE * Math.abs(toDeparture);
-    const likelihood = small ? { ifTrue: PASSED_SMALL, ifFalse: UNRELATED_SMALL } : { ifTrue: 1 - PASSED_SMALL, ifFalse: 1 - UNRELATED_SMALL };
-    return { gate, from, to, fromDeparture, toDeparture, small, likelihood };
+    const share = Math.abs(fromDeparture) / Math.abs(toDeparture);
+    return { gate, from, to, fromDeparture, toDeparture, share, small: share < FULL_SHARE, likelihood: magnitudeLikelihood(share) };
   });
 }
 

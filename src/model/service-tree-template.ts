@@ -23,6 +23,10 @@ export interface ServiceTreeTemplate {
 
 // A stacked-header CSV names its label by the level's first cell: PetShop's is `microservice`.
 // Scores are one-sided: latency and errors hurt when they rise, availability and traffic when they fall.
+// PetShop's metrics come from AWS X-Ray traces: a node has a point only in the 5 minutes it was
+// called, so no data in the window means no calls, and a callee not called cannot have passed a
+// failure up; its signals say `silent` there rather than `unknown`. Average latency is additive: a
+// caller's time includes its callees', so a callee 2 ms slower cannot make its caller 450 ms slower.
 const PETSHOP_METRIC = (metric: string): string => `${metric}{microservice="{service}",statistic="Average"}`;
 
 export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new Map([
@@ -31,10 +35,10 @@ export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new 
     'petshop',
     {
       name: 'petshop',
-      description: 'the PetShop dataset\'s CloudWatch columns: latency rising and availability falling, Average, anomaly score 2.5 (about the dataset\'s MAD score of 5)',
+      description: 'the PetShop dataset\'s CloudWatch columns: latency rising and availability falling, Average, anomaly score 2.5 (about the dataset\'s MAD score of 5); average latency additive (a caller\'s time includes its callees\'); no data is silent (X-Ray records a node only when it is called)',
       aspects: [
-        { name: 'latency', label: '{service} latency', signals: [{ query: PETSHOP_METRIC('latency'), score: 2.5, direction: 'rose', label: '{service} latency (Average)' }] },
-        { name: 'availability', label: '{service} availability', signals: [{ query: PETSHOP_METRIC('availability'), score: 2.5, direction: 'fell', label: '{service} availability (Average)' }] },
+        { name: 'latency', label: '{service} latency', signals: [{ query: PETSHOP_METRIC('latency'), score: 2.5, direction: 'rose', additive: true, missing: 'silent', label: '{service} latency (Average)' }] },
+        { name: 'availability', label: '{service} availability', signals: [{ query: PETSHOP_METRIC('availability'), score: 2.5, direction: 'fell', missing: 'silent', label: '{service} availability (Average)' }] },
       ],
     },
   ],

@@ -106,6 +106,7 @@ export function diagnosisToJson(d: Diagnosis): Record<string, unknown> {
           to: m.to,
           from_departure: m.fromDeparture,
           to_departure: m.toDeparture,
+          share: m.share,
           small: m.small,
           likelihood_passed: m.likelihood.ifTrue,
           likelihood_not_passed: m.likelihood.ifFalse,
