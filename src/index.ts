@@ -1,5 +1,5 @@
 // The ftree library: load, validate and analyse trees without the CLI
-// (`import { loadTree, analyzeProbability } from 'ftree'`).
+// (`import { loadModel, analyzeProbability } from 'ftree'`).
 export { loadModel, groupModelFiles, modelFormatOf, type LoadModelOptions, type LoadModelResult, type ModelFormat } from './parse/load-model.js';
 export { loadTree, type LoadTreeOptions, type LoadTreeResult } from './parse/yaml/load-tree.js';
 export { loadMef, parseMefText, type LoadMefOptions } from './parse/mef/index.js';
