@@ -1,5 +1,6 @@
 // Unavailability of a periodically tested component, the MEF `periodic-test` built-in with 5 and 11
-// arguments (parse stage; the 4-argument form maps onto the model's `periodic-test` kind).
+// arguments (model stage: used by the MEF reader and by formulas; the 4-argument form maps onto the
+// model's `periodic-test` kind).
 // Reference: Open-PSA Model Exchange Format 2.0, §7.4 (built-ins); a three-state Markov model
 // (working, failed undetected, under repair) advanced phase by phase, as SCRAM interprets it.
 

@@ -1,4 +1,4 @@
-// Resolves a raw MEF model into the validated FaultTree (parse → model stage): names by role and
+// Resolves a raw MEF model into the validated FaultTree (parse stage): names by role and
 // scope, parameters and expressions to values and probability models, CCF groups to events, nested
 // formulas to synthetic gates; then the checks the YAML path makes (references, duplicates, arity,
 // cycles, probability ranges) and the choice of the top event.

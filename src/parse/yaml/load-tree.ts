@@ -1,5 +1,5 @@
 // Loads a tree file and the files it transfers into, and builds the validated model
-// (parse → read declarations → build model). Never throws for bad input: problems come back as diagnostics.
+// (parse stage: parse → read declarations → build model). Never throws for bad input: problems come back as diagnostics.
 
 import { resolve } from 'node:path';
 import { parseYamlTree } from './parse-yaml-tree.js';

@@ -1,4 +1,4 @@
-// Reads typed values out of the raw YAML tree and collects a diagnostic for every misfit (model stage).
+// Reads typed values out of the raw YAML tree and collects a diagnostic for every misfit (parse stage).
 
 import type { RawEntry, RawMap, RawNode, RawScalar } from './parse-yaml-tree.js';
 import type { Diagnostic, Severity } from '../../model/diagnostic.js';

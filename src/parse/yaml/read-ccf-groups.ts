@@ -1,5 +1,5 @@
 // Reads the `ccf_groups:` section of a tree file and expands each common-cause failure group into
-// declarations (model stage): every member becomes an OR gate over the CCF events of the member
+// declarations (parse stage): every member becomes an OR gate over the CCF events of the member
 // subsets that contain it, as the Open-PSA MEF import does (src/parse/mef/expand-ccf-group.ts).
 
 import type { RawEntry } from './parse-yaml-tree.js';

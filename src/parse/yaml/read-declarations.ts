@@ -1,5 +1,5 @@
 // Reads one tree file's raw YAML into declarations: header, parameters, gates, events, houses and
-// transfers, checking keys, types and units (model stage). Cross-references are checked later, by
+// transfers, checking keys, types and units (parse stage). Cross-references are checked later, by
 // build-model.ts, once every file of a tree is read.
 
 import { dirname, isAbsolute, join } from 'node:path';

@@ -1,4 +1,4 @@
-// Reads the `distribution:` of an event or parameter, the uncertainty on its probability (model stage).
+// Reads the `distribution:` of an event or parameter, the uncertainty on its probability (parse stage).
 
 import type { RawNode } from './parse-yaml-tree.js';
 import { didYouMean } from '../../model/did-you-mean.js';

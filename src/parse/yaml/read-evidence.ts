@@ -1,5 +1,5 @@
 // Reads the `evidence:` block of an event or gate: log patterns, metric rules, change signals
-// (model stage). Regexes are compiled once here so that bad ones are caught before any log is read.
+// (parse stage). Regexes are compiled once here so that bad ones are caught before any log is read.
 
 import safeRegex from 'safe-regex2';
 import type { RawMap, RawNode } from './parse-yaml-tree.js';
