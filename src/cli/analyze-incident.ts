@@ -14,7 +14,7 @@ import { renderDiagnosisMarkdown } from '../report/diagnosis-markdown.js';
 import { renderDiagnosisText } from '../report/diagnosis-text.js';
 import { gatherEvidence, type EvidenceSourceOptions } from './evidence.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor, printWarnings } from './output.js';
 import { parseCount, parseMissionTime, parsePositiveDuration, parseProbabilityOption, usageError } from './parse-options.js';
 

@@ -10,7 +10,7 @@ import { treeAtTime } from '../model/tree-at-time.js';
 import { analysisToJson } from '../report/analysis-json.js';
 import { renderAnalysisText } from '../report/analysis-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseMissionTime, parsePositiveDuration } from './parse-options.js';
 

@@ -14,7 +14,7 @@ import { EXIT } from '../model/diagnostic.js';
 import { renderCalibrationJson, renderCalibrationText, type SignalReplay } from '../report/calibration-text.js';
 import { updateTreeYaml, type EventUpdate } from '../report/update-tree-yaml.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { usageError } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';
 import { INPUT_LIMITS, readInputText } from '../model/read-input-file.js';

@@ -16,7 +16,7 @@ import { checkToSarif } from '../report/check-sarif.js';
 import { renderCheckText } from '../report/check-text.js';
 import { VERSION } from '../version.js';
 import { collectTreeFiles } from './collect-tree-files.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 
 const MEF_FILE = /\.(xml|opsa)$/i;

@@ -7,7 +7,7 @@ import { parseDuration } from '../model/units.js';
 import { curveToJson } from '../report/curve-json.js';
 import { renderCurveText } from '../report/curve-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { parseIntegerInRange, usageError } from './parse-options.js';
 

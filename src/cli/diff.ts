@@ -15,7 +15,7 @@ import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagno
 import type { FaultTree } from '../model/fault-tree.js';
 import { diffToJson, renderDiffMarkdown, renderDiffText, type CutSetChange, type DiffSide } from '../report/diff-report.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { usageError } from './parse-options.js';
 
 export interface DiffOptions extends GlobalOptions {

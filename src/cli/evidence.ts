@@ -11,7 +11,7 @@ import type { FaultTree } from '../model/fault-tree.js';
 import { evidenceToJson } from '../report/evidence-json.js';
 import { renderEvidenceText } from '../report/evidence-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor, printWarnings } from './output.js';
 import { usageError } from './parse-options.js';
 

@@ -9,7 +9,7 @@ import { exportMermaid } from '../report/mermaid-export.js';
 import { modelToJson } from '../report/model-json.js';
 import { exportYaml } from '../report/yaml-export.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { writeOutputFile } from './write-output.js';
 
 export type ExportFormat = 'mef' | 'yaml' | 'json' | 'mermaid' | 'dot';

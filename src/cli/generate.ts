@@ -15,7 +15,7 @@ import { slugify } from '../model/read-declarations.js';
 import { BUILT_IN_TEMPLATES, parseServiceTreeTemplate, type ServiceTreeTemplate } from '../model/service-tree-template.js';
 import { renderServiceTreeYaml } from '../report/service-tree-yaml.js';
 import { prometheusAuth, prometheusTiming } from './evidence.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { parseMissionTime, parseProbabilityOption, usageError } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';
 import { readInputText } from '../model/read-input-file.js';

@@ -5,7 +5,7 @@ import { EXIT, FtreeError } from '../model/diagnostic.js';
 import { exportYaml } from '../report/yaml-export.js';
 import { loadInput } from './load-input.js';
 import { parseMissionTime } from './parse-options.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { writeOutputFile } from './write-output.js';
 
 export interface ImportOptions extends GlobalOptions {

@@ -7,7 +7,7 @@ import { renderImportanceCsv } from '../report/importance-csv.js';
 import { importanceToJson, type ImportanceReport, type ImportanceSort } from '../report/importance-json.js';
 import { renderImportanceText } from '../report/importance-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseMissionTime } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';

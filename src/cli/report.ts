@@ -19,7 +19,7 @@ import { renderPostmortemMarkdown } from '../report/postmortem-markdown.js';
 import { VERSION } from '../version.js';
 import { gatherEvidence, type EvidenceSourceOptions } from './evidence.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { printWarnings } from './output.js';
 import { writeOutputFile } from './write-output.js';
 import { usageError } from './parse-options.js';

@@ -7,7 +7,7 @@ import { EXIT } from '../model/diagnostic.js';
 import { uncertaintyToJson } from '../report/uncertainty-json.js';
 import { renderUncertaintyText } from '../report/uncertainty-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { createProgressBar } from './progress-bar.js';
 import { parseIntegerInRange, parseMissionTime } from './parse-options.js';

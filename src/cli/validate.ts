@@ -5,7 +5,7 @@ import { EXIT, type Diagnostic } from '../model/diagnostic.js';
 import { loadTree } from '../model/load-tree.js';
 import { diagnosticToJson, renderDiagnosticGithub, renderDiagnosticText } from '../report/render-diagnostics.js';
 import { collectTreeFiles } from './collect-tree-files.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 
 const MEF_FILE = /\.(xml|opsa)$/i;
