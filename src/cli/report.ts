@@ -9,6 +9,7 @@ import { stat } from 'node:fs/promises';
 import { redactCredentials, redactUrl } from '../model/redact-credentials.js';
 import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
 import { readChanges } from '../evidence/read-changes.js';
+import { parseTimePoint } from '../evidence/index.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
 import { EXIT, isFtreeError } from '../model/diagnostic.js';
@@ -30,6 +31,7 @@ export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
   readonly force?: boolean;
   readonly limit?: string;
   readonly topEvent?: string;
+  readonly onset?: string;
 }
 
 /**
@@ -57,9 +59,12 @@ export async function runReport(files: readonly string[], options: ReportOptions
     const { evidence, zone } = await gatherEvidence(tree, options);
     printWarnings(evidence.warnings, new Map(), color);
     const changes = options.changes ? await readChanges(options.changes, zone) : undefined;
-    diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED });
+    const onset = options.onset === undefined ? undefined : parseTimePoint(options.onset, '--onset', Date.now(), zone);
+    diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(onset !== undefined ? { onset } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED });
   } else if (options.since !== undefined || options.until !== undefined || options.baseline !== undefined) {
     throw usageError('--since, --until and --baseline need evidence', 'add --logs, --metrics, --prometheus or --changes');
+  } else if (options.onset !== undefined) {
+    throw usageError('--onset needs evidence', 'add --logs, --metrics, --prometheus or --changes');
   }
   const gates = gateProbabilities(tree, analysis, diagnosis);
   const inputs: InputFile[] = [];
