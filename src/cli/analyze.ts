@@ -5,7 +5,7 @@
 import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
 import { analyzeCutSets, analyzeProbability } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { analysisToJson } from '../report/analysis-json.js';
 import { renderAnalysisText } from '../report/analysis-text.js';

@@ -10,7 +10,7 @@ import { listLogSources } from '../evidence/list-log-sources.js';
 import { listMetricFiles } from '../evidence/list-metric-files.js';
 import { readIncidentHistory, readPeriod, type IncidentRecord } from '../evidence/read-incident-history.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { renderCalibrationJson, renderCalibrationText, type SignalReplay } from '../report/calibration-text.js';
 import { updateTreeYaml, type EventUpdate } from '../report/update-tree-yaml.js';
 import { loadInput } from './load-input.js';

@@ -14,7 +14,7 @@ import {
   type CutSet,
   type CutSetList,
 } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { renderCutSetsCsv } from '../report/cut-sets-csv.js';
 import { renderCutSetsJson } from '../report/cut-sets-json.js';
 import type { CutSetsReport } from '../report/cut-sets-report.js';

@@ -4,7 +4,7 @@
 
 import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { parseDuration } from '../model/units.js';
 import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
 import type { FaultTree } from '../model/fault-tree.js';

@@ -1,7 +1,7 @@
 // `ftree export`: a tree (YAML or MEF) → Open-PSA MEF XML, YAML, JSON, Mermaid or DOT (cli stage).
 // load → render in the chosen format → stdout or a file (never over an existing one without --force).
 
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { exportDot } from '../report/dot-export.js';
 import { exportMef } from '../report/mef-export.js';

@@ -2,7 +2,7 @@
 // load → compile and build the BDD → P(T|x) in two sweeps, cut sets in a ZBDD → measures → render.
 
 import { compileProbabilityModel, computeImportanceMeasures } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { renderImportanceCsv } from '../report/importance-csv.js';
 import { importanceToJson, type ImportanceReport, type ImportanceSort } from '../report/importance-json.js';
 import { renderImportanceText } from '../report/importance-text.js';

@@ -3,7 +3,8 @@
 // Only src/cli/ reads argv, prints to the terminal and sets the exit code.
 
 import { Command, CommanderError } from 'commander';
-import { EXIT, FtreeError, isFtreeError } from '../model/diagnostic.js';
+import { FtreeError, isFtreeError } from '../model/diagnostic.js';
+import { EXIT, exitCodeOf, withOptionHints } from './error-table.js';
 import { VERSION } from '../version.js';
 import type { CommandContext } from './command-context.js';
 import { analyzeCommand } from './commands/analyze-command.js';
@@ -80,7 +81,7 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
     // A full disk or a closed terminal: say so (exit 2) rather than crash with a stack.
     if (stream === process.stdout) {
-      printFatal(new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write standard output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` }, EXIT.usage));
+      printFatal(new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write standard output: ${e.code === 'ENOSPC' ? 'no space left on the device' : e.message}` }));
       process.exit(EXIT.usage);
     }
     throw e;
@@ -98,6 +99,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   let commanderErr = '';
   const output = { writeErr: (text: string) => void (commanderErr += text) };
   program.exitOverride().configureOutput(output);
+  // The command that runs, so that a hint names only options it has (error-table.ts).
+  let running: Command | undefined;
+  program.hook('preAction', (_program, command) => {
+    running = command;
+  });
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const debug = argv.includes('--debug');
   try {
@@ -117,8 +123,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     }
     process.stderr.write(commanderErr);
     if (isFtreeError(e)) {
-      printFatal(e);
-      process.exitCode = e.exitCode;
+      const hasOption = (flag: string): boolean => running?.options.some((o) => o.long === flag) === true;
+      printFatal(withOptionHints(e, hasOption));
+      process.exitCode = exitCodeOf(e);
       return;
     }
     printInternalError(e, debug);

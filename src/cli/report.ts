@@ -10,9 +10,10 @@ import { redactCredentials, redactUrl } from '../model/redact-credentials.js';
 import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
 import { readChanges } from '../evidence/read-changes.js';
 import { parseTimePoint } from '../evidence/index.js';
-import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
+import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, isEngineLimit, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
-import { EXIT, isFtreeError } from '../model/diagnostic.js';
+import { isFtreeError } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { buildPostmortem, formatHours, type InputFile } from '../report/postmortem.js';
 import { renderPostmortemHtml } from '../report/postmortem-html.js';
@@ -119,7 +120,7 @@ function gateProbabilities(tree: FaultTree, analysis: ProbabilityAnalysis, diagn
   try {
     return computeGateProbabilities(tree, tree.gates.keys(), q ? { q } : {});
   } catch (e) {
-    if (isFtreeError(e) && e.code === 'BDD_NODE_LIMIT') return undefined;
+    if (isEngineLimit(e, 'bdd')) return undefined;
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 // `ftree version`: the version of ftree, Node and the platform (cli stage).
 
 import type { Command } from 'commander';
-import { EXIT } from '../../model/diagnostic.js';
+import { EXIT } from '../error-table.js';
 import { VERSION } from '../../version.js';
 import type { CommandContext } from '../command-context.js';
 
