@@ -14,6 +14,18 @@ const DIAGNOSIS_HELP = wrapWords(
   100,
 );
 
+const HELP = examplesHelp(
+  [
+    'ftree analyze trees/two-train.yaml',
+    'ftree analyze trees/payment-gateway-outage.yaml --format json',
+    'ftree analyze --limit 0 trees/payment-latency.yaml         # every event',
+    'ftree analyze trees/payment-latency.yaml --top-event db_query_delay  # one subtree',
+    'ftree analyze trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z',
+    'ftree analyze trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json',
+  ],
+      DIAGNOSIS_HELP,
+);
+
 export function analyzeCommand(program: Command, { globals, setExit }: CommandContext): Command {
   const command = program
     .command('analyze')
@@ -24,20 +36,7 @@ export function analyzeCommand(program: Command, { globals, setExit }: CommandCo
   addEngineOptions(command).option('--at <time>', 'P(top) at this time instead of the mission time, such as 24h, 30d or 1y (time-dependent events evaluated at it)');
   addDiagnosisOptions(addEvidenceOptions(command));
   return command
-    .addHelpText(
-      'after',
-      examplesHelp(
-        [
-          'ftree analyze trees/two-train.yaml',
-          'ftree analyze trees/payment-gateway-outage.yaml --format json',
-          'ftree analyze --limit 0 trees/payment-latency.yaml         # every event',
-          'ftree analyze trees/payment-latency.yaml --top-event db_query_delay  # one subtree',
-          'ftree analyze trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z',
-          'ftree analyze trees/payment-latency.yaml --prometheus http://127.0.0.1:9090 --since -30m --format json',
-        ],
-        DIAGNOSIS_HELP,
-      ),
-    )
+    .addHelpText('after', HELP)
     .action(async (files: string[], opts) => {
       if (DIAGNOSIS_SELECTORS.some((s) => opts[s.key] !== undefined)) {
         const { runAnalyzeIncident } = await import('../analyze-incident.js');

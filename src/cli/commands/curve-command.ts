@@ -4,6 +4,13 @@ import type { Command } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
 import { addEngineOptions, formatOption } from '../option-groups.js';
 
+const HELP = examplesHelp(
+  ['ftree curve trees/two-train.yaml --to 1y', 'ftree curve model.xml --from 0 --to 10y --points 100 --format json'],
+  `Rate, repairable, Weibull and periodic-test events, and expressions of mission_time (of the system,
+--mission-time for an Open-PSA MEF model), are evaluated at each time; events with a mission time of
+their own keep it.`,
+);
+
 export function curveCommand(program: Command, { globals, setExit }: CommandContext): Command {
   const command = program
     .command('curve')
@@ -14,15 +21,7 @@ export function curveCommand(program: Command, { globals, setExit }: CommandCont
     .option('--to <time>', 'last time (default: the mission time)')
     .option('--points <n>', 'number of times, evenly spaced (default 50)');
   return addEngineOptions(command)
-    .addHelpText(
-      'after',
-      examplesHelp(
-        ['ftree curve trees/two-train.yaml --to 1y', 'ftree curve model.xml --from 0 --to 10y --points 100 --format json'],
-        `Rate, repairable, Weibull and periodic-test events, and expressions of mission_time (of the system,
---mission-time for an Open-PSA MEF model), are evaluated at each time; events with a mission time of
-their own keep it.`,
-      ),
-    )
+    .addHelpText('after', HELP)
     .action(async (files: string[], opts) => {
       const { runCurve } = await import('../curve.js');
       setExit(await runCurve(files, { ...opts, ...globals() }));

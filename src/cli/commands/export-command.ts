@@ -4,6 +4,13 @@ import type { Command } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
 import { addOutputFileOptions, formatOption } from '../option-groups.js';
 
+const HELP = examplesHelp([
+  'ftree export trees/two-train.yaml --format mef -o two-train.xml && scram two-train.xml',
+  'ftree export trees/payment-latency.yaml --format json',
+  'ftree export trees/payment-latency.yaml --format mermaid    # a flowchart for Markdown',
+  'ftree export trees/two-train.yaml --format dot | dot -Tsvg > two-train.svg',
+]);
+
 export function exportCommand(program: Command, { globals, setExit }: CommandContext): Command {
   const command = program
     .command('export')
@@ -11,15 +18,7 @@ export function exportCommand(program: Command, { globals, setExit }: CommandCon
     .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
     .addOption(formatOption(['mef', 'yaml', 'json', 'mermaid', 'dot'], 'output format', true));
   return addOutputFileOptions(command)
-    .addHelpText(
-      'after',
-      examplesHelp([
-        'ftree export trees/two-train.yaml --format mef -o two-train.xml && scram two-train.xml',
-        'ftree export trees/payment-latency.yaml --format json',
-        'ftree export trees/payment-latency.yaml --format mermaid    # a flowchart for Markdown',
-        'ftree export trees/two-train.yaml --format dot | dot -Tsvg > two-train.svg',
-      ]),
-    )
+    .addHelpText('after', HELP)
     .action(async (files: string[], opts) => {
       const { runExport } = await import('../export.js');
       setExit(await runExport(files, { ...opts, ...globals() }));

@@ -4,6 +4,19 @@ import { type Command, Option } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
 import { addOutputFileOptions, SCHEMA_OPTION } from '../option-groups.js';
 
+const HELP = examplesHelp(
+  [
+    'ftree generate graph.csv --template petshop -o trees/petshop.yaml',
+    'ftree generate edges.csv --top checkout --propagation 0.3',
+    'ftree generate --prometheus http://127.0.0.1:9090 --since -24h --template otel -o tree.yaml',
+    'ftree generate --prometheus http://127.0.0.1:9090 --service-graph istio --template istio',
+  ],
+  `Each service gets, per aspect of the template, a root-cause event and a gate OR(that event, each
+callee's gate of the same aspect passed up with probability --propagation); with --aspects shared
+the aspects are views of one failure state per service (one event, one propagation per call). Cycles
+are broken with a warning naming them. The output validates with no warnings, and the same graph gives the same bytes.`,
+);
+
 export function generateCommand(program: Command, { globals, setExit }: CommandContext): Command {
   const command = program
     .command('generate')
@@ -36,21 +49,7 @@ export function generateCommand(program: Command, { globals, setExit }: CommandC
     .option('--name <slug>', "the tree's name (default: from the graph file)");
   return addOutputFileOptions(command)
     .addOption(SCHEMA_OPTION())
-    .addHelpText(
-      'after',
-      examplesHelp(
-        [
-          'ftree generate graph.csv --template petshop -o trees/petshop.yaml',
-          'ftree generate edges.csv --top checkout --propagation 0.3',
-          'ftree generate --prometheus http://127.0.0.1:9090 --since -24h --template otel -o tree.yaml',
-          'ftree generate --prometheus http://127.0.0.1:9090 --service-graph istio --template istio',
-        ],
-        `Each service gets, per aspect of the template, a root-cause event and a gate OR(that event, each
-callee's gate of the same aspect passed up with probability --propagation); with --aspects shared
-the aspects are views of one failure state per service (one event, one propagation per call). Cycles
-are broken with a warning naming them. The output validates with no warnings, and the same graph gives the same bytes.`,
-      ),
-    )
+    .addHelpText('after', HELP)
     .action(async (graph: string | undefined, opts) => {
       const { runGenerate } = await import('../generate.js');
       setExit(await runGenerate(graph, { ...opts, ...globals() }));

@@ -4,6 +4,13 @@ import { type Command, Option } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
 import { addEngineOptions, addOutputFileOptions, formatOption } from '../option-groups.js';
 
+const HELP = examplesHelp(
+  ['ftree importance trees/two-train.yaml', 'ftree importance model.xml basic-events.xml --sort raw --limit 10', 'ftree importance trees/payment-latency.yaml --format csv -o importance.csv'],
+  `Measures (docs/algorithms.md): Birnbaum P(T|x) − P(T|¬x); criticality Birnbaum·q/P(T);
+Fussell–Vesely P(⋃ minimal cut sets containing x)/P(T); RAW P(T|x)/P(T); RRW P(T)/P(T|¬x) (∞ when
+every cut set contains x); P(x|T) = q·P(T|x)/P(T); occurrences in the minimal cut sets (all orders).`,
+);
+
 export function importanceCommand(program: Command, { globals, setExit }: CommandContext): Command {
   const command = program
     .command('importance')
@@ -13,15 +20,7 @@ export function importanceCommand(program: Command, { globals, setExit }: Comman
     .addOption(new Option('--sort <measure>', 'rank events by this measure').choices(['birnbaum', 'criticality', 'fv', 'raw', 'rrw', 'posterior', 'prior']).default('criticality'))
     .option('--limit <n>', 'text: events listed (default 20, 0 lists all)');
   return addEngineOptions(addOutputFileOptions(command))
-    .addHelpText(
-      'after',
-      examplesHelp(
-        ['ftree importance trees/two-train.yaml', 'ftree importance model.xml basic-events.xml --sort raw --limit 10', 'ftree importance trees/payment-latency.yaml --format csv -o importance.csv'],
-        `Measures (docs/algorithms.md): Birnbaum P(T|x) − P(T|¬x); criticality Birnbaum·q/P(T);
-Fussell–Vesely P(⋃ minimal cut sets containing x)/P(T); RAW P(T|x)/P(T); RRW P(T)/P(T|¬x) (∞ when
-every cut set contains x); P(x|T) = q·P(T|x)/P(T); occurrences in the minimal cut sets (all orders).`,
-      ),
-    )
+    .addHelpText('after', HELP)
     .action(async (files: string[], opts) => {
       const { runImportance } = await import('../importance.js');
       setExit(await runImportance(files, { ...opts, ...globals() }));

@@ -4,6 +4,16 @@ import type { Command } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
 import { addDiagnosisOptions, addEngineOptions, addEvidenceOptions, addOutputFileOptions, formatOption } from '../option-groups.js';
 
+const HELP = examplesHelp(
+  [
+    'ftree report trees/payment-latency.yaml -o postmortem.md',
+    'ftree report trees/payment-latency.yaml --format html -o postmortem.html',
+    'ftree report trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z --format html -o postmortem.html',
+  ],
+  `Without evidence the suspects are ranked by P(x|T); with evidence (--logs, --metrics, --prometheus,
+--changes) the report is the incident's diagnosis, as ftree analyze gives it.`,
+);
+
 export function reportCommand(program: Command, { globals, setExit }: CommandContext): Command {
   const command = program
     .command('report')
@@ -14,18 +24,7 @@ export function reportCommand(program: Command, { globals, setExit }: CommandCon
   addEngineOptions(command, ['topEvent']);
   addDiagnosisOptions(addEvidenceOptions(command), ['onset']);
   return command
-    .addHelpText(
-      'after',
-      examplesHelp(
-        [
-          'ftree report trees/payment-latency.yaml -o postmortem.md',
-          'ftree report trees/payment-latency.yaml --format html -o postmortem.html',
-          'ftree report trees/payment-latency.yaml --logs app.log --metrics m.csv --since 2026-11-20T10:05Z --until 2026-11-20T10:35Z --format html -o postmortem.html',
-        ],
-        `Without evidence the suspects are ranked by P(x|T); with evidence (--logs, --metrics, --prometheus,
---changes) the report is the incident's diagnosis, as ftree analyze gives it.`,
-      ),
-    )
+    .addHelpText('after', HELP)
     .action(async (files: string[], opts) => {
       const { runReport } = await import('../report.js');
       setExit(await runReport(files, { ...opts, ...globals() }, process.argv.slice(2)));

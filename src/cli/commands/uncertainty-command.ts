@@ -4,6 +4,12 @@ import type { Command } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
 import { addEngineOptions, formatOption } from '../option-groups.js';
 
+const HELP = examplesHelp(
+  ['ftree uncertainty trees/payment-latency.yaml', 'ftree uncertainty model.xml --trials 100000 --seed 7 --format json', 'ftree uncertainty trees/payment-latency.yaml --lhs --trials 2000'],
+  `Events draw their \`distribution:\`; random parameters are drawn once per trial and every expression
+reading them is evaluated again (Open-PSA MEF deviates likewise).`,
+);
+
 export function uncertaintyCommand(program: Command, { globals, setExit }: CommandContext): Command {
   const command = program
     .command('uncertainty')
@@ -18,14 +24,7 @@ export function uncertaintyCommand(program: Command, { globals, setExit }: Comma
     .option('--limit <n>', 'rows of the tornado and sensitivity tables, 0 lists all (default 10)')
     .option('--no-sensitivity', 'skip the tornado and the Birnbaum importance at the means');
   return addEngineOptions(command)
-    .addHelpText(
-      'after',
-      examplesHelp(
-        ['ftree uncertainty trees/payment-latency.yaml', 'ftree uncertainty model.xml --trials 100000 --seed 7 --format json', 'ftree uncertainty trees/payment-latency.yaml --lhs --trials 2000'],
-        `Events draw their \`distribution:\`; random parameters are drawn once per trial and every expression
-reading them is evaluated again (Open-PSA MEF deviates likewise).`,
-      ),
-    )
+    .addHelpText('after', HELP)
     .action(async (files: string[], opts) => {
       const { runUncertainty } = await import('../uncertainty.js');
       setExit(await runUncertainty(files, { ...opts, ...globals() }));

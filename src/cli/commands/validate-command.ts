@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
 import { formatOption } from '../option-groups.js';
 
+const HELP = examplesHelp(['ftree validate trees/', 'ftree validate trees/ --format github     # annotations on a pull request', 'ftree validate trees/payment-latency.yaml --strict']);
+
 export function validateCommand(program: Command, { globals, setExit }: CommandContext): Command {
   return program
     .command('validate')
@@ -11,7 +13,7 @@ export function validateCommand(program: Command, { globals, setExit }: CommandC
     .argument('<paths...>', 'tree files (YAML or Open-PSA MEF XML) or folders (searched for *.yaml, *.yml)')
     .addOption(formatOption(['text', 'json', 'github']))
     .option('--strict', 'fail on warnings too')
-    .addHelpText('after', examplesHelp(['ftree validate trees/', 'ftree validate trees/ --format github     # annotations on a pull request', 'ftree validate trees/payment-latency.yaml --strict']))
+    .addHelpText('after', HELP)
     .action(async (paths: string[], opts) => {
       const { runValidate } = await import('../validate.js');
       setExit(await runValidate(paths, { ...opts, ...globals() }));
