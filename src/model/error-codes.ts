@@ -2,10 +2,9 @@
 // file (with severity and meaning; each has a fixture), the errors of a run, and the codes of the
 // MEF and Galileo readers. docs/error-codes.md is checked against ERROR_CODES, both ways.
 
-import type { Severity } from './diagnostic.js';
-
 export interface ErrorCodeInfo {
-  readonly severity: Severity;
+  /** As `Severity` of diagnostic.ts (which imports this file's `ErrorCode`). */
+  readonly severity: 'error' | 'warning';
   readonly summary: string;
 }
 
