@@ -12,6 +12,6 @@ export async function loadGalileoInput(file: string, options: Pick<LoadGalileoOp
     return { tree, diagnostics: warnings, sources: new Map() };
   } catch (e) {
     if (!isFtreeError(e)) throw e;
-    return { diagnostics: [...e.diagnostics, ...warnings], sources: e.sources, exitCode: e.exitCode };
+    return { diagnostics: [...e.diagnostics, ...warnings], sources: e.sources };
   }
 }

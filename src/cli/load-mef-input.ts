@@ -10,8 +10,6 @@ export interface MefInputResult {
   readonly tree?: FaultTree;
   readonly diagnostics: readonly Diagnostic[];
   readonly sources: ReadonlyMap<string, string>;
-  /** Exit code of the failure, when the loader gave one. */
-  readonly exitCode?: number;
 }
 
 export async function loadMefInput(files: readonly string[], options: Pick<LoadMefOptions, 'top' | 'missionTime' | 'allowOutsidePaths'> = {}): Promise<MefInputResult> {
@@ -22,7 +20,7 @@ export async function loadMefInput(files: readonly string[], options: Pick<LoadM
   } catch (e) {
     if (!isFtreeError(e)) throw e;
     const diagnostics = [...e.diagnostics, ...warnings];
-    return { diagnostics, sources: await readSources(diagnostics), exitCode: e.exitCode };
+    return { diagnostics, sources: await readSources(diagnostics) };
   }
 }
 

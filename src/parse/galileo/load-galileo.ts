@@ -3,7 +3,8 @@
 // (parse stage). Dynamic gates (pand, por, spare, fdep, pdep, seq, mutex) are reported, not analysed.
 
 import { basename } from 'node:path';
-import { EXIT, FtreeError, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { FtreeError, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import type { ErrorCode } from '../../model/error-codes.js';
 import type { BasicEvent, FaultTree, Gate, ProbabilityModel } from '../../model/fault-tree.js';
 import { findCycle } from '../../model/find-cycle.js';
 import { probabilityAt } from '../../model/probability-at.js';
@@ -40,7 +41,7 @@ export async function loadGalileo(file: string, options: LoadGalileoOptions = {}
 /** Parses Galileo text; throws one FtreeError with every problem found (and the text, for snippets). */
 export function parseGalileoText(text: string, file: string, options: LoadGalileoOptions = {}): FaultTree {
   const diagnostics: Diagnostic[] = [];
-  const error = (code: string, message: string, span: SourceSpan | undefined, hint?: string): void => {
+  const error = (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string): void => {
     diagnostics.push({ code, severity: 'error', message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) });
   };
   const missionTime = options.missionTime ?? DEFAULT_GALILEO_MISSION_TIME;
@@ -107,7 +108,7 @@ export function parseGalileoText(text: string, file: string, options: LoadGalile
     if (topId === undefined) error('MISSING_TOP', 'The model has no `toplevel` statement', undefined, 'add: toplevel "System";');
     else if (!defined.has(topId)) error('UNKNOWN_TOP', `The top event "${topId}" is not defined`, options.top === undefined ? top?.span : undefined);
   }
-  if (diagnostics.length > 0) throw new FtreeError(sortDiagnostics(diagnostics), EXIT.invalid, new Map([[file, text]]));
+  if (diagnostics.length > 0) throw new FtreeError(sortDiagnostics(diagnostics), { sources: new Map([[file, text]]) });
 
   const reachable = reach(topId!, gates);
   if (options.top === undefined) {
@@ -127,7 +128,7 @@ export function parseGalileoText(text: string, file: string, options: LoadGalile
   };
 }
 
-function readGate(name: Token, type: Token, inputTokens: readonly Token[], error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): Gate | undefined {
+function readGate(name: Token, type: Token, inputTokens: readonly Token[], error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): Gate | undefined {
   const keyword = type.text.toLowerCase();
   const inputs: string[] = [];
   const inputSpans: SourceSpan[] = [];
@@ -163,7 +164,7 @@ function readGate(name: Token, type: Token, inputTokens: readonly Token[], error
   return { ...base, type: 'atleast', k };
 }
 
-function readBasicEvent(name: Token, tokens: readonly Token[], missionTime: number, error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): BasicEvent | undefined {
+function readBasicEvent(name: Token, tokens: readonly Token[], missionTime: number, error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): BasicEvent | undefined {
   const values = new Map<string, { value: number; span: SourceSpan }>();
   for (let i = 0; i < tokens.length; i += 3) {
     const [key, eq, value] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
@@ -223,7 +224,7 @@ function isName(token: Token): boolean {
 }
 
 /** Tokens: "quoted names" (with \" escapes), bare words, = and ;. Comments: // to the line end and /* … *\/. */
-function tokenize(text: string, file: string, error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[] {
+function tokenize(text: string, file: string, error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[] {
   const tokens: Token[] = [];
   let line = 1;
   let lineStart = 0;
@@ -285,7 +286,7 @@ function tokenize(text: string, file: string, error: (code: string, message: str
   return tokens;
 }
 
-function splitStatements(tokens: readonly Token[], error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[][] {
+function splitStatements(tokens: readonly Token[], error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[][] {
   const statements: Token[][] = [];
   let current: Token[] = [];
   for (const token of tokens) {

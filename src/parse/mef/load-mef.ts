@@ -5,7 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf } from '../../model/read-input-file.js';
-import { capDiagnostics, EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { capDiagnostics, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { buildMefModel, type BuildMefModelOptions } from './build-mef-model.js';
@@ -35,7 +35,7 @@ export async function loadMef(files: readonly string[], options: LoadMefOptions 
 
 /** Synchronous loadMef, for callers that read files synchronously anyway. */
 export function loadMefSync(files: readonly string[], options: LoadMefOptions = {}): FaultTree {
-  if (files.length === 0) throw new FtreeError(mefError('FILE_UNREADABLE', 'No input file given'), EXIT.usage);
+  if (files.length === 0) throw new FtreeError(mefError('FILE_UNREADABLE', 'No input file given'));
   const raw = createRawMefModel();
   const missing: Diagnostic[] = [];
   const loaded = new Set<string>();
@@ -78,7 +78,7 @@ export function loadMefSync(files: readonly string[], options: LoadMefOptions = 
     chain.pop();
   };
   for (const file of files) readInto(file, options.allowOutsidePaths ? undefined : treeFolderOf(file));
-  if (missing.length > 0) throw new FtreeError(missing, EXIT.usage);
+  if (missing.length > 0) throw new FtreeError(missing);
   return buildFromRaw(raw, options);
 }
 
