@@ -7,7 +7,7 @@
 //
 //   node bench/petshop.mjs [dataset folder]   (default ../shared/datasets/petshop/dataset)
 //   FTREE_PETSHOP_JSON=out.json               also writes every run's outcome
-//   FTREE_PETSHOP_DUMP=folder                 also writes each issue's `analyze` JSON there
+//   FTREE_PETSHOP_DUMP=folder                 also writes each issue's and quiet window's `analyze` JSON there
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +105,7 @@ try {
         const args = ['analyze', tree, '--top-event', topId, '--metrics', normal, '--baseline', baselineArg,
           '--since', iso(Math.max(normalTimes[split], alert - 2 * step)), '--until', iso(alert + 2 * step + 1), '--no-templates', '--format', 'json'];
         const json = JSON.parse(ftree(args));
+        if (process.env.FTREE_PETSHOP_DUMP) writeFileSync(join(process.env.FTREE_PETSHOP_DUMP, `${regime}-noissue-split_${split}-${metric}.json`), JSON.stringify(json));
         const ranked = blamed(json, labelOf);
         outcomes.push({ regime, split: 'noissue', issue: `split_${split}`, metric, truth: null, rank: 0, blamed: ranked.slice(0, 3), verdict: json.verdict.reason });
       }

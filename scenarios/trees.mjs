@@ -204,7 +204,7 @@ function callGraphTree() {
     inputs: [${inputs.join(', ')}]
     evidence:
       metrics:
-        - {query: ${c}_latency_p99_ms, score: 5, direction: rose, label: ${c} p99}`;
+        - {query: ${c}_latency_p99_ms, score: 5, direction: rose, additive: true, label: ${c} p99}`;
   });
   const events = Object.keys(CALL_GRAPH).map((c) => `  ${c}_fault:
     label: ${c}'s own fault

@@ -4,8 +4,9 @@ export { loadModel, groupModelFiles, modelFormatOf, type LoadModelOptions, type 
 export { loadTree, type LoadTreeOptions, type LoadTreeResult } from './parse/yaml/load-tree.js';
 export { loadMef, parseMefText, type LoadMefOptions } from './parse/mef/index.js';
 export type * from './model/fault-tree.js';
-export { FtreeError, EXIT, type Diagnostic, type Severity } from './model/diagnostic.js';
-export { TREE_ERROR_CODES, type TreeErrorCode } from './model/error-codes.js';
+export { FtreeError, type Diagnostic, type FtreeErrorOptions, type Severity } from './model/diagnostic.js';
+export { ERROR_CODES, TREE_ERROR_CODES, type ErrorCode, type TreeErrorCode } from './model/error-codes.js';
+export { EngineLimitError, type EngineLimit } from './engine/engine-limit-error.js';
 export type { SourceSpan } from './model/source-span.js';
 export { probabilityAt } from './model/probability-at.js';
 export { parseDuration, parseRate } from './model/units.js';

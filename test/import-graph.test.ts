@@ -16,9 +16,6 @@ const STAGES = ['model', 'parse', 'engine', 'evidence', 'diagnose', 'report', 'c
 /** Files directly in src/: the version constant sits at the bottom, the library entry at the top. */
 const ROOT_FILES: Readonly<Record<string, number>> = { 'version.ts': 0, 'index.ts': STAGES.length };
 
-/** A member of the one cycle left until the command modules stop importing cli/main.ts. */
-const KNOWN_CYCLE_MEMBER = 'cli/main.ts';
-
 interface ImportGraph {
   /** Module (path relative to src/) → the modules it imports. */
   readonly edges: ReadonlyMap<string, readonly string[]>;
@@ -131,14 +128,7 @@ describe('import graph of src/', () => {
   });
 
   it('has no cycle', () => {
-    const cycles = findCycles(graph).filter((c) => !c.includes(KNOWN_CYCLE_MEMBER));
-    expect(cycles).toEqual([]);
-  });
-
-  it('still has the one known cycle (delete KNOWN_CYCLE_MEMBER once it is gone)', () => {
-    // The command modules import the options type from cli/main.ts, which imports them: the
-    // reshaped cli (issue #15, the global options in a module of their own) removes the cycle.
-    expect(findCycles(graph).some((c) => c.includes(KNOWN_CYCLE_MEMBER))).toBe(true);
+    expect(findCycles(graph)).toEqual([]);
   });
 
   it('has no arrow from a lower stage to a higher one', () => {

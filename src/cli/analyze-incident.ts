@@ -7,14 +7,14 @@ import { terminalWidth } from './terminal-width.js';
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
 import { readChanges } from '../evidence/read-changes.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { diagnosisToJson } from '../report/diagnosis-json.js';
 import { renderDiagnosisMarkdown } from '../report/diagnosis-markdown.js';
 import { renderDiagnosisText } from '../report/diagnosis-text.js';
 import { gatherEvidence, type EvidenceSourceOptions } from './evidence.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor, printWarnings } from './output.js';
 import { parseCount, parseMissionTime, parsePositiveDuration, parseProbabilityOption, usageError } from './parse-options.js';
 

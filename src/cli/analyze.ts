@@ -5,12 +5,12 @@
 import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
 import { analyzeCutSets, analyzeProbability } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { analysisToJson } from '../report/analysis-json.js';
 import { renderAnalysisText } from '../report/analysis-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseMissionTime, parsePositiveDuration } from './parse-options.js';
 

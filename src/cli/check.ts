@@ -5,8 +5,9 @@
 import { hostname } from 'node:os';
 import { analyzeProbability, findSinglePointsOfFailure } from '../engine/index.js';
 import { checkBudgets, resolveBudgetLimits, type BudgetOverrides } from '../engine/check-budgets.js';
-import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
 import { groupModelFiles, loadModel, type LoadModelResult } from '../parse/load-model.js';
+import { EXIT } from './error-table.js';
 import type { SourceSpan } from '../model/source-span.js';
 import { hasFailed, type CheckedTree, type CheckReport } from '../report/check-result.js';
 import { renderCheckGithub } from '../report/check-github.js';
@@ -16,7 +17,7 @@ import { checkToSarif } from '../report/check-sarif.js';
 import { renderCheckText } from '../report/check-text.js';
 import { VERSION } from '../version.js';
 import { collectTreeFiles } from './collect-tree-files.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 
 export interface CheckOptions extends GlobalOptions {
@@ -87,7 +88,7 @@ function checkTree(file: string, loaded: LoadModelResult, overrides: BudgetOverr
 function parseUnitInterval(value: string, flag: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `${flag} takes a number between 0 and 1, not "${value}"`, hint: 'for example 1e-4' }, EXIT.usage);
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `${flag} takes a number between 0 and 1, not "${value}"`, hint: 'for example 1e-4' });
   }
   return n;
 }

@@ -2,7 +2,7 @@
 // recursively for *.yaml and *.yml, skipping hidden folders and node_modules.
 
 import { stat } from 'node:fs/promises';
-import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import { describeFsError, walkFolder } from '../evidence/walk-folder.js';
 
 const TREE_FILE = /\.(ya?ml)$/i;
@@ -22,13 +22,13 @@ export async function collectTreeFiles(paths: readonly string[]): Promise<string
       files.push(p);
       continue;
     }
-    const found = (await walkFolder(p, (dir, why) => new FtreeError([unreadable(dir, why)], EXIT.usage), ['node_modules'])).filter((f) => TREE_FILE.test(f));
+    const found = (await walkFolder(p, (dir, why) => new FtreeError([unreadable(dir, why)]), ['node_modules'])).filter((f) => TREE_FILE.test(f));
     if (found.length === 0) {
       problems.push({ code: 'NO_TREE_FILES', severity: 'error', message: `No tree files (*.yaml, *.yml) in ${p}`, hint: 'name tree files directly, or a folder that holds them' });
     }
     files.push(...found);
   }
-  if (problems.length > 0) throw new FtreeError(problems, EXIT.usage);
+  if (problems.length > 0) throw new FtreeError(problems);
   return [...new Set(files)];
 }
 

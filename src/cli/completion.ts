@@ -3,7 +3,7 @@
 // their options, the choices of options such as --format, and file names for the rest.
 
 import type { Command, Option } from 'commander';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 
 export type Shell = 'bash' | 'zsh' | 'fish';
 export const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];

@@ -2,12 +2,12 @@
 // load (YAML or MEF) → compile the BDD once → P(top) at each time → chart, table or JSON.
 
 import { computeProbabilityCurve } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { parseDuration } from '../model/units.js';
 import { curveToJson } from '../report/curve-json.js';
 import { renderCurveText } from '../report/curve-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { parseIntegerInRange, usageError } from './parse-options.js';
 

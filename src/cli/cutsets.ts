@@ -14,13 +14,13 @@ import {
   type CutSet,
   type CutSetList,
 } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { renderCutSetsCsv } from '../report/cut-sets-csv.js';
 import { renderCutSetsJson } from '../report/cut-sets-json.js';
 import type { CutSetsReport } from '../report/cut-sets-report.js';
 import { renderCutSetsText } from '../report/cut-sets-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { openOutputStream } from './open-output-stream.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseMissionTime, parseProbabilityOption } from './parse-options.js';

@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, forEachCutSet } from '../engine/index.js';
 import { compareTrees } from '../model/compare-trees.js';
-import { EXIT, FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { readInputFileSync, type ReadModelFile } from '../model/read-input-file.js';
 import { diffToJson, renderDiffMarkdown, renderDiffText, type CutSetChange, type DiffSide } from '../report/diff-report.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { usageError } from './parse-options.js';
 
 export interface DiffOptions extends GlobalOptions {
@@ -69,7 +70,7 @@ async function loadSide(spec: string, temp: string, which: string, options: Diff
     const rename = (s: string) => s.split(prefix).join(`${ref}:`);
     const diagnostics: Diagnostic[] = e.diagnostics.map((d) => ({ ...d, message: rename(d.message), ...(d.span ? { span: { ...d.span, file: rename(d.span.file) } } : {}) }));
     const sources = new Map([...e.sources].map(([k, v]) => [rename(k), v]));
-    throw new FtreeError(diagnostics, e.exitCode, sources);
+    throw new FtreeError(diagnostics, { sources, fromCommandLine: e.fromCommandLine });
   }
 }
 

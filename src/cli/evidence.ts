@@ -4,14 +4,14 @@
 
 import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { parseDuration } from '../model/units.js';
 import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { evidenceToJson } from '../report/evidence-json.js';
 import { renderEvidenceText } from '../report/evidence-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor, printWarnings } from './output.js';
 import { usageError } from './parse-options.js';
 

@@ -1,7 +1,7 @@
 // `ftree export`: a tree (YAML or MEF) → Open-PSA MEF XML, YAML, JSON, Mermaid or DOT (cli stage).
 // load → render in the chosen format → stdout or a file (never over an existing one without --force).
 
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { exportDot } from '../report/dot-export.js';
 import { exportMef } from '../report/mef-export.js';
@@ -9,7 +9,7 @@ import { exportMermaid } from '../report/mermaid-export.js';
 import { modelToJson } from '../report/model-json.js';
 import { exportYaml } from '../report/yaml-export.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { writeOutputFile } from './write-output.js';
 
 export type ExportFormat = 'mef' | 'yaml' | 'json' | 'mermaid' | 'dot';

@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import { parseTimeZone, resolveTimeWindow } from '../evidence/index.js';
 import { queryServiceGraph, SERVICE_GRAPH_METRICS, type ServiceGraphMetric } from '../evidence/query-service-graph.js';
 import { readServiceGraph } from '../evidence/read-service-graph.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import { loadModel } from '../parse/load-model.js';
 import { planServiceTree, type ServiceGraph } from '../model/plan-service-tree.js';
@@ -15,7 +16,7 @@ import { slugify } from '../parse/yaml/read-declarations.js';
 import { BUILT_IN_TEMPLATES, parseServiceTreeTemplate, type ServiceTreeTemplate } from '../model/service-tree-template.js';
 import { renderServiceTreeYaml } from '../report/service-tree-yaml.js';
 import { prometheusAuth, prometheusTiming } from './evidence.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { parseMissionTime, parseProbabilityOption, usageError } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';
 import { readInputText } from '../model/read-input-file.js';
@@ -54,7 +55,7 @@ export async function runGenerate(file: string | undefined, options: GenerateOpt
   const template = await loadTemplate(options.template);
 
   const { graph, source } = file !== undefined ? { graph: await readServiceGraph(file), source: file } : await graphFromPrometheus(options);
-  if (graph.edges.length === 0 && graph.services.length === 0) throw new FtreeError({ code: 'SERVICE_GRAPH_INVALID', severity: 'error', message: `The service graph from ${source} has no services` }, EXIT.invalid);
+  if (graph.edges.length === 0 && graph.services.length === 0) throw new FtreeError({ code: 'SERVICE_GRAPH_INVALID', severity: 'error', message: `The service graph from ${source} has no services` });
   const names = new Set(graph.services);
   for (const top of options.top ?? []) {
     if (!names.has(top)) {

@@ -1,12 +1,13 @@
 // `ftree import`: an Open-PSA MEF model or a Galileo .dft file → a tree in ftree's YAML format
 // (cli stage). load MEF or Galileo → export YAML → write (never over an existing file without --force).
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { modelFormatOf } from '../parse/load-model.js';
+import { EXIT } from './error-table.js';
 import { exportYaml } from '../report/yaml-export.js';
 import { loadInput } from './load-input.js';
 import { parseMissionTime } from './parse-options.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { writeOutputFile } from './write-output.js';
 
 export interface ImportOptions extends GlobalOptions {
@@ -19,7 +20,7 @@ export interface ImportOptions extends GlobalOptions {
 export async function runImport(files: readonly string[], options: ImportOptions): Promise<number> {
   const galileo = files.length === 1 && modelFormatOf(files[0]!) === 'galileo';
   if (!galileo && files.some((f) => modelFormatOf(f) !== 'mef')) {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'ftree import reads Open-PSA MEF XML files (*.xml) or one Galileo file (*.dft)', hint: 'YAML trees need no import: use them directly' }, EXIT.usage);
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'ftree import reads Open-PSA MEF XML files (*.xml) or one Galileo file (*.dft)', hint: 'YAML trees need no import: use them directly' });
   }
   const missionTime = options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {};
   const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false, ...missionTime });

@@ -2,12 +2,12 @@
 // load → compile and build the BDD → P(T|x) in two sweeps, cut sets in a ZBDD → measures → render.
 
 import { compileProbabilityModel, computeImportanceMeasures } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { renderImportanceCsv } from '../report/importance-csv.js';
 import { importanceToJson, type ImportanceReport, type ImportanceSort } from '../report/importance-json.js';
 import { renderImportanceText } from '../report/importance-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseMissionTime } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';

@@ -1,7 +1,7 @@
 // Loads the tree a command works on (cli stage): a YAML tree file, Open-PSA MEF XML files
 // (several files form one model), or a Galileo .dft file (its static subset). Invalid input ends the command with its diagnostics (exit 1).
 
-import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import type { ReadModelFile } from '../model/read-input-file.js';
 import { loadModel, modelFormatOf } from '../parse/load-model.js';
@@ -29,13 +29,13 @@ export interface LoadInputOptions {
 export async function loadInput(files: readonly string[], options: LoadInputOptions): Promise<LoadedInput> {
   const mef = files.filter((f) => modelFormatOf(f) === 'mef');
   if (mef.length > 0 && mef.length !== files.length) {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'Give either one YAML tree or Open-PSA MEF XML files, not both' }, EXIT.usage);
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: 'Give either one YAML tree or Open-PSA MEF XML files, not both' });
   }
   if (mef.length === 0 && files.length !== 1) {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `Give one YAML tree file, not ${files.length}`, hint: 'several files form one model only for Open-PSA MEF XML' }, EXIT.usage);
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `Give one YAML tree file, not ${files.length}`, hint: 'several files form one model only for Open-PSA MEF XML' });
   }
   if (options.missionTime !== undefined && modelFormatOf(files[0]!) === 'yaml') {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--mission-time applies to Open-PSA MEF models', hint: 'a YAML tree sets `mission_time:` in the file' }, EXIT.usage);
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: '--mission-time applies to Open-PSA MEF models', hint: 'a YAML tree sets `mission_time:` in the file' });
   }
   const result = await loadModel(files, {
     allowOutsidePaths: options.allowOutsidePaths === true,
@@ -44,11 +44,10 @@ export async function loadInput(files: readonly string[], options: LoadInputOpti
     ...(options.readFile ? { readFile: options.readFile } : {}),
   });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const unreadable = errors.length > 0 && errors.every((d) => d.code === 'FILE_UNREADABLE' || d.code === 'FILE_NOT_FOUND');
   // An id given on the command line (--top-event) that the model lacks is a usage error, as a bad flag value.
   const badTopOption = options.top !== undefined && errors.length > 0 && errors.every((d) => (d.code === 'UNKNOWN_TOP' || d.code === 'INVALID_TOP') && d.span === undefined);
   if (!result.tree || errors.length > 0) {
-    throw new FtreeError(result.diagnostics, unreadable || badTopOption ? EXIT.usage : EXIT.invalid, result.sources);
+    throw new FtreeError(result.diagnostics, { sources: result.sources, fromCommandLine: badTopOption });
   }
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
   if (options.printWarnings !== false) printWarnings(warnings, result.sources, options.color);

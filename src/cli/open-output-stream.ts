@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { lstat, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { registerTempFile, releaseTempFile } from './temp-files.js';
 
 export interface OutputStream {
@@ -26,7 +26,7 @@ export async function openOutputStream(path: string | undefined, options: { read
   if (path === undefined) return new BufferedOutput(process.stdout, 'standard output', async () => undefined, async () => undefined);
   const kind = await fileKind(path);
   if (kind === 'folder') {
-    throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: it is a folder` }, EXIT.usage);
+    throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: it is a folder` });
   }
   if (kind === 'special') {
     // /dev/null, a named pipe, a terminal: written in place — renaming onto it would replace it.
@@ -36,8 +36,7 @@ export async function openOutputStream(path: string | undefined, options: { read
   }
   if (!options.force && kind === 'file') {
     throw new FtreeError(
-      { code: 'OUTPUT_EXISTS', severity: 'error', message: `${path} already exists`, hint: 'pass --force to replace it, or choose another file with -o' },
-      EXIT.usage,
+      { code: 'OUTPUT_EXISTS', severity: 'error', message: `${path} already exists`, hint: 'pass --force to replace it, or choose another file with -o' }
     );
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -167,7 +166,7 @@ function closeStream(stream: WriteStream): Promise<void> {
 function unwritable(path: string, e: unknown): FtreeError {
   const err = e as NodeJS.ErrnoException;
   const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOSPC' ? 'no space left on the device' : err.message;
-  return new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` }, EXIT.usage);
+  return new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` });
 }
 
 /** What is at `path`: nothing, a regular file, a folder, or something special (a device, a pipe). */

@@ -1,7 +1,7 @@
 // Command-line values shared by the analysis commands (cli stage): counts, probabilities, durations,
 // each refused with a usage error (exit 2) that names the flag and the value.
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { formatCount } from '../report/format-number.js';
 
@@ -44,5 +44,5 @@ export function parseMissionTime(value: string): number {
 
 /** A usage error (exit 2), with a hint on what to give instead. */
 export function usageError(message: string, hint?: string): FtreeError {
-  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
+  return new FtreeError({ code: 'USAGE', severity: 'error', message, ...(hint ? { hint } : {}) });
 }

@@ -9,9 +9,11 @@ import { stat } from 'node:fs/promises';
 import { redactCredentials, redactUrl } from '../model/redact-credentials.js';
 import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
 import { readChanges } from '../evidence/read-changes.js';
-import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
+import { parseTimePoint } from '../evidence/index.js';
+import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, isEngineLimit, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
-import { EXIT, isFtreeError } from '../model/diagnostic.js';
+import { isFtreeError } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { buildPostmortem, formatHours, type InputFile } from '../report/postmortem.js';
 import { renderPostmortemHtml } from '../report/postmortem-html.js';
@@ -19,7 +21,7 @@ import { renderPostmortemMarkdown } from '../report/postmortem-markdown.js';
 import { VERSION } from '../version.js';
 import { gatherEvidence, type EvidenceSourceOptions } from './evidence.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { printWarnings } from './output.js';
 import { writeOutputFile } from './write-output.js';
 import { usageError } from './parse-options.js';
@@ -30,6 +32,7 @@ export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
   readonly force?: boolean;
   readonly limit?: string;
   readonly topEvent?: string;
+  readonly onset?: string;
 }
 
 /**
@@ -57,9 +60,12 @@ export async function runReport(files: readonly string[], options: ReportOptions
     const { evidence, zone } = await gatherEvidence(tree, options);
     printWarnings(evidence.warnings, new Map(), color);
     const changes = options.changes ? await readChanges(options.changes, zone) : undefined;
-    diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED });
+    const onset = options.onset === undefined ? undefined : parseTimePoint(options.onset, '--onset', Date.now(), zone);
+    diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(onset !== undefined ? { onset } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED });
   } else if (options.since !== undefined || options.until !== undefined || options.baseline !== undefined) {
     throw usageError('--since, --until and --baseline need evidence', 'add --logs, --metrics, --prometheus or --changes');
+  } else if (options.onset !== undefined) {
+    throw usageError('--onset needs evidence', 'add --logs, --metrics, --prometheus or --changes');
   }
   const gates = gateProbabilities(tree, analysis, diagnosis);
   const inputs: InputFile[] = [];
@@ -114,7 +120,7 @@ function gateProbabilities(tree: FaultTree, analysis: ProbabilityAnalysis, diagn
   try {
     return computeGateProbabilities(tree, tree.gates.keys(), q ? { q } : {});
   } catch (e) {
-    if (isFtreeError(e) && e.code === 'BDD_NODE_LIMIT') return undefined;
+    if (isEngineLimit(e, 'bdd')) return undefined;
     throw e;
   }
 }

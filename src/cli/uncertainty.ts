@@ -3,11 +3,11 @@
 // tornado and Birnbaum importance → render.
 
 import { analyzeUncertainty, DEFAULT_SEED, DEFAULT_TRIALS } from '../engine/index.js';
-import { EXIT } from '../model/diagnostic.js';
+import { EXIT } from './error-table.js';
 import { uncertaintyToJson } from '../report/uncertainty-json.js';
 import { renderUncertaintyText } from '../report/uncertainty-text.js';
 import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 import { createProgressBar } from './progress-bar.js';
 import { parseIntegerInRange, parseMissionTime } from './parse-options.js';

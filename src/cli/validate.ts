@@ -1,11 +1,12 @@
 // `ftree validate`: checks tree files and reports every problem at once (cli stage).
 // collect files → load each tree (parse → model) → render diagnostics → exit code.
 
-import { EXIT, type Diagnostic } from '../model/diagnostic.js';
+import { type Diagnostic } from '../model/diagnostic.js';
 import { groupModelFiles, loadModel } from '../parse/load-model.js';
+import { EXIT } from './error-table.js';
 import { diagnosticToJson, renderDiagnosticGithub, renderDiagnosticText } from '../report/render-diagnostics.js';
 import { collectTreeFiles } from './collect-tree-files.js';
-import type { GlobalOptions } from './main.js';
+import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 
 export interface ValidateOptions extends GlobalOptions {

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FtreeError } from '../model/diagnostic.js';
+import { exitCodeOf } from './error-table.js';
 import { writeOutputFile } from './write-output.js';
 
 let dir: string;
@@ -25,7 +26,7 @@ it('refuses to overwrite an existing file without force, and keeps it intact', a
   const err = await writeOutputFile(file, 'new\n').catch((e: unknown) => e);
   expect(err).toBeInstanceOf(FtreeError);
   expect((err as FtreeError).code).toBe('OUTPUT_EXISTS');
-  expect((err as FtreeError).exitCode).toBe(2);
+  expect(exitCodeOf(err as FtreeError)).toBe(2);
   expect(await readFile(file, 'utf8')).toBe('precious\n');
   await writeOutputFile(file, 'new\n', { force: true });
   expect(await readFile(file, 'utf8')).toBe('new\n');

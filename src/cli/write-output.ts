@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { registerTempFile, releaseTempFile } from './temp-files.js';
 
 export interface WriteOutputOptions {
@@ -15,8 +15,7 @@ export interface WriteOutputOptions {
 export async function writeOutputFile(path: string, content: string, options: WriteOutputOptions = {}): Promise<void> {
   if (!options.force && (await exists(path))) {
     throw new FtreeError(
-      { code: 'OUTPUT_EXISTS', severity: 'error', message: `${path} already exists`, hint: 'pass --force to replace it, or choose another file with -o' },
-      EXIT.usage,
+      { code: 'OUTPUT_EXISTS', severity: 'error', message: `${path} already exists`, hint: 'pass --force to replace it, or choose another file with -o' }
     );
   }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -30,7 +29,7 @@ export async function writeOutputFile(path: string, content: string, options: Wr
     releaseTempFile(temp);
     const err = e as NodeJS.ErrnoException;
     const reason = err.code === 'ENOENT' ? 'the folder does not exist' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ENOSPC' ? 'no space left on the device' : err.message;
-    throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` }, EXIT.usage);
+    throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: ${reason}` });
   }
 }
 

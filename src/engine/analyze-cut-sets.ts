@@ -6,7 +6,7 @@ import type { BddModel } from './build-bdd.js';
 import { approximateTopProbability, type Approximation, type RareEventApproximation } from './approximate-top-probability.js';
 import { findSinglePointsOfFailure } from './find-single-points-of-failure.js';
 import { computeMinimalCutSets } from './minimal-cut-sets.js';
-import { isFtreeError } from '../model/diagnostic.js';
+import { isEngineLimit } from './engine-limit-error.js';
 
 export interface CutSetAnalysisOptions {
   /** Order limit of the cut sets behind the approximations (default 20, as SCRAM). */
@@ -51,7 +51,7 @@ export function analyzeCutSets(model: BddModel, pTop: number, options: CutSetAna
   try {
     family = computeMinimalCutSets(model, { maxOrder, maxNodes, maxSteps });
   } catch (e) {
-    if (!isFtreeError(e) || e.code !== 'ZBDD_NODE_LIMIT') throw e;
+    if (!isEngineLimit(e, 'zbdd')) throw e;
     return { maxOrder, singlePointsOfFailure, skipped: `the cut sets of order ≤ ${maxOrder} are too large for a quick analysis` };
   }
   const maxSets = options.maxSetsForMcub ?? DEFAULT_ANALYSIS_MAX_SETS_FOR_MCUB;

@@ -4,7 +4,7 @@
 
 import type { BddRef } from './bdd-ref.js';
 import { growInt32 } from './int-table-helpers.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { EngineLimitError } from './engine-limit-error.js';
 
 // A module-scope binding: in a vm context (Jest) every global lookup of `Math` is intercepted.
 const imul = Math.imul;
@@ -127,14 +127,11 @@ export class ArgumentListMemo {
 
   private clear(): void {
     if (++this.clears > this.maxClears) {
-      throw new FtreeError(
-        {
-          code: 'BDD_NODE_LIMIT',
-          severity: 'error',
-          message: `One gate's BDD needs more than ${this.maxClears + 1} × ${this.maxArena} memo entries: the tree is too hard for an exact analysis with this variable order`,
-          hint: 'ftree has no better order for this tree; cut sets and importance need this diagram too',
-        },
-        EXIT.invalid,
+      throw new EngineLimitError(
+        'bdd-memo',
+        (this.maxClears + 1) * this.maxArena,
+        `One gate's BDD needs more than ${this.maxClears + 1} × ${this.maxArena} memo entries: the tree is too hard for an exact analysis with this variable order`,
+        'ftree has no better order for this tree; cut sets and importance need this diagram too',
       );
     }
     this.table.fill(0);

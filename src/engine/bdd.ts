@@ -5,7 +5,7 @@
 // for ordered binary decision diagrams".
 
 import { reportEngineProgress } from './engine-progress.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { EngineLimitError } from './engine-limit-error.js';
 import { ArgumentListMemo, compareRefs, hashArgumentList } from './argument-list-memo.js';
 import type { BddRef } from './bdd-ref.js';
 import { growInt32, hashTriple } from './int-table-helpers.js';
@@ -852,15 +852,7 @@ export class Bdd {
   private growNodes(): Int32Array {
     const size = this.nodes.length / NODE_STRIDE;
     if (size >= this.maxNodes) {
-      throw new FtreeError(
-        {
-          code: 'BDD_NODE_LIMIT',
-          severity: 'error',
-          message: `The BDD exceeds ${this.maxNodes} nodes: the tree is too hard for an exact analysis with this variable order`,
-          hint: 'raise the limit (--max-bdd-nodes) if memory allows, about 36 bytes a node; cut sets and importance need this diagram too',
-        },
-        EXIT.invalid,
-      );
+      throw new EngineLimitError('bdd-nodes', this.maxNodes, `The BDD exceeds ${this.maxNodes} nodes: the tree is too hard for an exact analysis with this variable order`);
     }
     const next = Math.min(size * 2, this.maxNodes + 1);
     this.nodes = growInt32(this.nodes, next * NODE_STRIDE);

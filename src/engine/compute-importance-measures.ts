@@ -6,7 +6,7 @@ import type { BddModel } from './build-bdd.js';
 import { computeConditionalProbabilities } from './conditional-probabilities.js';
 import { computeCutSetOccurrences } from './cut-set-occurrences.js';
 import { computeModularCutSets, isCoherent } from './minimal-cut-sets.js';
-import { isFtreeError } from '../model/diagnostic.js';
+import { isEngineLimit } from './engine-limit-error.js';
 
 export interface ImportanceMeasures {
   readonly id: string;
@@ -67,7 +67,7 @@ export function computeImportanceMeasures(model: BddModel, options: ImportanceOp
     cutSets = result.total;
     if (unions === undefined) fussellVeselySkipped = 'the unions of cut sets containing each event are too large for their BDDs';
   } catch (e) {
-    if (!isFtreeError(e) || e.code !== 'ZBDD_NODE_LIMIT') throw e;
+    if (!isEngineLimit(e, 'zbdd')) throw e;
     cutSetsSkipped = e.diagnostics[0]?.message ?? 'the cut sets are too large';
     fussellVeselySkipped = cutSetsSkipped;
   }

@@ -8,7 +8,7 @@ import { Bdd, ONE, ZERO, NODE_STRIDE, type BddRef } from './bdd.js';
 import type { ModularCutSets } from './minimal-cut-sets.js';
 import { computeNodeProbabilities } from './top-probability.js';
 import { BASE, EMPTY, type Zbdd, type ZbddRef } from './zbdd.js';
-import { isFtreeError } from '../model/diagnostic.js';
+import { isEngineLimit } from './engine-limit-error.js';
 import { nowMs } from '../model/clock.js';
 
 export interface CutSetOccurrences {
@@ -69,7 +69,7 @@ export function computeCutSetOccurrences(
     try {
       return unions.of(zbdd, family);
     } catch (e) {
-      if (!(e instanceof OutOfTime) && (!isFtreeError(e) || e.code !== 'BDD_NODE_LIMIT')) throw e;
+      if (!(e instanceof OutOfTime) && !isEngineLimit(e, 'bdd')) throw e;
       unionsFailed = true;
       return NaN;
     }

@@ -1,5 +1,6 @@
 // Public API of the engine stage: Boolean graph, BDD, exact probability and importance.
 
+export { EngineLimitError, isEngineLimit, type EngineLimit } from './engine-limit-error.js';
 export { Bdd, ONE, ZERO, TERMINAL_LEVEL, DEFAULT_MAX_NODES, NODE_STRIDE, type BddRef, type BddManagerOptions } from './bdd.js';
 export {
   compileBooleanGraph,

@@ -5,7 +5,7 @@
 import type { BddModel } from './build-bdd.js';
 import { ONE, ZERO, type BddRef } from './bdd.js';
 import { PairTable } from './pair-table.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { EngineLimitError } from './engine-limit-error.js';
 import { BASE, EMPTY, UNLIMITED_ORDER, Zbdd, type ZbddRef } from './zbdd.js';
 
 export interface MinimalCutSetsOptions {
@@ -381,15 +381,7 @@ class FamilyBuilder {
   }
 
   private memoLimit(): never {
-    throw new FtreeError(
-      {
-        code: 'ZBDD_NODE_LIMIT',
-        severity: 'error',
-        message: `The cut sets need more than ${this.maxMemo} steps (BDD nodes × order budgets)`,
-        hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)',
-      },
-      EXIT.invalid,
-    );
+    throw new EngineLimitError('zbdd-steps', this.maxMemo, `The cut sets need more than ${this.maxMemo} steps (BDD nodes × order budgets)`);
   }
 
   /** Smallest prime implicant of module m (or of its complement), from its proxy-level family. */

@@ -3,7 +3,7 @@
 // "New algorithms for fault trees analysis" (RESS 40); unique and computed tables as in bdd.ts.
 
 import { reportEngineProgress } from './engine-progress.js';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { EngineLimitError } from './engine-limit-error.js';
 import { growInt32, hashTriple } from './int-table-helpers.js';
 import { HIGH as BDD_HIGH, LEVEL as BDD_LEVEL, LOW as BDD_LOW, NODE_STRIDE as BDD_STRIDE, ONE as BDD_ONE, ZERO as BDD_ZERO } from './bdd.js';
 
@@ -445,12 +445,12 @@ export class Zbdd {
   }
 
   private outOfSteps(): never {
-    throw limitError(`The cut sets need more than ${this.maxSteps} ZBDD steps`);
+    throw new EngineLimitError('zbdd-steps', this.maxSteps, `The cut sets need more than ${this.maxSteps} ZBDD steps`);
   }
 
   private growNodes(): Int32Array {
     const size = this.nodes.length / STRIDE;
-    if (size >= this.maxNodes) throw limitError(`The cut sets exceed ${this.maxNodes} ZBDD nodes`);
+    if (size >= this.maxNodes) throw new EngineLimitError('zbdd-nodes', this.maxNodes, `The cut sets exceed ${this.maxNodes} ZBDD nodes`);
     reportEngineProgress('zbdd-nodes', size);
     const next = Math.min(size * 2, this.maxNodes + 1);
     const nodes = new Int32Array(next * STRIDE);
@@ -489,10 +489,4 @@ export class Zbdd {
   }
 }
 
-/** `ZBDD_NODE_LIMIT`, for the node limit and the step limit alike: the same remedy applies. */
-function limitError(message: string): FtreeError {
-  return new FtreeError(
-    { code: 'ZBDD_NODE_LIMIT', severity: 'error', message, hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)' },
-    EXIT.invalid,
-  );
-}
+

@@ -2,7 +2,7 @@
 // Prometheus) and changes, and gives every signal of the tree a state over the incident window.
 // Returns data and never prints; a data source that fails entirely throws an FtreeError.
 
-import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { Evidence, FaultTree, MetricSignal } from '../model/fault-tree.js';
 import { compileLogSignal, type CompiledLogSignal } from './compile-log-signal.js';
 import { evaluateChangeSignal } from './evaluate-change-signal.js';
@@ -104,7 +104,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
     const own = [...new Set(failed.map((f) => (f as { error: FtreeError }).error))].filter((e) => !problem || !isSourceWide(e));
     const said = [...(problem ? [problem] : []), ...own.map((e) => e.diagnostics[0]!)];
     if (results.length > 0 && failed.length === results.length) {
-      throw new FtreeError(dedupe(said).map((d) => ({ ...d, severity: 'error' as const })), EXIT.dataSource);
+      throw new FtreeError(dedupe(said).map((d) => ({ ...d, severity: 'error' as const })));
     }
     for (const d of dedupe(said)) warnings.push({ ...d, severity: 'warning' });
     metricSignals.forEach((o, i) => {

@@ -3,7 +3,7 @@
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { checkRegularFile } from '../model/read-input-file.js';
 import { describeFsError, walkFolder } from './walk-folder.js';
 
@@ -51,5 +51,5 @@ async function expand(path: string): Promise<string[]> {
 }
 
 function unreadable(path: string, why: string): FtreeError {
-  return new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${why}` }, EXIT.usage);
+  return new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${why}` });
 }

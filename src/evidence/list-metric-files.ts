@@ -2,7 +2,7 @@
 // from their content), and folders searched recursively for the extensions metric exports carry.
 
 import { stat } from 'node:fs/promises';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { walkFolder } from './walk-folder.js';
 
 /** Extensions read from a folder, each also gzipped (`.csv.gz`); a file named directly may have any name. */
@@ -26,8 +26,7 @@ export async function listMetricFiles(paths: readonly string[]): Promise<string[
           severity: 'error',
           message: `Cannot read ${path}: the folder holds no metric file`,
           hint: `a folder is searched for ${METRIC_EXTENSIONS.map((x) => `*${x}`).join(', ')} (gzipped too); name other files directly`,
-        },
-        EXIT.usage,
+        }
       );
     }
     out.push(...files);
@@ -41,5 +40,5 @@ function isMetricFile(path: string): boolean {
 }
 
 function unreadable(path: string, why: string): FtreeError {
-  return new FtreeError({ code: 'METRICS_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${why}` }, EXIT.usage);
+  return new FtreeError({ code: 'METRICS_UNREADABLE', severity: 'error', message: `Cannot read ${path}: ${why}` });
 }

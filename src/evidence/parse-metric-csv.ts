@@ -3,7 +3,7 @@
 // or any other columns). Wide form: a time column and one column per series (header = its name).
 // Wide with several header rows (component, metric, statistic…): parse-stacked-header-csv.ts.
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { parseSeriesSelector } from './parse-series-selector.js';
 import { findStackedHeader, parseStackedHeaderCsv } from './parse-stacked-header-csv.js';
 import { SeriesBuilder, parseSampleValue, type ParsedMetrics } from './metric-series.js';
@@ -28,7 +28,7 @@ export function parseMetricCsv(text: string, file: string, zone: TimeZone): Pars
   const lower = header.map((h) => h.toLowerCase());
   const timeCol = lower.findIndex((h) => TIME_COLUMNS.includes(h));
   if (timeCol < 0) {
-    throw new FtreeError({ code: 'METRICS_UNREADABLE', severity: 'error', message: `Cannot read ${file}: the CSV header has no time column`, hint: `name one column ${TIME_COLUMNS.slice(0, 3).join(', ')}` }, EXIT.usage);
+    throw new FtreeError({ code: 'METRICS_UNREADABLE', severity: 'error', message: `Cannot read ${file}: the CSV header has no time column`, hint: `name one column ${TIME_COLUMNS.slice(0, 3).join(', ')}` });
   }
   const seriesCol = lower.findIndex((h) => SERIES_COLUMNS.includes(h));
   const valueCol = lower.indexOf('value');

@@ -3,7 +3,7 @@
 // the answer's size (decompressed), and errors that name the server and the query. Credentials come
 // from the caller, and never appear in messages.
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import type { MetricSeries } from './metric-series.js';
 import { seriesFromResult } from './parse-prometheus-json.js';
 import { fetchFor, type FetchAnswer, type FetchLike } from './fetch-with-extra-ca.js';
@@ -56,7 +56,7 @@ export class PrometheusQueryError extends FtreeError {
     /** What went wrong, without the server and the query. */
     readonly why: string,
   ) {
-    super({ code: 'PROMETHEUS_FAILED', severity: 'error', message: `Prometheus at ${url} failed the query ${query}: ${why}` }, EXIT.dataSource);
+    super({ code: 'PROMETHEUS_FAILED', severity: 'error', message: `Prometheus at ${url} failed the query ${query}: ${why}` });
   }
 }
 const MIN_STEP_SECONDS = 15;
@@ -77,7 +77,7 @@ export function checkPrometheusUrl(url: string): void {
     u = undefined;
   }
   if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `The Prometheus URL is not an http(s) URL: ${redactUrl(url)}`, hint: 'for example --prometheus http://127.0.0.1:9090' }, EXIT.usage);
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `The Prometheus URL is not an http(s) URL: ${redactUrl(url)}`, hint: 'for example --prometheus http://127.0.0.1:9090' });
   }
 }
 

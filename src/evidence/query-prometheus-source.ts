@@ -4,7 +4,7 @@
 // fails alone (bad PromQL, a 5xx) is kept as its own failure, while the server going away or the
 // deadline passing stops the rest and is reported once.
 
-import { EXIT, FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import { fetchFor, type FetchLike } from './fetch-with-extra-ca.js';
 import { joinSeries, type MetricSeries } from './metric-series.js';
 import { PrometheusQueryError, checkPrometheusUrl, prometheusRequest, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
@@ -57,7 +57,7 @@ export async function queryPrometheusSource(queries: readonly string[], ranges: 
       const parts = await Promise.all(ranges.map((r) => queryPrometheusRange(query, r, { ...options, deadline, signal: stop.signal })));
       outcomes.set(query, { series: joinSeries(parts.flat()).series });
     } catch (e) {
-      if (!(e instanceof FtreeError) || e.exitCode !== EXIT.dataSource) throw e;
+      if (!(e instanceof PrometheusQueryError)) throw e;
       outcomes.set(query, { error: e });
       // The server stopped taking connections: the queries still queued would fail alike.
       if (e instanceof PrometheusQueryError && e.problem === 'connection' && !downBecause) {
@@ -144,7 +144,7 @@ export async function probePrometheus(options: PrometheusOptions, context: { lim
 const HINT = 'check the URL and that Prometheus is up (its /-/ready page); --timeout sets the time allowed for all queries (default 30s)';
 
 function sourceError(message: string, hint: string | undefined): FtreeError {
-  return new FtreeError({ code: 'PROMETHEUS_FAILED', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.dataSource);
+  return new FtreeError({ code: 'PROMETHEUS_FAILED', severity: 'error', message, ...(hint ? { hint } : {}) });
 }
 
 function count(n: number, word: string): string {

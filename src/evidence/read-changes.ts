@@ -2,7 +2,7 @@
 // `{"time": …, "service": …, "kind": …, "description": …}` or CSV with a header naming the same
 // columns. Rows without a readable time are skipped and counted; an unreadable file is exit 2.
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { readInputText } from '../model/read-input-file.js';
 import { splitCsvLine } from './parse-metric-csv.js';
 import { parseTimestampValue } from './parse-timestamp.js';
@@ -47,7 +47,7 @@ export async function readChanges(file: string, zone: TimeZone): Promise<ChangeL
     const header = splitCsvLine(lines[0]!).map((h) => h.trim().toLowerCase());
     const col = (...names: string[]): number => header.findIndex((h) => names.includes(h));
     const [t, s, k, d] = [col('time', 'timestamp', 'ts'), col('service'), col('kind', 'type'), col('description', 'message', 'summary')];
-    if (t < 0) throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${file}: the CSV header has no time column`, hint: 'columns: time, service, kind, description' }, EXIT.usage);
+    if (t < 0) throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${file}: the CSV header has no time column`, hint: 'columns: time, service, kind, description' });
     for (const line of lines.slice(1)) {
       const cells = splitCsvLine(line);
       add(cells[t], s >= 0 ? cells[s] : '', k >= 0 ? cells[k] : '', d >= 0 ? cells[d] : '');

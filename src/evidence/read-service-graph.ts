@@ -4,7 +4,7 @@
 // the content. Edges with a call count of 0 are left out.
 
 import { parse as parseYaml } from 'yaml';
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import type { ServiceEdge, ServiceGraph } from '../model/plan-service-tree.js';
 import { splitCsvLine } from './parse-metric-csv.js';
 import { readInputText } from '../model/read-input-file.js';
@@ -26,7 +26,7 @@ export async function readServiceGraph(file: string): Promise<ReadServiceGraph> 
 
 function invalid(file: string, message: string, hint?: string, line?: number): FtreeError {
   const where = line === undefined ? file : `${file}:${line}`;
-  return new FtreeError({ code: 'SERVICE_GRAPH_INVALID', severity: 'error', message: `Cannot read the service graph ${where}: ${message}`, ...(hint ? { hint } : {}) }, EXIT.invalid);
+  return new FtreeError({ code: 'SERVICE_GRAPH_INVALID', severity: 'error', message: `Cannot read the service graph ${where}: ${message}`, ...(hint ? { hint } : {}) });
 }
 
 export function parseServiceGraph(text: string, file: string): ReadServiceGraph {

@@ -1,7 +1,7 @@
 // The incident window and its baseline from --since/--until/--baseline (evidence stage): absolute
 // times (ISO 8601, `YYYY-MM-DD HH:MM`, `HH:MM` today, epoch seconds), `now`, and relative `-30m`.
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { parseDuration } from '../model/units.js';
 import { parseTimestampValue, readIsoTimestamp, INVALID_TIMESTAMP } from './parse-timestamp.js';
 import { UTC, type TimeZone } from './time-zone.js';
@@ -186,5 +186,5 @@ function localDate(now: number, zone: TimeZone): string {
 }
 
 function badTime(message: string, hint?: string): FtreeError {
-  return new FtreeError({ code: 'BAD_TIME', severity: 'error', message, ...(hint ? { hint } : {}) }, EXIT.usage);
+  return new FtreeError({ code: 'BAD_TIME', severity: 'error', message, ...(hint ? { hint } : {}) });
 }

@@ -2,7 +2,7 @@
 // predecessor's), lines in the window or the baseline are read in full, prefiltered by literal,
 // matched against the tree's log signals, and fed to the template miner. Memory stays constant.
 
-import { EXIT, FtreeError } from '../model/diagnostic.js';
+import { FtreeError } from '../model/diagnostic.js';
 import { InputFileError } from '../model/read-input-file.js';
 import type { CompiledLogSignal } from './compile-log-signal.js';
 import { LiteralPrefilter } from './literal-prefilter.js';
@@ -90,7 +90,7 @@ export async function scanLogs(sources: readonly LogSource[], signals: readonly 
       }
     } catch (e) {
       if (!(e instanceof InputFileError)) throw e;
-      throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${source.name}: ${e.message}` }, EXIT.usage);
+      throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${source.name}: ${e.message}` });
     }
     scanner.endSource();
     s.truncated += blockStats.truncated;

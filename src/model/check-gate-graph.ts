@@ -3,6 +3,7 @@
 // call it; cycles are found by one iterative depth-first search, linear in the size of the graph.
 
 import type { Diagnostic } from './diagnostic.js';
+import type { ErrorCode } from './error-codes.js';
 import type { GateType } from './fault-tree.js';
 import type { SourceSpan } from './source-span.js';
 
@@ -140,6 +141,6 @@ function findCycles(gates: ReadonlyMap<string, GateGraphNode>, report: 'every' |
   return found;
 }
 
-function error(code: string, message: string, span: SourceSpan | undefined, hint?: string): Diagnostic {
+function error(code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string): Diagnostic {
   return { code, severity: 'error', message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) };
 }

@@ -1,12 +1,13 @@
 // Problems found in user input: one error class and one diagnostic shape for every stage (model stage).
 // Error codes are SCREAMING_SNAKE strings, printed as error[CODE].
 
+import type { ErrorCode } from './error-codes.js';
 import type { SourceSpan } from './source-span.js';
 
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly severity: Severity;
   /** Capitalised, no trailing period, detail after a colon. */
   readonly message: string;
@@ -14,36 +15,34 @@ export interface Diagnostic {
   readonly hint?: string;
 }
 
-/** Exit codes, mapped in one place (README: "Exit codes"). */
-export const EXIT = {
-  ok: 0,
-  invalid: 1,
-  usage: 2,
-  dataSource: 3,
-  internal: 70,
-} as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+export interface FtreeErrorOptions {
+  /** Texts of the files the diagnostics point into, for caret snippets. */
+  readonly sources?: ReadonlyMap<string, string>;
+  /** The problem is a value given on the command line (`--top-event`), not the input files. */
+  readonly fromCommandLine?: boolean;
+}
 
 /**
  * A user-facing failure: bad input, a failed data source, a usage error. Carries one or more
- * diagnostics; anything else thrown is a bug.
+ * diagnostics; anything else thrown is a bug. The exit code follows from the codes, in one table
+ * of src/cli/ (error-table.ts).
  */
 export class FtreeError extends Error {
   readonly diagnostics: readonly Diagnostic[];
-  readonly exitCode: ExitCode;
   /** Texts of the files the diagnostics point into, for caret snippets. */
   readonly sources: ReadonlyMap<string, string>;
+  readonly fromCommandLine: boolean;
 
-  constructor(diagnostics: Diagnostic | readonly Diagnostic[], exitCode: ExitCode = EXIT.invalid, sources: ReadonlyMap<string, string> = new Map()) {
+  constructor(diagnostics: Diagnostic | readonly Diagnostic[], options: FtreeErrorOptions = {}) {
     const list = Array.isArray(diagnostics) ? (diagnostics as readonly Diagnostic[]) : [diagnostics as Diagnostic];
     super(list.map((d) => `${d.code}: ${d.message}`).join('\n'));
     this.name = 'FtreeError';
     this.diagnostics = list;
-    this.exitCode = exitCode;
-    this.sources = sources;
+    this.sources = options.sources ?? new Map();
+    this.fromCommandLine = options.fromCommandLine === true;
   }
 
-  get code(): string {
+  get code(): ErrorCode | 'ERROR' {
     return this.diagnostics[0]?.code ?? 'ERROR';
   }
 }
@@ -73,7 +72,7 @@ export const MAX_DIAGNOSTICS_PER_CODE = 50;
  * diagnostic (no position) that counts the rest.
  */
 export function capDiagnostics(diagnostics: readonly Diagnostic[], max = MAX_DIAGNOSTICS_PER_CODE): Diagnostic[] {
-  const counts = new Map<string, { n: number; severity: Severity }>();
+  const counts = new Map<ErrorCode, { n: number; severity: Severity }>();
   const kept: Diagnostic[] = [];
   for (const d of diagnostics) {
     const c = counts.get(d.code) ?? { n: 0, severity: d.severity };

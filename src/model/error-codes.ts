@@ -1,10 +1,10 @@
-// Every diagnostic code ftree reports about a tree file, with its severity and what it means
-// (model stage). docs/error-codes.md is checked against this table, and each code has a fixture.
-
-import type { Severity } from './diagnostic.js';
+// Every error code ftree reports, in one list with one type (model stage): the codes about a tree
+// file (with severity and meaning; each has a fixture), the errors of a run, and the codes of the
+// MEF and Galileo readers. docs/error-codes.md is checked against ERROR_CODES, both ways.
 
 export interface ErrorCodeInfo {
-  readonly severity: Severity;
+  /** As `Severity` of diagnostic.ts (which imports this file's `ErrorCode`). */
+  readonly severity: 'error' | 'warning';
   readonly summary: string;
 }
 
@@ -61,3 +61,28 @@ export const TREE_ERROR_CODES = {
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type TreeErrorCode = keyof typeof TREE_ERROR_CODES;
+
+/** Problems of a run rather than of a place in a tree file (docs/error-codes.md, "Errors of a run"). */
+export const RUN_ERROR_CODES = [
+  'USAGE',
+  'BAD_TIME',
+  'OUTPUT_EXISTS',
+  'OUTPUT_UNWRITABLE',
+  'METRICS_UNREADABLE',
+  'PROMETHEUS_FAILED',
+  'BDD_NODE_LIMIT',
+  'ZBDD_NODE_LIMIT',
+  'SERVICE_GRAPH_INVALID',
+  'TEMPLATE_INVALID',
+] as const;
+
+/** The Open-PSA MEF reader's own codes (src/parse/mef/README.md); it reports tree codes too. */
+export const MEF_ERROR_CODES = ['MEF_XML_SYNTAX', 'MEF_INVALID', 'MEF_UNSUPPORTED', 'MEF_INCLUDE', 'MEF_INCLUDE_CYCLE', 'MEF_UNIT_MISMATCH', 'AMBIGUOUS_TOP', 'UNCERTAINTY_DROPPED'] as const;
+
+/** The Galileo reader's own codes. */
+export const GALILEO_ERROR_CODES = ['GALILEO_SYNTAX', 'GALILEO_DYNAMIC'] as const;
+
+/** Every code a diagnostic can carry: the compiler refuses any other. */
+export type ErrorCode = TreeErrorCode | (typeof RUN_ERROR_CODES)[number] | (typeof MEF_ERROR_CODES)[number] | (typeof GALILEO_ERROR_CODES)[number];
+
+export const ERROR_CODES: readonly ErrorCode[] = [...(Object.keys(TREE_ERROR_CODES) as TreeErrorCode[]), ...RUN_ERROR_CODES, ...MEF_ERROR_CODES, ...GALILEO_ERROR_CODES];

@@ -5,7 +5,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { EXIT, FtreeError } from './diagnostic.js';
+import { FtreeError } from './diagnostic.js';
 
 const MIB = 1024 * 1024;
 
@@ -76,7 +76,7 @@ export async function readInputText(path: string, what = path, maxBytes: number 
     return (await readInputFile(path, maxBytes)).toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
-    throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${what}: ${e.message}` }, EXIT.usage);
+    throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${what}: ${e.message}` });
   }
 }
 

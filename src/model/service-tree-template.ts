@@ -3,7 +3,7 @@
 // `{service}` stands for the service's name. Built in: none, petshop, otel, istio; or a YAML file.
 
 import { parse as parseYaml } from 'yaml';
-import { EXIT, FtreeError } from './diagnostic.js';
+import { FtreeError } from './diagnostic.js';
 
 export type SignalTemplate = Readonly<Record<string, string | number | boolean>>;
 
@@ -83,7 +83,7 @@ export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new 
 const ASPECT_NAME = /^[A-Za-z0-9_.-]+$/;
 
 function invalid(file: string, message: string, hint?: string): FtreeError {
-  return new FtreeError({ code: 'TEMPLATE_INVALID', severity: 'error', message: `The template ${file} is not valid: ${message}`, hint: hint ?? 'aspects: {latency: {label: "{service} latency", signals: [{query: "…{service}…", score: 5}]}}' }, EXIT.invalid);
+  return new FtreeError({ code: 'TEMPLATE_INVALID', severity: 'error', message: `The template ${file} is not valid: ${message}`, hint: hint ?? 'aspects: {latency: {label: "{service} latency", signals: [{query: "…{service}…", score: 5}]}}' });
 }
 
 /**

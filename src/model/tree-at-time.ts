@@ -1,7 +1,7 @@
 // The tree as it stands at a time t (model stage): every time-dependent event's probability
 // re-evaluated at t, everything else unchanged; `ftree analyze --at` analyses this tree.
 
-import { FtreeError, EXIT } from './diagnostic.js';
+import { FtreeError } from './diagnostic.js';
 import type { BasicEvent, FaultTree, Parameter } from './fault-tree.js';
 import { evaluateFormula } from './evaluate-formula.js';
 import { eventProbabilityAt, followsTreeClock, isTimeDependent } from './event-probability-at.js';
@@ -37,7 +37,6 @@ export function checkedProbability(event: BasicEvent, tree: Pick<FaultTree, 'par
       severity: 'error',
       message: `The probability of event "${event.id}" at t = ${t} h is ${p}, outside [0, 1]`,
       hint: 'its expression holds only over a shorter time: choose an earlier time',
-    },
-    EXIT.invalid,
+    }
   );
 }

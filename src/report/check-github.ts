@@ -1,8 +1,8 @@
 // `ftree check --format github` (report stage): GitHub Actions workflow commands, one annotation per
 // failed limit (at the tree's `top:`) or per offending event (at its definition), then a summary.
 
-import type { Diagnostic } from '../model/diagnostic.js';
-import { renderDiagnosticGithub } from './render-diagnostics.js';
+import type { SourceSpan } from '../model/source-span.js';
+import { renderDiagnosticGithub, renderGithubAnnotation, type GithubAnnotation } from './render-diagnostics.js';
 import { describeCheck, describeOffender, describeSource, type CheckReport } from './check-result.js';
 import { summaryLine } from './check-text.js';
 
@@ -15,7 +15,7 @@ export function renderCheckGithub(report: CheckReport): string {
     for (const d of t.diagnostics) lines.push(renderDiagnosticGithub(d));
     for (const c of t.checks) {
       if (c.passed) continue;
-      const at = (span: Diagnostic['span']): Diagnostic => ({ code: `budget ${c.rule}`, severity: 'error', message: '', ...(span ? { span } : {}) });
+      const at = (span: SourceSpan | undefined): Omit<GithubAnnotation, 'message'> => ({ title: `ftree budget ${c.rule}`, severity: 'error', ...(span ? { span } : {}) });
       if (c.offenders.length === 0) {
         lines.push(annotate(at(t.topSpan), `${describeCheck(c)} (${describeSource(c)})`, t.file));
       } else {
@@ -29,6 +29,6 @@ export function renderCheckGithub(report: CheckReport): string {
 }
 
 /** An annotation titled "ftree budget <rule>"; without a position it points at the file's first line. */
-function annotate(d: Diagnostic, message: string, file: string): string {
-  return renderDiagnosticGithub({ ...d, message, ...(d.span ? {} : { span: { file, line: 1, col: 1, start: 0, end: 0 } }) });
+function annotate(a: Omit<GithubAnnotation, 'message'>, message: string, file: string): string {
+  return renderGithubAnnotation({ ...a, message, ...(a.span ? {} : { span: { file, line: 1, col: 1, start: 0, end: 0 } }) });
 }

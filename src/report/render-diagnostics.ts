@@ -2,7 +2,7 @@
 // annotations, and as JSON (report stage).
 
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { SourceSpan } from '../model/source-span.js';
 import { escapeControlCharacters } from './terminal-text.js';
 
@@ -47,14 +47,25 @@ export function snippet(source: string, span: SourceSpan, chalk: ChalkInstance, 
 
 /** A GitHub Actions workflow command: shows the problem inline on a pull request. */
 export function renderDiagnosticGithub(d: Diagnostic): string {
-  const command = d.severity === 'error' ? 'error' : 'warning';
+  return renderGithubAnnotation({ severity: d.severity, ...(d.span ? { span: d.span } : {}), title: `ftree ${d.code}`, message: d.hint ? `${d.message} (hint: ${d.hint})` : d.message });
+}
+
+/** One GitHub workflow annotation: a diagnostic's, or a failed budget's (`ftree check --format github`). */
+export interface GithubAnnotation {
+  readonly severity: Severity;
+  readonly span?: SourceSpan;
+  readonly title: string;
+  readonly message: string;
+}
+
+export function renderGithubAnnotation(a: GithubAnnotation): string {
+  const command = a.severity === 'error' ? 'error' : 'warning';
   const props: string[] = [];
-  if (d.span) {
-    props.push(`file=${escapeProperty(d.span.file)}`, `line=${d.span.line}`, `col=${d.span.col}`);
+  if (a.span) {
+    props.push(`file=${escapeProperty(a.span.file)}`, `line=${a.span.line}`, `col=${a.span.col}`);
   }
-  props.push(`title=${escapeProperty(`ftree ${d.code}`)}`);
-  const message = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
-  return `::${command} ${props.join(',')}::${escapeData(message)}`;
+  props.push(`title=${escapeProperty(a.title)}`);
+  return `::${command} ${props.join(',')}::${escapeData(a.message)}`;
 }
 
 function escapeData(s: string): string {

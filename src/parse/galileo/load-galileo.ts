@@ -3,7 +3,8 @@
 // (parse stage). Dynamic gates (pand, por, spare, fdep, pdep, seq, mutex) are reported, not analysed.
 
 import { basename } from 'node:path';
-import { EXIT, FtreeError, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { FtreeError, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import type { ErrorCode } from '../../model/error-codes.js';
 import type { BasicEvent, FaultTree, Gate, ProbabilityModel } from '../../model/fault-tree.js';
 import { checkGateGraph } from '../../model/check-gate-graph.js';
 import { probabilityAt } from '../../model/probability-at.js';
@@ -41,14 +42,14 @@ export async function loadGalileo(file: string, options: LoadGalileoOptions = {}
 export function parseGalileoText(text: string, file: string, options: LoadGalileoOptions = {}): FaultTree {
   const { tree, errors, warnings } = readGalileoText(text, file, options);
   for (const warning of warnings) options.onWarning?.(warning);
-  if (!tree) throw new FtreeError(errors, EXIT.invalid, new Map([[file, text]]));
+  if (!tree) throw new FtreeError(errors, { sources: new Map([[file, text]]) });
   return tree;
 }
 
 /** Parses Galileo text into the model; never throws for bad input: errors sorted by position, warnings in the order found. */
 export function readGalileoText(text: string, file: string, options: Omit<LoadGalileoOptions, 'onWarning'> = {}): { tree?: FaultTree; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const error = (code: string, message: string, span: SourceSpan | undefined, hint?: string): void => {
+  const error = (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string): void => {
     diagnostics.push({ code, severity: 'error', message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) });
   };
   const missionTime = options.missionTime ?? DEFAULT_GALILEO_MISSION_TIME;
@@ -136,7 +137,7 @@ export function readGalileoText(text: string, file: string, options: Omit<LoadGa
   return { tree, errors: [], warnings };
 }
 
-function readGate(name: Token, type: Token, inputTokens: readonly Token[], error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): Gate | undefined {
+function readGate(name: Token, type: Token, inputTokens: readonly Token[], error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): Gate | undefined {
   const keyword = type.text.toLowerCase();
   const inputs: string[] = [];
   const inputSpans: SourceSpan[] = [];
@@ -172,7 +173,7 @@ function readGate(name: Token, type: Token, inputTokens: readonly Token[], error
   return { ...base, type: 'atleast', k };
 }
 
-function readBasicEvent(name: Token, tokens: readonly Token[], missionTime: number, error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): BasicEvent | undefined {
+function readBasicEvent(name: Token, tokens: readonly Token[], missionTime: number, error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): BasicEvent | undefined {
   const values = new Map<string, { value: number; span: SourceSpan }>();
   for (let i = 0; i < tokens.length; i += 3) {
     const [key, eq, value] = [tokens[i]!, tokens[i + 1], tokens[i + 2]];
@@ -232,7 +233,7 @@ function isName(token: Token): boolean {
 }
 
 /** Tokens: "quoted names" (with \" escapes), bare words, = and ;. Comments: // to the line end and /* … *\/. */
-function tokenize(text: string, file: string, error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[] {
+function tokenize(text: string, file: string, error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[] {
   const tokens: Token[] = [];
   let line = 1;
   let lineStart = 0;
@@ -294,7 +295,7 @@ function tokenize(text: string, file: string, error: (code: string, message: str
   return tokens;
 }
 
-function splitStatements(tokens: readonly Token[], error: (code: string, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[][] {
+function splitStatements(tokens: readonly Token[], error: (code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string) => void): Token[][] {
   const statements: Token[][] = [];
   let current: Token[] = [];
   for (const token of tokens) {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EXIT, isFtreeError, type Diagnostic } from '../../model/diagnostic.js';
+import { isFtreeError, type Diagnostic } from '../../model/diagnostic.js';
 import { loadMefSync, parseMefText } from './load-mef.js';
 import { mefBenchmarksDir, mefFixturesDir } from '../../../test/helpers/mef-benchmarks.js';
 
@@ -63,14 +63,14 @@ describe('loadMef error fixtures: one per code, with line and column', () => {
     expect(invalid!.hint).toBe('did you mean <basic-event>?');
   });
 
-  it('reports a missing input file as a usage error', () => {
+  it('reports a missing input file as FILE_UNREADABLE alone (a usage error, src/cli/error-table.ts)', () => {
     try {
       loadMefSync([fixture('no-such-file.xml')]);
       throw new Error('expected an error');
     } catch (e) {
       if (!isFtreeError(e)) throw e;
       expect(e.code).toBe('FILE_UNREADABLE');
-      expect(e.exitCode).toBe(EXIT.usage);
+      expect(e.diagnostics.map((d) => d.code)).toEqual(['FILE_UNREADABLE']);
     }
   });
 

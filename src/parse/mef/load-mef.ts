@@ -5,7 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf, type ReadModelFile } from '../../model/read-input-file.js';
-import { capDiagnostics, EXIT, FtreeError, hasErrors, sortDiagnostics, type Diagnostic, type ExitCode } from '../../model/diagnostic.js';
+import { capDiagnostics, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { buildMefModel, type BuildMefModelOptions } from './build-mef-model.js';
@@ -36,8 +36,6 @@ export interface MefModelResult {
   /** Errors (sorted by position) and warnings (in the order found) of the loading. */
   readonly errors: readonly Diagnostic[];
   readonly warnings: readonly Diagnostic[];
-  /** A file named by the caller could not be read (the errors say which): nothing else was checked. */
-  readonly unreadable: boolean;
   /** Every file read into the model, includes too, in reading order. */
   readonly files: readonly string[];
   /** The texts of the files a diagnostic points into, for caret snippets (models run to tens of MiB). */
@@ -98,13 +96,12 @@ export function readMefModel(files: readonly string[], options: ReadMefModelOpti
   const pointedAt = new Set([...result.errors, ...result.warnings].flatMap((d) => (d.span ? [d.span.file] : [])));
   return {
     ...result,
-    unreadable: missing.length > 0,
     files: raw.files,
     sources: new Map([...texts].filter(([file]) => pointedAt.has(file))),
   };
 }
 
-/** Reads the files as one MEF model; throws FtreeError with every problem found (exit 2 for a file that cannot be read). */
+/** Reads the files as one MEF model; throws FtreeError with every problem found. */
 export async function loadMef(files: readonly string[], options: LoadMefOptions = {}): Promise<FaultTree> {
   return loadMefSync(files, options);
 }
@@ -112,7 +109,7 @@ export async function loadMef(files: readonly string[], options: LoadMefOptions 
 /** Synchronous loadMef. */
 export function loadMefSync(files: readonly string[], options: LoadMefOptions = {}): FaultTree {
   const result = readMefModel(files, options);
-  return treeOrThrow(result, options, result.unreadable ? EXIT.usage : EXIT.invalid);
+  return treeOrThrow(result, options);
 }
 
 /** Loads MEF from text (tests, stdin); includes are resolved relative to `file`. Throws as loadMef. */
@@ -124,7 +121,7 @@ export function parseMefText(text: string, file = '<input>.xml', options: LoadMe
       raw.diagnostics.push(mefError('MEF_UNSUPPORTED', `Include in text input: ${href}`, span, 'load the model from files with loadMef to follow includes'));
     },
   });
-  return treeOrThrow(buildFromRaw(raw, options), options, EXIT.invalid);
+  return treeOrThrow(buildFromRaw(raw, options), options);
 }
 
 function buildFromRaw(raw: RawMefModel, options: BuildMefModelOptions): { tree?: FaultTree; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] } {
@@ -136,9 +133,9 @@ function buildFromRaw(raw: RawMefModel, options: BuildMefModelOptions): { tree?:
 }
 
 /** The throwing contract of loadMef: warnings to `onWarning`, errors as one FtreeError. */
-function treeOrThrow(result: { tree?: FaultTree; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] }, options: LoadMefOptions, exitCode: ExitCode): FaultTree {
+function treeOrThrow(result: { tree?: FaultTree; errors: readonly Diagnostic[]; warnings: readonly Diagnostic[] }, options: LoadMefOptions): FaultTree {
   if (options.onWarning) for (const warning of result.warnings) options.onWarning(warning);
-  if (!result.tree) throw new FtreeError(result.errors, exitCode);
+  if (!result.tree) throw new FtreeError(result.errors);
   return result.tree;
 }
 

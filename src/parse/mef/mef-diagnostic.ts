@@ -47,7 +47,7 @@ export type MefWarningCode =
   | 'PROBABILITY_NEAR_ONE';
 
 export function mefError(code: MefErrorCode, message: string, span?: SourceSpan, hint?: string): Diagnostic {
-  const d: { code: string; severity: 'error'; message: string; span?: SourceSpan; hint?: string } = {
+  const d: { code: MefErrorCode; severity: 'error'; message: string; span?: SourceSpan; hint?: string } = {
     code,
     severity: 'error',
     message,
@@ -58,7 +58,7 @@ export function mefError(code: MefErrorCode, message: string, span?: SourceSpan,
 }
 
 export function mefWarning(code: MefWarningCode, message: string, span?: SourceSpan, hint?: string): Diagnostic {
-  const d: { code: string; severity: 'warning'; message: string; span?: SourceSpan; hint?: string } = {
+  const d: { code: MefWarningCode; severity: 'warning'; message: string; span?: SourceSpan; hint?: string } = {
     code,
     severity: 'warning',
     message,

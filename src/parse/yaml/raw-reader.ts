@@ -2,6 +2,7 @@
 
 import type { RawEntry, RawMap, RawNode, RawScalar } from './parse-yaml-tree.js';
 import type { Diagnostic, Severity } from '../../model/diagnostic.js';
+import type { ErrorCode } from '../../model/error-codes.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { SourceSpan } from '../../model/source-span.js';
 import { parseDuration, parseRate } from '../../model/units.js';
@@ -22,11 +23,11 @@ function truncate(s: string): string {
 export class RawReader {
   readonly diagnostics: Diagnostic[] = [];
 
-  report(code: string, message: string, span: SourceSpan | undefined, hint?: string, severity: Severity = 'error'): void {
+  report(code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string, severity: Severity = 'error'): void {
     this.diagnostics.push({ code, severity, message, ...(span ? { span } : {}), ...(hint ? { hint } : {}) });
   }
 
-  warn(code: string, message: string, span: SourceSpan | undefined, hint?: string): void {
+  warn(code: ErrorCode, message: string, span: SourceSpan | undefined, hint?: string): void {
     this.report(code, message, span, hint, 'warning');
   }
 

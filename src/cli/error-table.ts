@@ -1,0 +1,71 @@
+// How a failure ends a command (cli stage): the exit codes (README, "Exit codes"), the one table from
+// error code to exit code, and the hints that name the option changing an engine limit. The stages
+// below throw errors that carry a code and their data; only this file turns them into exit codes.
+
+import { EngineLimitError, type EngineLimit } from '../engine/engine-limit-error.js';
+import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import type { ErrorCode } from '../model/error-codes.js';
+
+export const EXIT = {
+  ok: 0,
+  invalid: 1,
+  usage: 2,
+  dataSource: 3,
+  internal: 70,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * The exit code of each error code that is not invalid input (1); docs/error-codes.md shows the same
+ * (test/error-codes-doc.test.ts compares them).
+ */
+export const EXIT_BY_CODE: Readonly<Partial<Record<ErrorCode, ExitCode>>> = {
+  USAGE: EXIT.usage,
+  BAD_TIME: EXIT.usage,
+  OUTPUT_EXISTS: EXIT.usage,
+  OUTPUT_UNWRITABLE: EXIT.usage,
+  FILE_UNREADABLE: EXIT.usage,
+  NO_TREE_FILES: EXIT.usage,
+  METRICS_UNREADABLE: EXIT.usage,
+  PROMETHEUS_FAILED: EXIT.dataSource,
+};
+
+/**
+ * The exit code of a failure: 2 for a value given on the command line; else the code's, when every
+ * error of the failure has the same one (an unreadable file among invalid ones is invalid input, 1).
+ */
+export function exitCodeOf(error: FtreeError): ExitCode {
+  if (error.fromCommandLine) return EXIT.usage;
+  const errors = error.diagnostics.filter((d) => d.severity === 'error');
+  const exits = new Set((errors.length > 0 ? errors : error.diagnostics).map((d) => EXIT_BY_CODE[d.code] ?? EXIT.invalid));
+  return exits.size === 1 ? [...exits][0]! : EXIT.invalid;
+}
+
+/** For each engine limit, the hints to try in order: the first whose options the command has. */
+const LIMIT_HINTS: Readonly<Record<EngineLimit, readonly { readonly options: readonly string[]; readonly hint: string }[]>> = {
+  'bdd-nodes': [
+    { options: ['--max-bdd-nodes'], hint: 'raise the limit (--max-bdd-nodes) if memory allows, about 36 bytes a node; cut sets and importance need this diagram too' },
+    { options: [], hint: 'ftree analyze takes a higher limit (--max-bdd-nodes) if memory allows, about 36 bytes a node' },
+  ],
+  'bdd-memo': [],
+  'zbdd-nodes': [
+    { options: ['--max-order', '--cutoff'], hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)' },
+    { options: ['--max-order'], hint: 'lower the order limit (--max-order)' },
+  ],
+  'zbdd-steps': [
+    { options: ['--max-order', '--cutoff'], hint: 'lower the order limit (--max-order) or raise the probability cut-off (--cutoff)' },
+    { options: ['--max-order'], hint: 'lower the order limit (--max-order)' },
+  ],
+};
+
+/**
+ * The failure as the user sees it: an engine limit gets the hint that names the option of the
+ * running command (`hasOption`) that changes it; the engine's own hint, when it gave one, stays.
+ */
+export function withOptionHints(error: FtreeError, hasOption: (flag: string) => boolean): FtreeError {
+  if (!(error instanceof EngineLimitError)) return error;
+  const hint = LIMIT_HINTS[error.limit].find((h) => h.options.every(hasOption))?.hint;
+  if (hint === undefined) return error;
+  const diagnostics: Diagnostic[] = error.diagnostics.map((d) => (d.hint === undefined ? { ...d, hint } : d));
+  return new FtreeError(diagnostics, { sources: error.sources });
+}
