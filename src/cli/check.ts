@@ -1,6 +1,6 @@
 // `ftree check`: CI budgets on trees (cli stage) — P(top) under a limit, no single point of failure,
 // no event with a Birnbaum importance over a limit — from the command line or each tree's `budget:`.
-// collect files → load each tree → analyse → check the limits → render (text, JSON, GitHub, JUnit, SARIF).
+// collect files → load each tree → analyse → check the limits → render (report/check-formats.ts).
 
 import { hostname } from 'node:os';
 import { analyzeProbability, findSinglePointsOfFailure } from '../engine/index.js';
@@ -9,19 +9,15 @@ import { FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.j
 import { groupModelFiles, loadModel, type LoadModelResult } from '../parse/load-model.js';
 import { EXIT } from './error-table.js';
 import type { SourceSpan } from '../model/source-span.js';
+import { CHECK_FORMATS, type CheckFormat } from '../report/check-formats.js';
 import { hasFailed, type CheckedTree, type CheckReport } from '../report/check-result.js';
-import { renderCheckGithub } from '../report/check-github.js';
-import { checkToJson } from '../report/check-json.js';
-import { renderCheckJunit } from '../report/check-junit.js';
-import { checkToSarif } from '../report/check-sarif.js';
-import { renderCheckText } from '../report/check-text.js';
 import { VERSION } from '../version.js';
 import { collectTreeFiles } from './collect-tree-files.js';
 import type { GlobalOptions } from './global-options.js';
 import { chalkFor } from './output.js';
 
 export interface CheckOptions extends GlobalOptions {
-  readonly format: 'text' | 'json' | 'github' | 'junit' | 'sarif';
+  readonly format: CheckFormat;
   readonly maxProbability?: string;
   readonly maxImportance?: string;
   /** True when --no-single-points was given. */
@@ -45,23 +41,8 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
     trees.push(checkTree(group.join(' + '), loaded, overrides));
   }
   const report: CheckReport = { trees, version: VERSION };
-  let text: string;
-  switch (options.format) {
-    case 'json':
-      text = JSON.stringify(checkToJson(report), null, 2);
-      break;
-    case 'sarif':
-      text = JSON.stringify(checkToSarif(report), null, 2);
-      break;
-    case 'junit':
-      text = renderCheckJunit(report, { timestamp: localTimestamp(new Date()), hostname: hostname() || 'localhost' }).trimEnd();
-      break;
-    case 'github':
-      text = renderCheckGithub(report);
-      break;
-    default:
-      text = renderCheckText(report, { chalk: chalkFor(process.stdout, options.color !== false), sources });
-  }
+  const render = await CHECK_FORMATS[options.format]();
+  const text = render(report, { chalk: chalkFor(process.stdout, options.color !== false), sources, now: new Date(), hostname: hostname() });
   process.stdout.write(`${text}\n`);
   return trees.some(hasFailed) ? EXIT.invalid : EXIT.ok;
 }
@@ -91,10 +72,4 @@ function parseUnitInterval(value: string, flag: string): number {
     throw new FtreeError({ code: 'USAGE', severity: 'error', message: `${flag} takes a number between 0 and 1, not "${value}"`, hint: 'for example 1e-4' });
   }
   return n;
-}
-
-/** JUnit's timestamp: local date and time without a zone. */
-function localTimestamp(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }

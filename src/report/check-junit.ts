@@ -11,6 +11,17 @@ export interface JunitOptions {
   readonly hostname: string;
 }
 
+/** The report at `now` on `hostname`, as `ftree check --format junit` prints it. */
+export function renderCheckJunitAt(report: CheckReport, context: { readonly now: Date; readonly hostname: string }): string {
+  return renderCheckJunit(report, { timestamp: localTimestamp(context.now), hostname: context.hostname || 'localhost' }).trimEnd();
+}
+
+/** JUnit's timestamp: local date and time without a zone. */
+export function localTimestamp(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 export function renderCheckJunit(report: CheckReport, options: JunitOptions): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>'];
   report.trees.forEach((t, i) => {

@@ -84,3 +84,49 @@ function listIds(offenders: readonly BudgetOffender[], withValues = false): stri
   const shown = offenders.slice(0, 5).map((o) => (withValues ? `${o.id} (${p(o.value)})` : o.id));
   return `${shown.join(', ')}${offenders.length > 5 ? `, and ${offenders.length - 5} more` : ''}`;
 }
+
+/** One problem `ftree check` reports, with where it is: what SARIF, GitLab and other CI formats list. */
+export interface CheckFinding {
+  /** The budget broken, or `invalid-tree` for a load error. */
+  readonly rule: BudgetRule | 'invalid-tree';
+  /** The tree as named on the command line. */
+  readonly tree: string;
+  /** Its name, or the file when it did not load. */
+  readonly treeName: string;
+  readonly message: string;
+  /** Where: the error's position, the offending event's definition or the tree's `top:`. */
+  readonly span?: SourceSpan;
+  /** The load error's code. */
+  readonly code?: Diagnostic['code'];
+  /** The offending basic event. */
+  readonly event?: string;
+  readonly check?: BudgetCheck;
+  readonly offender?: BudgetOffender;
+}
+
+/**
+ * Every finding in order: each tree's load errors, then per failed limit one finding at the tree's
+ * `top:` (no offending event) or one per offending event at its definition.
+ */
+export function listCheckFindings(report: CheckReport): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  for (const t of report.trees) {
+    for (const d of t.diagnostics) {
+      if (d.severity !== 'error') continue;
+      out.push({ rule: 'invalid-tree', tree: t.file, treeName: t.name ?? t.file, code: d.code, message: `error[${d.code}] ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}`, ...(d.span ? { span: d.span } : {}) });
+    }
+    for (const c of t.checks) {
+      if (c.passed) continue;
+      if (c.offenders.length === 0) {
+        out.push({ rule: c.rule, tree: t.file, treeName: t.name ?? t.file, check: c, message: `${describeCheck(c)} (${describeSource(c)})`, ...(t.topSpan ? { span: t.topSpan } : {}) });
+        continue;
+      }
+      for (const o of c.offenders) {
+        const span = t.eventSpans.get(o.id) ?? t.topSpan;
+        out.push({ rule: c.rule, tree: t.file, treeName: t.name ?? t.file, check: c, offender: o, event: o.id, message: `${describeOffender(c, o)} (${describeSource(c)})`, ...(span ? { span } : {}) });
+      }
+    }
+  }
+  return out;
+}
+

@@ -4,7 +4,7 @@
 
 import type { SourceSpan } from '../model/source-span.js';
 import { BUDGET_RULES, type BudgetRule } from '../engine/check-budgets.js';
-import { describeCheck, describeOffender, describeSource, RULE_HELP, RULE_TITLES, type CheckReport } from './check-result.js';
+import { listCheckFindings, RULE_HELP, RULE_TITLES, type CheckReport } from './check-result.js';
 
 const RULES: readonly (BudgetRule | 'invalid-tree')[] = [...BUDGET_RULES, 'invalid-tree'];
 
@@ -17,35 +17,14 @@ export function checkToSarif(report: CheckReport): Record<string, unknown> {
     },
   });
   const ruleIndex = (r: BudgetRule | 'invalid-tree') => RULES.indexOf(r);
-  for (const t of report.trees) {
-    for (const d of t.diagnostics) {
-      if (d.severity !== 'error') continue;
-      results.push({
-        ruleId: 'invalid-tree',
-        ruleIndex: ruleIndex('invalid-tree'),
-        level: 'error',
-        message: { text: `error[${d.code}] ${d.message}${d.hint ? ` (hint: ${d.hint})` : ''}` },
-        locations: [location(t.file, d.span)],
-        properties: { code: d.code },
-      });
+  for (const f of listCheckFindings(report)) {
+    const base = { ruleId: f.rule, ruleIndex: ruleIndex(f.rule), level: 'error' as const, message: { text: f.message }, locations: [location(f.tree, f.span)] };
+    if (f.rule === 'invalid-tree') {
+      results.push({ ...base, properties: { code: f.code } });
+      continue;
     }
-    for (const c of t.checks) {
-      if (c.passed) continue;
-      const base = { ruleId: c.rule, ruleIndex: ruleIndex(c.rule), level: 'error' as const };
-      const props = { limit: c.limit, value: c.value, source: c.from.kind, tree: t.name ?? t.file };
-      if (c.offenders.length === 0) {
-        results.push({ ...base, message: { text: `${describeCheck(c)} (${describeSource(c)})` }, locations: [location(t.file, t.topSpan)], properties: props });
-        continue;
-      }
-      for (const o of c.offenders) {
-        results.push({
-          ...base,
-          message: { text: `${describeOffender(c, o)} (${describeSource(c)})` },
-          locations: [location(t.file, t.eventSpans.get(o.id) ?? t.topSpan)],
-          properties: { ...props, event: o.id, value: o.value },
-        });
-      }
-    }
+    const props = { limit: f.check!.limit, value: f.check!.value, source: f.check!.from.kind, tree: f.treeName };
+    results.push({ ...base, properties: f.offender ? { ...props, event: f.offender.id, value: f.offender.value } : props });
   }
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
+import { CHECK_FORMATS } from '../../report/check-formats.js';
 import { formatOption } from '../option-groups.js';
 
 const HELP = examplesHelp(
@@ -20,7 +21,7 @@ export function checkCommand(program: Command, { globals, setExit }: CommandCont
     .command('check')
     .description('CI budgets: fail when P(top), a single point of failure or an importance breaks a limit')
     .argument('<paths...>', 'tree files (YAML or Open-PSA MEF XML) or folders (searched for *.yaml, *.yml)')
-    .addOption(formatOption(['text', 'json', 'github', 'junit', 'sarif']))
+    .addOption(formatOption(Object.keys(CHECK_FORMATS)))
     .option('--max-probability <p>', 'largest acceptable P(top) (overrides budget.max_probability of each tree)')
     .option('--no-single-points', 'fail when a basic event causes the top event on its own (overrides budget.single_points)')
     .option('--max-importance <x>', 'largest acceptable Birnbaum importance P(T|x=1) − P(T|x=0) of any basic event (overrides budget.max_importance)')
