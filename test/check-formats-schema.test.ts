@@ -84,3 +84,28 @@ describe('JUnit XML', () => {
     }
   });
 });
+
+// GitLab's Code Quality report (docs.gitlab.com, "Code Quality report format"): an array of issues,
+// each with a description, a check name, a fingerprint unique in the report, one of five
+// severities and a location whose path is relative to the repository's root.
+describe('GitLab Code Quality', () => {
+  const SEVERITIES = ['info', 'minor', 'major', 'critical', 'blocker'];
+
+  it.each(cases)('%s: one issue per SARIF result, unique fingerprints, paths and lines in the repository', (_name, args, exit) => {
+    const { stdout, status } = runCheck('gitlab', ...args);
+    expect(status).toBe(exit);
+    const issues = JSON.parse(stdout) as { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines: { begin: number } } }[];
+    const sarif = JSON.parse(runCheck('sarif', ...args).stdout) as { runs: { results: { message: { text: string } }[] }[] };
+    expect(issues.map((i) => i.description)).toEqual(sarif.runs[0]!.results.map((r) => r.message.text));
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    for (const i of issues) {
+      expect(Object.keys(i).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity']);
+      expect(i.check_name).toMatch(/^ftree\/(max-probability|single-points|max-importance|invalid-tree\/[A-Z_]+)$/);
+      expect(i.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+      expect(SEVERITIES).toContain(i.severity);
+      expect(i.location.path).not.toMatch(/^(\.\/|\/)|\\/);
+      expect(Number.isInteger(i.location.lines.begin) && i.location.lines.begin >= 1).toBe(true);
+      expect(readFileSync(join(REPO_ROOT, i.location.path), 'utf8').split('\n').length).toBeGreaterThanOrEqual(i.location.lines.begin);
+    }
+  });
+});

@@ -29,6 +29,7 @@ export const CHECK_FORMATS = {
     const { checkToSarif } = await import('./check-sarif.js');
     return (report) => JSON.stringify(checkToSarif(report), null, 2);
   },
+  gitlab: async (): Promise<CheckRenderer> => (await import('./check-gitlab.js')).renderCheckGitlab,
 } as const satisfies Record<string, () => Promise<CheckRenderer>>;
 
 export type CheckFormat = keyof typeof CHECK_FORMATS;
