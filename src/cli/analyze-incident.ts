@@ -1,12 +1,11 @@
 // `ftree analyze` with evidence: incident diagnosis (cli stage).
-// load tree (→ the tree at --at) → gather evidence (as `ftree evidence`) → read changes →
+// load tree (→ the tree at --at) → gather evidence (as `ftree evidence`, with the changes read) →
 // diagnoseIncident → render text, JSON or Markdown. Reached from `analyze` when an evidence option is given.
 
 import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
-import { readChanges } from '../evidence/read-changes.js';
 import { EXIT } from './error-table.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { diagnosisToJson } from '../report/diagnosis-json.js';
@@ -53,7 +52,7 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   const tree = at === undefined ? loaded.tree : treeAtTime(loaded.tree, at);
   const { evidence, zone } = await gatherEvidence(tree, options);
   printWarnings(evidence.warnings, new Map(), color);
-  const changes = options.changes ? await readChanges(options.changes, zone) : undefined;
+  const changes = evidence.read.changes;
   const onset = options.onset === undefined ? undefined : parseTimePoint(options.onset, '--onset', Date.now(), zone);
   const diagnosis = await withStepStatus(`diagnosis of ${tree.events.size} events on the BDD`, () =>
     diagnoseIncident(tree, evidence, {

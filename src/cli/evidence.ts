@@ -6,7 +6,7 @@ import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
 import { EXIT } from './error-table.js';
 import { parseDuration } from '../model/units.js';
-import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
+import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type CollectedEvidence, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { evidenceToJson } from '../report/evidence-json.js';
 import { renderEvidenceText } from '../report/evidence-text.js';
@@ -45,8 +45,8 @@ export async function runEvidence(files: readonly string[], options: EvidenceOpt
   return EXIT.ok;
 }
 
-/** Resolves the window and the sources from the options, then collects the tree's evidence. */
-export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOptions): Promise<{ evidence: EvidenceResult; zone: TimeZone }> {
+/** Resolves the window and the sources from the options, then collects the tree's evidence (with what was read: no file needs reading again). */
+export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOptions): Promise<{ evidence: CollectedEvidence; zone: TimeZone }> {
   const zone = parseTimeZone(options.timezone);
   if (!zone) throw usageError(`Unknown time zone "${options.timezone}"`, 'use UTC, an offset such as +02:00, or an IANA name such as Europe/Berlin');
   const { window, baseline, notes: windowNotes } = resolveTimeWindow({

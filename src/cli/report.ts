@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { redactCredentials, redactUrl } from '../model/redact-credentials.js';
 import { diagnoseIncident, type Diagnosis } from '../diagnose/index.js';
-import { readChanges } from '../evidence/read-changes.js';
+import type { ReadFile } from '../evidence/index.js';
 import { parseTimePoint } from '../evidence/index.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, isEngineLimit, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
@@ -56,10 +56,12 @@ export async function runReport(files: readonly string[], options: ReportOptions
   const singlePoints = findSinglePointsOfFailure(analysis.model);
   const hasEvidence = (['logs', 'metrics', 'prometheus', 'changes'] as const).some((k) => options[k] !== undefined);
   let diagnosis: Diagnosis | undefined;
+  let read: readonly ReadFile[] = [];
   if (hasEvidence) {
     const { evidence, zone } = await gatherEvidence(tree, options);
     printWarnings(evidence.warnings, new Map(), color);
-    const changes = options.changes ? await readChanges(options.changes, zone) : undefined;
+    const changes = evidence.read.changes;
+    read = evidence.read.files;
     const onset = options.onset === undefined ? undefined : parseTimePoint(options.onset, '--onset', Date.now(), zone);
     diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(onset !== undefined ? { onset } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED });
   } else if (options.since !== undefined || options.until !== undefined || options.baseline !== undefined) {
@@ -70,9 +72,14 @@ export async function runReport(files: readonly string[], options: ReportOptions
   const gates = gateProbabilities(tree, analysis, diagnosis);
   const inputs: InputFile[] = [];
   for (const file of tree.files) inputs.push(await hashInput(file, 'tree file'));
-  for (const file of options.logs ?? []) if (file !== '-') inputs.push(await hashInput(file, 'logs'));
-  for (const file of options.metrics ?? []) inputs.push(await hashInput(file, 'metrics'));
-  if (options.changes) inputs.push(await hashInput(options.changes, 'changes'));
+  // The evidence files as named, with the hashes the collectors took while reading them (a folder is named as one).
+  const hashOf = (path: string, role: ReadFile['role']): Promise<InputFile> => {
+    const r = read.find((f) => f.path === path && f.role === role);
+    return r ? Promise.resolve({ path, sha256: r.sha256, role }) : hashInput(path, role);
+  };
+  for (const file of options.logs ?? []) if (file !== '-') inputs.push(await hashOf(file, 'logs'));
+  for (const file of options.metrics ?? []) inputs.push(await hashOf(file, 'metrics'));
+  if (options.changes) inputs.push(await hashOf(options.changes, 'changes'));
   const pm = buildPostmortem({
     tree,
     analysis,

@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTree } from '../parse/yaml/load-tree.js';
+import { readInputFile } from '../model/read-input-file.js';
 import { collectEvidence } from './collect-evidence.js';
 import { listLogSources } from './list-log-sources.js';
 
@@ -138,4 +140,35 @@ events:
     const e = await collectEvidence(t!, { logs: await listLogSources([emptyLog]) }, { window, baseline });
     expect(e.signals.filter((s) => s.kind === 'log').map((s) => s.state)).toEqual(['silent', 'silent']);
   });
+
+  it('reads every file once and returns what it read: the changes, the parsed metric files, each file with its SHA-256', async () => {
+    const { tree } = await loadTree(write('tree-once.yaml', TREE));
+    const log = write('once.log', '2026-11-22T10:10:00Z ERROR Lock wait timeout exceeded\n');
+    const metrics = write('once.csv', 'time,metric,value\n2026-11-22T10:10:00Z,mysql_global_status_innodb_row_lock_waits,80\n');
+    const changes = write('once.jsonl', '{"time":"2026-11-22T10:00:00Z","service":"payments-api","kind":"deploy","description":"v2.14.0"}\n');
+    const reads: string[] = [];
+    const readFile = (path: string, maxBytes: number): Promise<Buffer> => {
+      reads.push(path);
+      return readInputFile(path, maxBytes);
+    };
+    // A log source that can be read once only, like standard input.
+    const [source] = await listLogSources([log]);
+    let opened = 0;
+    const once = { name: source!.name, open: () => (opened++ === 0 ? source!.open() : failing()) };
+    const e = await collectEvidence(tree!, { logs: [once], metricFiles: [metrics], changesFile: changes }, { window, baseline, readFile });
+    expect(reads).toEqual([metrics, changes]);
+    expect(opened).toBe(1);
+    expect(e.read.changes).toMatchObject({ file: changes, skipped: 0, changes: [{ time: Date.parse('2026-11-22T10:00:00Z'), service: 'payments-api', kind: 'deploy', description: 'v2.14.0' }] });
+    expect(e.read.metricFiles).toMatchObject([{ file: metrics, format: 'csv', series: [{ name: 'mysql_global_status_innodb_row_lock_waits' }] }]);
+    const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(e.read.files).toEqual([
+      { path: log, role: 'logs', sha256: sha(log) },
+      { path: metrics, role: 'metrics', sha256: sha(metrics) },
+      { path: changes, role: 'changes', sha256: sha(changes) },
+    ]);
+  });
 });
+
+async function* failing(): AsyncGenerator<Buffer> {
+  throw new Error('The source was read twice');
+}

@@ -4,21 +4,26 @@
 
 import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { Evidence, FaultTree, MetricSignal } from '../model/fault-tree.js';
+import type { InputReader } from '../model/read-input-file.js';
+import { collectChanges } from './collect-changes.js';
+import { collectLogs } from './collect-logs.js';
+import { collectMetricFiles } from './collect-metric-files.js';
 import { compileLogSignal, type CompiledLogSignal } from './compile-log-signal.js';
 import { evaluateChangeSignal } from './evaluate-change-signal.js';
 import { explainEmptyWindow, spanOfTimes } from './explain-empty-window.js';
 import { evaluateLogSignal } from './evaluate-log-signal.js';
 import { evaluateMetricSignal, missingVerdict, ruleOf } from './evaluate-metric-signal.js';
-import type { EvidenceResult, MetricFileSummary, SignalResult } from './evidence-result.js';
+import type { EvidenceResult, SignalResult } from './evidence-result.js';
 import { findUnexplainedTemplates } from './find-unexplained-templates.js';
 import type { LogSource } from './list-log-sources.js';
-import { joinSeries, type MetricSeries } from './metric-series.js';
+import type { MetricSeries } from './metric-series.js';
 import { PrometheusQueryError, checkPrometheusUrl, redactUrl } from './query-prometheus-range.js';
 import { queryPrometheusSource, type PrometheusSourceOptions, type QueryOutcome } from './query-prometheus-source.js';
-import { readChanges, type ChangeLog } from './read-changes.js';
-import { readMetricFile } from './read-metric-file.js';
+import type { ChangeLog } from './read-changes.js';
+import type { MetricFile } from './read-metric-file.js';
+import type { ReadFile } from './record-reads.js';
 import type { TimeRange, TimeWindow } from './resolve-time-window.js';
-import { scanLogs, type LogScanResult } from './scan-logs.js';
+import type { LogScanResult } from './scan-logs.js';
 import { selectSeries } from './select-series.js';
 import { UTC, type TimeZone } from './time-zone.js';
 
@@ -36,6 +41,21 @@ export interface CollectEvidenceOptions extends TimeWindow {
   readonly templates?: boolean;
   /** Prometheus queries run at once (default 4). */
   readonly concurrency?: number;
+  /** Reads the metric files and the changes file (readInputFile by default). */
+  readonly readFile?: InputReader;
+}
+
+/** What the collectors read, so that no caller reads a file again. */
+export interface EvidenceRead {
+  /** Every file read, with the SHA-256 of its bytes: logs, then metric files, then the changes file. */
+  readonly files: readonly ReadFile[];
+  readonly metricFiles: readonly MetricFile[];
+  /** The changes file's content. */
+  readonly changes?: ChangeLog;
+}
+
+export interface CollectedEvidence extends EvidenceResult {
+  readonly read: EvidenceRead;
 }
 
 interface Owned<T> {
@@ -53,8 +73,9 @@ function signalsOf<K extends keyof Evidence>(tree: FaultTree, kind: K): Owned<Ev
   return out;
 }
 
-export async function collectEvidence(tree: FaultTree, sources: EvidenceSources, options: CollectEvidenceOptions): Promise<EvidenceResult> {
+export async function collectEvidence(tree: FaultTree, sources: EvidenceSources, options: CollectEvidenceOptions): Promise<CollectedEvidence> {
   const zone = options.zone ?? UTC;
+  const reader = options.readFile ? { read: options.readFile } : {};
   const { window, baseline } = options;
   const notes: string[] = [];
   const warnings: Diagnostic[] = [];
@@ -65,10 +86,8 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   // Logs: one pass over every source for all log signals.
   const logSignals = signalsOf(tree, 'logs');
   const compiled: CompiledLogSignal[] = logSignals.map((o) => compileLogSignal(o.signal));
-  let scan: LogScanResult | undefined;
-  if (sources.logs && sources.logs.length > 0) {
-    scan = await scanLogs(sources.logs, compiled, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
-  }
+  const logs = await collectLogs(sources.logs, compiled, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
+  const scan = logs.scan;
   logSignals.forEach((o, i) => {
     const verdict = evaluateLogSignal(compiled[i]!, scan?.signals[i], window, baseline, missingDefault);
     signals.push({ owner: o.owner, ownerKind: o.ownerKind, kind: 'log', ...labelOf(o.signal), pattern: o.signal.pattern, ...verdict, ...(scan ? { source: 'logs' as const } : {}), ...rates(o.signal) });
@@ -76,18 +95,11 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
 
   // Metrics: files first; a live Prometheus answers every query (files are not consulted then).
   const metricSignals = signalsOf(tree, 'metrics');
-  const metricFiles: MetricFileSummary[] = [];
-  const readSeries: MetricSeries[] = [];
-  for (const file of sources.metricFiles ?? []) {
-    const m = await readMetricFile(file, zone);
-    metricFiles.push({ file: m.file, format: m.format, series: m.series.length, skipped: m.skipped });
-    readSeries.push(...m.series);
-  }
-  // One series split over several files (the baseline in one, the incident in another) is one series.
-  const joined = joinSeries(readSeries);
-  const fileSeries = joined.series;
-  if (joined.duplicates > 0) {
-    notes.push(`${joined.duplicates} metric point${joined.duplicates > 1 ? 's' : ''} repeated a series' time in the metric files: the first read was kept (files in the order given)`);
+  const metrics = await collectMetricFiles(sources.metricFiles ?? [], { zone, ...reader });
+  const metricFiles = metrics.summaries;
+  const fileSeries = metrics.series;
+  if (metrics.duplicates > 0) {
+    notes.push(`${metrics.duplicates} metric point${metrics.duplicates > 1 ? 's' : ''} repeated a series' time in the metric files: the first read was kept (files in the order given)`);
   }
   let prometheus: EvidenceResult['prometheus'];
   if (sources.prometheus) {
@@ -130,8 +142,8 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   }
 
   // Changes.
-  let changes: ChangeLog | undefined;
-  if (sources.changesFile) changes = await readChanges(sources.changesFile, zone);
+  const collectedChanges = sources.changesFile ? await collectChanges(sources.changesFile, { zone, ...reader }) : undefined;
+  const changes = collectedChanges?.changes;
   for (const o of signalsOf(tree, 'changes')) {
     const verdict = evaluateChangeSignal(o.signal, changes, window, tree.defaults?.within);
     signals.push({
@@ -181,6 +193,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
     ...(miner ? { templates: { count: miner.templates().length, windowLines: miner.lines.window, baselineLines: miner.lines.baseline } } : {}),
     notes,
     warnings,
+    read: { files: [...logs.read, ...metrics.read, ...(collectedChanges?.read ?? [])], metricFiles: metrics.files, ...(changes ? { changes } : {}) },
   };
 }
 

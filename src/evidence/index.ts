@@ -1,6 +1,7 @@
 // The evidence stage's public API: readers of logs, metrics and changes, and collectEvidence(),
 // which turns them into a state per signal of a tree. Nothing here prints.
-export { collectEvidence, type CollectEvidenceOptions, type EvidenceSources } from './collect-evidence.js';
+export { collectEvidence, type CollectedEvidence, type CollectEvidenceOptions, type EvidenceRead, type EvidenceSources } from './collect-evidence.js';
+export type { ReadFile } from './record-reads.js';
 export type { EvidenceResult, SignalResult, SignalState, SignalKind, UnexplainedTemplate, MetricFileSummary } from './evidence-result.js';
 export { listLogSources, type LogSource } from './list-log-sources.js';
 export { listMetricFiles, METRIC_EXTENSIONS } from './list-metric-files.js';

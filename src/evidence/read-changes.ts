@@ -3,7 +3,7 @@
 // columns. Rows without a readable time are skipped and counted; an unreadable file is exit 2.
 
 import { FtreeError } from '../model/diagnostic.js';
-import { readInputText } from '../model/read-input-file.js';
+import { INPUT_LIMITS, readInputFile, readInputText, type InputReader } from '../model/read-input-file.js';
 import { splitCsvLine } from './parse-metric-csv.js';
 import { parseTimestampValue } from './parse-timestamp.js';
 import type { TimeZone } from './time-zone.js';
@@ -21,8 +21,9 @@ export interface ChangeLog {
   readonly skipped: number;
 }
 
-export async function readChanges(file: string, zone: TimeZone): Promise<ChangeLog> {
-  const text = await readInputText(file);
+/** Reads and parses `file` (through `read`, readInputFile by default). */
+export async function readChanges(file: string, zone: TimeZone, read: InputReader = readInputFile): Promise<ChangeLog> {
+  const text = await readInputText(file, file, INPUT_LIMITS.changesBytes, read);
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.startsWith('#'));
   const changes: Change[] = [];
   let skipped = 0;

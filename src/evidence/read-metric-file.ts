@@ -3,7 +3,7 @@
 
 import { gunzipSync } from 'node:zlib';
 import { FtreeError } from '../model/diagnostic.js';
-import { formatMiB, INPUT_LIMITS, InputFileError, readInputFile } from '../model/read-input-file.js';
+import { formatMiB, INPUT_LIMITS, InputFileError, readInputFile, type InputReader } from '../model/read-input-file.js';
 import { parseMetricCsv, type ParsedMetrics } from './parse-metric-csv.js';
 import { parseOpenMetrics } from './parse-openmetrics.js';
 import { parsePrometheusJson } from './parse-prometheus-json.js';
@@ -16,10 +16,11 @@ export interface MetricFile extends ParsedMetrics {
   readonly format: MetricFormat;
 }
 
-export async function readMetricFile(file: string, zone: TimeZone): Promise<MetricFile> {
+/** Reads and parses `file` (through `read`, readInputFile by default). */
+export async function readMetricFile(file: string, zone: TimeZone, read: InputReader = readInputFile): Promise<MetricFile> {
   let bytes: Buffer;
   try {
-    bytes = await readInputFile(file, INPUT_LIMITS.metricBytes);
+    bytes = await read(file, INPUT_LIMITS.metricBytes);
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = gunzipSync(bytes, { maxOutputLength: INPUT_LIMITS.metricBytes });
   } catch (e) {
     if (e instanceof InputFileError) throw unreadable(file, e.message);

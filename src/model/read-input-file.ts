@@ -39,6 +39,9 @@ export class InputFileError extends Error {
 // O_NONBLOCK makes opening a FIFO return at once, so that fstat can refuse it instead of waiting for a writer.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
+/** How a stage reads a whole input file: readInputFile, or a caller's wrapper of it (one that records what it read). */
+export type InputReader = (path: string, maxBytes: number) => Promise<Buffer>;
+
 /** Reads a regular file of at most `maxBytes`; anything else throws InputFileError. */
 export async function readInputFile(path: string, maxBytes: number): Promise<Buffer> {
   let handle;
@@ -71,9 +74,9 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Buf
  * A text input named on the command line (changes, incident history, service graph, template), as
  * UTF-8 without a byte-order mark; a refused file is FILE_UNREADABLE, exit 2, saying why.
  */
-export async function readInputText(path: string, what = path, maxBytes: number = INPUT_LIMITS.changesBytes): Promise<string> {
+export async function readInputText(path: string, what = path, maxBytes: number = INPUT_LIMITS.changesBytes, read: InputReader = readInputFile): Promise<string> {
   try {
-    return (await readInputFile(path, maxBytes)).toString('utf8').replace(/^\uFEFF/, '');
+    return (await read(path, maxBytes)).toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     if (!(e instanceof InputFileError)) throw e;
     throw new FtreeError({ code: 'FILE_UNREADABLE', severity: 'error', message: `Cannot read ${what}: ${e.message}` });
