@@ -2,7 +2,7 @@
 // its explanation, signal descriptions, evidence factors, clock times and offsets from the onset.
 
 import type { Diagnosis, EventDiagnosis, RatedSignal } from '../diagnose/index.js';
-import { formatCount, formatFactor, formatPosterior, formatProbability } from './format-number.js';
+import { formatCount, formatFactor, formatPosterior, formatProbability, formatValue } from './format-number.js';
 
 export interface VerdictText {
   /** After the top event's name on the first line. */
@@ -86,18 +86,6 @@ export function signalFigure(s: RatedSignal): string {
   return s.count === undefined ? '' : `${formatCount(s.count)}×`;
 }
 
-
-/** Short numbers for narrow columns: 0.35, 42, 1,250, 262k, ∞. */
-export function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'n/a' : v > 0 ? '∞' : '−∞';
-  const abs = Math.abs(v);
-  if (abs >= 1e4) {
-    for (const [scale, unit] of [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
-      if (abs >= scale) return `${Number((v / scale).toPrecision(3))}${unit}`;
-    }
-  }
-  return formatProbability(v);
-}
 
 /** HH:MM:SS in UTC. */
 export function formatClock(ms: number): string {

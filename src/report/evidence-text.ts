@@ -6,7 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { EvidenceResult, SignalResult } from '../evidence/index.js';
 import type { EvidenceReport } from './evidence-json.js';
-import { formatCount, formatProbability } from './format-number.js';
+import { formatCount, formatValue } from './format-number.js';
 import { clip, escapeControlCharacters } from './terminal-text.js';
 
 export interface EvidenceTextOptions {
@@ -119,18 +119,6 @@ function formatMain(s: SignalResult): string {
 function formatBaseline(s: SignalResult): string {
   if (s.baseline === undefined) return '';
   return s.kind === 'metric' ? formatValue(s.baseline) : formatCount(s.baseline);
-}
-
-/** Short enough for a narrow column: 0.35, 42, 1,250, 262k, 1.85M, ∞. */
-function formatValue(v: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'n/a' : v > 0 ? '∞' : '−∞';
-  const abs = Math.abs(v);
-  if (abs >= 1e4) {
-    for (const [scale, unit] of [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
-      if (abs >= scale) return `${Number((v / scale).toPrecision(3))}${unit}`;
-    }
-  }
-  return formatProbability(v);
 }
 
 function describeSources(e: EvidenceResult): string {

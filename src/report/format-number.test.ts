@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatCount, formatFactor, formatPosterior, formatProbability, formatSeconds } from './format-number.js';
+import { formatCount, formatFactor, formatPosterior, formatProbability, formatSeconds, formatValue } from './format-number.js';
 
 describe('formatProbability', () => {
   it.each([
@@ -49,4 +49,19 @@ describe('formatPosterior and formatFactor, shared by the terminal, Markdown and
     [9e6, '×9e6'],
     [Infinity, '×∞'],
   ])('factor %p is %p: one style from ×1,000 up', (f, s) => expect(formatFactor(f)).toBe(s));
+});
+
+describe('formatValue, for the narrow columns of the evidence and diagnosis tables', () => {
+  it.each([
+    [0.35, '0.35'],
+    [42, '42'],
+    [999, '999'],
+    [262_144, '262k'],
+    [1_850_000, '1.85M'],
+    [-12_500, '-12.5k'],
+    [3.2e12, '3.2T'],
+    [Infinity, '∞'],
+    [-Infinity, '−∞'],
+    [NaN, 'n/a'],
+  ])('%p → %p', (v, text) => expect(formatValue(v)).toBe(text));
 });

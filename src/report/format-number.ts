@@ -54,3 +54,15 @@ export function formatCount(n: number): string {
   }
   return n < 0 ? `-${out}` : out;
 }
+
+/** Short numbers for narrow columns: 0.35, 42, 1.25e+3 (below 1e4 as formatProbability), 262k, 1.85M, ∞. */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'n/a' : v > 0 ? '∞' : '−∞';
+  const abs = Math.abs(v);
+  if (abs >= 1e4) {
+    for (const [scale, unit] of [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
+      if (abs >= scale) return `${Number((v / scale).toPrecision(3))}${unit}`;
+    }
+  }
+  return formatProbability(v);
+}
