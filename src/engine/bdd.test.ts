@@ -178,6 +178,7 @@ describe('Bdd', () => {
     bdd.swapLevels(1);
     bdd.swapLevels(3);
     // The variables of old levels 0..4 are now at levels 2, 0, 1, 4, 3.
+    expect([0, 1, 2, 3, 4].map((l) => bdd.levelOfVariable(l))).toEqual([2, 0, 1, 4, 3]);
     const moved = (mask: number): number => [2, 0, 1, 4, 3].reduce((m, to, from) => m | (((mask >> from) & 1) << to), 0);
     const levelOf = bdd.endReorder(roots);
     expect([...levelOf]).toEqual([2, 0, 1, 4, 3]);

@@ -573,7 +573,15 @@ export class Bdd {
       nodes[k + HIGH] = remap[nodes[i + HIGH]!]!;
       remap[n] = next++;
     }
-    this.used = next;
+    this.finishRenumbering(next, remap, roots);
+  }
+
+  /**
+   * After nodes were renumbered by `remap` into `used` records: rewrites `roots`, rebuilds the
+   * unique table and empties the computed table (its entries name old numbers).
+   */
+  private finishRenumbering(used: number, remap: Int32Array, roots: Int32Array): void {
+    this.used = used;
     for (let i = 0; i < roots.length; i++) {
       const r = roots[i]!;
       roots[i] = r < 0 ? -remap[-r]! : remap[r]!;
@@ -628,6 +636,11 @@ export class Bdd {
   /** Live nodes while reordering (the terminal excluded). */
   get liveNodes(): number {
     return this.reorder!.live;
+  }
+
+  /** The level now held, while reordering, by the variable that was at level `original` when it began. */
+  levelOfVariable(original: number): number {
+    return this.reorder!.levelOf[original]!;
   }
 
   /** Nodes at `level` while reordering (an upper bound: freed nodes are dropped lazily). */
@@ -750,13 +763,7 @@ export class Bdd {
       }
     }
     this.nodes = out;
-    this.used = next;
-    for (let i = 0; i < roots.length; i++) {
-      const r = roots[i]!;
-      roots[i] = r < 0 ? -remap[-r]! : remap[r]!;
-    }
-    this.rehash(this.buckets.length);
-    this.cache.fill(0);
+    this.finishRenumbering(next, remap, roots);
     return levelOf;
   }
 

@@ -40,19 +40,9 @@ export function siftLevels(bdd: Bdd, roots: Int32Array, levelCount: number, opti
   for (let l = levelCount - 1; l >= 0; l--) last[l] = l < levelCount - 1 && blocks[l + 1] === blocks[l] ? last[l + 1]! : l;
 
   bdd.beginReorder(roots, levelCount);
-  // varAt: the original level of the variable now at each level; levelOf: its inverse.
-  const varAt = new Int32Array(levelCount);
-  const levelOf = new Int32Array(levelCount);
-  for (let l = 0; l < levelCount; l++) varAt[l] = levelOf[l] = l;
   let swaps = 0;
   const swap = (l: number): number => {
     bdd.swapLevels(l);
-    const a = varAt[l]!;
-    const b = varAt[l + 1]!;
-    varAt[l] = b;
-    varAt[l + 1] = a;
-    levelOf[a] = l + 1;
-    levelOf[b] = l;
     swaps++;
     return bdd.liveNodes;
   };
@@ -65,7 +55,7 @@ export function siftLevels(bdd: Bdd, roots: Int32Array, levelCount: number, opti
   for (const c of byNodes.slice(0, maxVariables)) {
     if (swaps >= maxSwaps) break;
     const v = candidates[c]!;
-    let pos = levelOf[v]!;
+    let pos = bdd.levelOfVariable(v);
     const lo = Math.max(first[v]!, pos - window);
     const hi = Math.min(last[v]!, pos + window);
     let best = bdd.liveNodes;
