@@ -76,15 +76,7 @@ function groupModularArguments(graph: BooleanGraph): BooleanGraph {
     literal[n] = build(builder, op, graph.thresholds[n]!, next);
   }
   if (!grouped) return graph;
-  return {
-    ...graph,
-    nodeCount: builder.nodeCount,
-    operators: builder.operators,
-    thresholds: Int32Array.from(builder.thresholds),
-    args: builder.args,
-    root: graph.root < 0 ? -literal[top]! : literal[top]!,
-    gateLiterals: new Map(),
-  };
+  return rebuiltGraph(graph, builder, literal[top]!);
 }
 
 /** One round of the rewriting; undefined when nothing changes. */
@@ -192,14 +184,18 @@ function absorbDominatedArguments(graph: BooleanGraph): BooleanGraph | undefined
     literal[n] = build(builder, operators[n]!, graph.thresholds[n]!, next);
   }
   if (!changed) return undefined;
-  const root = graph.root < 0 ? -literal[top]! : literal[top]!;
+  return rebuiltGraph(graph, builder, literal[top]!);
+}
+
+/** `graph` with the gates `builder` holds, its root the literal its top gate became (the root's sign kept). */
+function rebuiltGraph(graph: BooleanGraph, builder: GraphBuilder, top: Literal): BooleanGraph {
   return {
     ...graph,
     nodeCount: builder.nodeCount,
     operators: builder.operators,
     thresholds: Int32Array.from(builder.thresholds),
     args: builder.args,
-    root,
+    root: graph.root < 0 ? -top : top,
     gateLiterals: new Map(),
   };
 }
