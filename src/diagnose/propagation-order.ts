@@ -36,10 +36,19 @@ export function magnitudeLikelihood(share: number): Likelihood {
 
 /** The largest departure (by size) of a node's fired additive metric signals, or undefined. */
 function largestDeparture(signals: readonly RatedSignal[] | undefined): number | undefined {
+  return bestOfFired(signals, (s) => (s.additive ? s.departure : undefined), (a, b) => Math.abs(a) > Math.abs(b));
+}
+
+/** Of a node's fired signals that give a value, the value `better` than every other, or undefined. */
+export function bestOfFired(
+  signals: readonly RatedSignal[] | undefined,
+  valueOf: (s: RatedSignal) => number | undefined,
+  better: (a: number, b: number) => boolean,
+): number | undefined {
   let best: number | undefined;
   for (const s of signals ?? []) {
-    if (s.state !== 'fired' || !s.additive || s.departure === undefined) continue;
-    if (best === undefined || Math.abs(s.departure) > Math.abs(best)) best = s.departure;
+    const value = s.state === 'fired' ? valueOf(s) : undefined;
+    if (value !== undefined && (best === undefined || better(value, best))) best = value;
   }
   return best;
 }
@@ -79,12 +88,7 @@ function compareEnds<T>(
 
 /** The earliest first time of a node's fired log and metric signals. */
 function firstFired(signals: readonly RatedSignal[] | undefined): number | undefined {
-  let first: number | undefined;
-  for (const s of signals ?? []) {
-    if (s.state !== 'fired' || s.kind === 'change' || s.firstSeen === undefined) continue;
-    if (first === undefined || s.firstSeen < first) first = s.firstSeen;
-  }
-  return first;
+  return bestOfFired(signals, (s) => (s.kind === 'change' ? undefined : s.firstSeen), (a, b) => a < b);
 }
 
 /**
