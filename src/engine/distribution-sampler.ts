@@ -5,10 +5,10 @@
 // where there is no closed form.
 
 import type { Distribution } from '../model/fault-tree.js';
-import { logGamma } from './log-gamma.js';
+import { logGamma } from '../model/log-gamma.js';
 import type { RandomStream } from './random-stream.js';
-import { regularizedBeta } from './regularized-beta.js';
-import { regularizedGammaP } from './regularized-gamma.js';
+import { regularizedBeta } from '../model/regularized-beta.js';
+import { regularizedGammaP } from '../model/regularized-gamma.js';
 import { normalCdf, normalDensity, normalQuantile } from '../model/standard-normal.js';
 
 // Math's functions at module scope: property lookups on Math are slow in Jest's VM contexts.

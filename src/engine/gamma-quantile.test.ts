@@ -1,5 +1,5 @@
 import { gammaQuantile } from './gamma-quantile.js';
-import { regularizedGammaP } from './regularized-gamma.js';
+import { regularizedGammaP } from '../model/regularized-gamma.js';
 
 describe('gammaQuantile', () => {
   it('inverts P(a, x) across shapes, tails included', () => {

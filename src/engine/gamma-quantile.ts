@@ -1,7 +1,7 @@
 // Quantiles of the gamma distribution (engine stage): the inverse of the regularized lower
 // incomplete gamma function P(a, x), by bisection on log x (P is monotone in x), to 1e-12 relative.
 
-import { regularizedGammaP } from './regularized-gamma.js';
+import { regularizedGammaP } from '../model/regularized-gamma.js';
 
 /** The x with P(shape, x) = p, for the gamma distribution of unit scale; 0 for p ≤ 0, ∞ for p ≥ 1. */
 export function gammaQuantile(p: number, shape: number): number {

@@ -1,4 +1,4 @@
-import { logGamma } from './poisson-upper-tail.js';
+import { logGamma } from '../model/log-gamma.js';
 import { logPredictiveTail, negativeBinomialLogUpperTail } from './negative-binomial-upper-tail.js';
 
 /** P(X ≥ n) by summing the pmf, for checking. */

@@ -1,5 +1,5 @@
-// The regularized lower incomplete gamma function P(a, x) (engine stage), the gamma distribution's
-// CDF: its series for x < a + 1, Legendre's continued fraction for Q = 1 − P above (Abramowitz &
+// The regularized lower incomplete gamma function P(a, x) (model stage), the gamma distribution's
+// CDF and the Poisson upper tail: its series for x < a + 1, Legendre's continued fraction for Q = 1 − P above (Abramowitz &
 // Stegun 6.5.29 and 6.5.31; Press et al., Numerical Recipes, §6.2).
 
 import { logGamma } from './log-gamma.js';

@@ -1,4 +1,4 @@
-// ln Γ(x) for x > 0 (engine stage), for the gamma and beta distributions: the Lanczos approximation
+// ln Γ(x) for x > 0 (model stage, below the engine's distributions and the evidence's count tails): the Lanczos approximation
 // with g = 7 and nine coefficients (Lanczos 1964; Press et al., Numerical Recipes, §6.1), with the
 // reflection formula below 1/2. Relative error near 1e-15.
 
