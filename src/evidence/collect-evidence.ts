@@ -23,7 +23,7 @@ import type { ChangeLog } from './read-changes.js';
 import type { MetricFile } from './read-metric-file.js';
 import type { ReadFile } from './record-reads.js';
 import type { TimeRange, TimeWindow } from './resolve-time-window.js';
-import type { LogScanResult } from './scan-logs.js';
+import type { LogScanOptions, LogScanResult } from './scan-logs.js';
 import { selectSeries } from './select-series.js';
 import { UTC, type TimeZone } from './time-zone.js';
 
@@ -34,11 +34,8 @@ export interface EvidenceSources {
   readonly changesFile?: string;
 }
 
-export interface CollectEvidenceOptions extends TimeWindow {
-  /** Zone of timestamps written without one (default UTC). */
-  readonly zone?: TimeZone;
-  /** Mine log templates for unexplained evidence (default true). */
-  readonly templates?: boolean;
+/** The window, and as for scanLogs the zone (default UTC) and whether to mine log templates for unexplained evidence. */
+export interface CollectEvidenceOptions extends TimeWindow, Partial<Pick<LogScanOptions, 'zone' | 'templates'>> {
   /** Prometheus queries run at once (default 4). */
   readonly concurrency?: number;
   /** Reads the metric files and the changes file (readInputFile by default). */

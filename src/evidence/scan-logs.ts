@@ -13,7 +13,7 @@ import { parseLogRecord } from './parse-log-record.js';
 import { readLogMessage } from './read-log-message.js';
 import { readLineTime } from './read-line-time.js';
 import { MAX_LINE_BYTES, readLogBlocks, type BlockStats } from './read-log-blocks.js';
-import type { TimeRange } from './resolve-time-window.js';
+import type { TimeWindow } from './resolve-time-window.js';
 import type { TimeZone } from './time-zone.js';
 
 export interface LogSample {
@@ -54,9 +54,8 @@ export interface LogSourceStats {
   lastTime?: number;
 }
 
-export interface LogScanOptions {
-  readonly window: TimeRange;
-  readonly baseline?: TimeRange;
+export interface LogScanOptions extends TimeWindow {
+  /** Zone of timestamps written without one. */
   readonly zone: TimeZone;
   /** Mine templates of the lines in the window and the baseline (default true). */
   readonly templates?: boolean;
