@@ -2,7 +2,7 @@
 // (parse stage). Regexes are compiled once here so that bad ones are caught before any log is read.
 
 import safeRegex from 'safe-regex2';
-import type { RawMap, RawNode } from './parse-yaml-tree.js';
+import type { RawEntry, RawMap, RawNode } from './parse-yaml-tree.js';
 import { didYouMean } from '../../model/did-you-mean.js';
 import type { Aggregate, ChangeSignal, Evidence, LogSignal, MetricSignal, MissingData, ScoreDirection } from '../../model/fault-tree.js';
 import type { RawReader } from './raw-reader.js';
@@ -73,20 +73,36 @@ function optionalString(reader: RawReader, node: RawNode | undefined, what: stri
   return node ? reader.string(node, what) : undefined;
 }
 
+/** The string at `key` of a signal, which must be there (MISSING_KEY with `hint` on the signal when it is not). */
+function requiredString(reader: RawReader, map: RawMap, keys: ReadonlyMap<string, RawEntry>, key: string, about: { signal: string; hint: string }): { value: string; node: RawNode } | undefined {
+  const entry = keys.get(key);
+  if (!entry) {
+    reader.report('MISSING_KEY', `${about.signal[0]!.toUpperCase()}${about.signal.slice(1)} has no ${key}`, map.span, about.hint);
+    return undefined;
+  }
+  const value = reader.string(entry.value, `The ${key} of ${about.signal}`);
+  return value === undefined ? undefined : { value, node: entry.value };
+}
+
+/** A whole number of at least 1 at `key`, when given (INVALID_NUMBER below 1, and undefined). */
+function readPositiveInteger(reader: RawReader, keys: ReadonlyMap<string, RawEntry>, key: string, what: string): number | undefined {
+  const entry = keys.get(key);
+  const n = entry ? reader.integer(entry.value, `The ${key} of ${what}`) : undefined;
+  if (n === undefined || n >= 1) return n;
+  reader.report('INVALID_NUMBER', `The ${key} of ${what} must be at least 1, not ${n}`, entry!.value.span);
+  return undefined;
+}
+
 function readLog(reader: RawReader, map: RawMap, owner: string): LogSignal | undefined {
   const keys = reader.entries(map, LOG_KEYS, `a log signal of "${owner}"`);
-  const patternEntry = keys.get('pattern');
-  if (!patternEntry) {
-    reader.report('MISSING_KEY', `A log signal of "${owner}" has no pattern`, map.span, 'add `pattern: "text to find"` or `pattern: /regex/i`');
-    return undefined;
-  }
-  const pattern = reader.string(patternEntry.value, `The pattern of a log signal of "${owner}"`);
-  if (pattern === undefined) return undefined;
+  const read = requiredString(reader, map, keys, 'pattern', { signal: `a log signal of "${owner}"`, hint: 'add `pattern: "text to find"` or `pattern: /regex/i`' });
+  if (!read) return undefined;
+  const pattern = read.value;
   if (pattern === '') {
-    reader.report('INVALID_PATTERN', `A log signal of "${owner}" has an empty pattern`, patternEntry.value.span, 'an empty pattern matches every line');
+    reader.report('INVALID_PATTERN', `A log signal of "${owner}" has an empty pattern`, read.node.span, 'an empty pattern matches every line');
     return undefined;
   }
-  checkPattern(reader, pattern, patternEntry.value, `the pattern of "${owner}"`);
+  checkPattern(reader, pattern, read.node, `the pattern of "${owner}"`);
   const what = `"${pattern}" of "${owner}"`;
   const fields = new Map<string, string>();
   const fieldsEntry = keys.get('fields');
@@ -99,11 +115,7 @@ function readLog(reader: RawReader, map: RawMap, owner: string): LogSignal | und
       fields.set(e.key, v);
     }
   }
-  const minCountEntry = keys.get('min_count');
-  const minCount = minCountEntry ? reader.integer(minCountEntry.value, `The min_count of ${what}`) : undefined;
-  if (minCount !== undefined && minCount < 1 && minCountEntry) {
-    reader.report('INVALID_NUMBER', `The min_count of ${what} must be at least 1, not ${minCount}`, minCountEntry.value.span);
-  }
+  const minCount = readPositiveInteger(reader, keys, 'min_count', what);
   const alphaEntry = keys.get('alpha');
   const alpha = alphaEntry ? reader.probability(alphaEntry.value, `The alpha of ${what}`) : undefined;
   const label = optionalString(reader, keys.get('label')?.value, `The label of ${what}`);
@@ -111,7 +123,7 @@ function readLog(reader: RawReader, map: RawMap, owner: string): LogSignal | und
   return {
     pattern,
     ...(label !== undefined ? { label } : {}),
-    ...(minCount !== undefined && minCount >= 1 ? { minCount } : {}),
+    ...(minCount !== undefined ? { minCount } : {}),
     ...(alpha !== undefined ? { alpha } : {}),
     ...(fields.size > 0 ? { fields } : {}),
     ...(missing !== undefined ? { missing } : {}),
@@ -148,12 +160,7 @@ function checkPattern(reader: RawReader, pattern: string, node: RawNode, what: s
 
 function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal | undefined {
   const keys = reader.entries(map, METRIC_KEYS, `a metric signal of "${owner}"`);
-  const queryEntry = keys.get('query');
-  if (!queryEntry) {
-    reader.report('MISSING_KEY', `A metric signal of "${owner}" has no query`, map.span, 'add `query: metric_name` or a PromQL expression');
-    return undefined;
-  }
-  const query = reader.string(queryEntry.value, `The query of a metric signal of "${owner}"`);
+  const query = requiredString(reader, map, keys, 'query', { signal: `a metric signal of "${owner}"`, hint: 'add `query: metric_name` or a PromQL expression' })?.value;
   if (query === undefined) return undefined;
   const what = `"${query}" of "${owner}"`;
   const num = (k: string) => {
@@ -196,9 +203,7 @@ function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal
   const minSpreadEntry = keys.get('min_spread');
   const minSpread = minSpreadEntry ? reader.number(minSpreadEntry.value, `The min_spread of ${what}`) : undefined;
   if (minSpread !== undefined && minSpread < 0) reader.report('INVALID_NUMBER', `The min_spread of ${what} must not be negative, not ${minSpread}`, minSpreadEntry!.value.span);
-  const minBaselineEntry = keys.get('min_baseline');
-  const minBaseline = minBaselineEntry ? reader.integer(minBaselineEntry.value, `The min_baseline of ${what}`) : undefined;
-  if (minBaseline !== undefined && minBaseline < 1) reader.report('INVALID_NUMBER', `The min_baseline of ${what} must be at least 1, not ${minBaseline}`, minBaselineEntry!.value.span);
+  const minBaseline = readPositiveInteger(reader, keys, 'min_baseline', what);
   const missing = readChoice(reader, keys.get('missing')?.value, MISSING_DATA, `The missing-data rule of ${what}`);
   const additiveEntry = keys.get('additive');
   const additive = additiveEntry ? reader.boolean(additiveEntry.value, `The additive flag of ${what}`) : undefined;
@@ -212,7 +217,7 @@ function readMetric(reader: RawReader, map: RawMap, owner: string): MetricSignal
     ...(score !== undefined ? { score } : {}),
     ...(direction !== undefined ? { direction } : {}),
     ...(minSpread !== undefined && minSpread >= 0 ? { minSpread } : {}),
-    ...(minBaseline !== undefined && minBaseline >= 1 ? { minBaseline } : {}),
+    ...(minBaseline !== undefined ? { minBaseline } : {}),
     ...(missing !== undefined ? { missing } : {}),
     ...readRates(reader, keys, what),
     span: map.span,
