@@ -34,6 +34,11 @@ export function rankEvents(report: AnalysisReport): RankedEvent[] {
     .sort((a, b) => b.posterior - a.posterior || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** An event's figures without evidence, as the JSON and the postmortem give them: the prior is also the adjusted prior. */
+export function figuresWithoutEvidence(e: RankedEvent): { id: string; label?: string; prior: number; adjusted: number; posterior: number; birnbaum: number } {
+  return { id: e.id, ...(e.label !== undefined ? { label: e.label } : {}), prior: e.prior, adjusted: e.prior, posterior: e.posterior, birnbaum: e.birnbaum };
+}
+
 export function analysisToJson(report: AnalysisReport): Record<string, unknown> {
   const { tree, analysis } = report;
   const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
@@ -52,12 +57,7 @@ export function analysisToJson(report: AnalysisReport): Record<string, unknown> 
     },
     ...(report.cutSets !== undefined ? cutSetsToJson(report.cutSets) : {}),
     events: rankEvents(report).map((e) => ({
-      id: e.id,
-      ...(e.label !== undefined ? { label: e.label } : {}),
-      prior: e.prior,
-      adjusted: e.prior,
-      posterior: e.posterior,
-      birnbaum: e.birnbaum,
+      ...figuresWithoutEvidence(e),
       p_top_given_true: e.pGivenTrue,
       p_top_given_false: e.pGivenFalse,
       ...(tree.events.get(e.id)?.suspect === false ? { suspect: false } : {}),

@@ -7,7 +7,7 @@ import type { FaultTree } from '../model/fault-tree.js';
 import { redactCredentials } from '../model/redact-credentials.js';
 import type { GateProbability } from '../engine/gate-probabilities.js';
 import type { ProbabilityAnalysis } from '../engine/index.js';
-import { rankEvents } from './analysis-json.js';
+import { figuresWithoutEvidence, rankEvents } from './analysis-json.js';
 import { describeSignal, describeVerdict, formatClock, formatOffset, signalFigure } from './diagnosis-summary.js';
 import { formatProbability as fmt } from './format-number.js';
 import type { NodeFigures } from './tree-svg.js';
@@ -113,12 +113,7 @@ export function buildPostmortem(input: PostmortemInput): Postmortem {
     .slice(0, input.limit)
     .map((e, i) => ({
       rank: i + 1,
-      id: e.id,
-      ...(e.label !== undefined ? { label: e.label } : {}),
-      prior: e.prior,
-      adjusted: e.prior,
-      posterior: e.posterior,
-      birnbaum: e.birnbaum,
+      ...figuresWithoutEvidence(e),
       path: pathToTop(e.id, parents),
       evidence: [],
     }));
