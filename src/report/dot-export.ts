@@ -7,7 +7,7 @@
 
 import type { FaultTree, GateType } from '../model/fault-tree.js';
 import { formatPosterior, formatProbability } from './format-number.js';
-import { reachableOrder } from './mermaid-export.js';
+import { gateEdges, reachableNodes } from './reachable-nodes.js';
 import type { NodeFigures } from './tree-svg.js';
 import { gateCaption } from './tree-svg.js';
 import { wrapWords } from './wrap-words.js';
@@ -37,7 +37,7 @@ const GATE_SHAPES: Readonly<Record<GateType, string>> = {
 export function exportDot(tree: FaultTree, options: DotOptions = {}): string {
   const figures = options.figures ?? new Map<string, NodeFigures>();
   const posteriorName = options.posteriorName ?? 'P(·|T)';
-  const order = reachableOrder(tree);
+  const nodes = reachableNodes(tree);
   const lines = [
     `digraph ${quoteDot(tree.name)} {`,
     `  label=${quoteDot(tree.title ?? tree.name)};`,
@@ -48,11 +48,7 @@ export function exportDot(tree: FaultTree, options: DotOptions = {}): string {
     '  node [fontname="Helvetica", fontsize=10];',
     '  edge [arrowhead=none];',
   ];
-  for (const id of order) {
-    const gate = tree.gates.get(id);
-    const event = tree.events.get(id);
-    const house = tree.houses.get(id);
-    const label = gate?.label ?? event?.label ?? house?.label;
+  for (const { id, gate, event, house, label } of nodes) {
     const fig = figures.get(id);
     const text = [...(label !== undefined ? [wrapWords(label, LABEL_CHARS)] : []), id];
     const numbers: string[] = [];
@@ -74,11 +70,7 @@ export function exportDot(tree: FaultTree, options: DotOptions = {}): string {
     lines.push(`  ${quoteDot(`${id}:symbol`)} [${symbol.join(', ')}];`);
     lines.push(`  ${quoteDot(id)} -> ${quoteDot(`${id}:symbol`)} [weight=100];`);
   }
-  for (const id of order) {
-    const gate = tree.gates.get(id);
-    if (!gate) continue;
-    for (const input of new Set(gate.inputs)) lines.push(`  ${quoteDot(`${id}:symbol`)} -> ${quoteDot(input)};`);
-  }
+  for (const [from, to] of gateEdges(nodes)) lines.push(`  ${quoteDot(`${from}:symbol`)} -> ${quoteDot(to)};`);
   lines.push('}');
   return `${lines.join('\n')}\n`;
 }

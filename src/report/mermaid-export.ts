@@ -3,6 +3,7 @@
 
 import type { FaultTree, GateType } from '../model/fault-tree.js';
 import { formatProbability } from './format-number.js';
+import { gateEdges, reachableNodes } from './reachable-nodes.js';
 import type { NodeFigures } from './tree-svg.js';
 import { gateCaption } from './tree-svg.js';
 
@@ -30,14 +31,11 @@ const GATE_SHAPES: Record<GateType, readonly [string, string]> = {
 export function exportMermaid(tree: FaultTree, options: MermaidOptions = {}): string {
   const figures = options.figures ?? new Map<string, NodeFigures>();
   const posteriorName = options.posteriorName ?? 'P(·|T)';
-  const order = reachableOrder(tree);
+  const nodes = reachableNodes(tree);
+  const order = nodes.map((n) => n.id);
   const key = new Map(order.map((id, i) => [id, `n${i}`]));
   const lines = ['flowchart TD'];
-  for (const id of order) {
-    const gate = tree.gates.get(id);
-    const event = tree.events.get(id);
-    const house = tree.houses.get(id);
-    const label = gate?.label ?? event?.label ?? house?.label;
+  for (const { id, gate, event, house, label } of nodes) {
     const fig = figures.get(id);
     const text: string[] = [label ?? id];
     if (label !== undefined) text.push(id);
@@ -51,11 +49,7 @@ export function exportMermaid(tree: FaultTree, options: MermaidOptions = {}): st
     const [open, close] = gate ? GATE_SHAPES[gate.type] : event ? ['((', '))'] : ['[\\', '/]'];
     lines.push(`  ${key.get(id)}${open}"${text.map(escapeMermaid).join('<br/>')}"${close}`);
   }
-  for (const id of order) {
-    const gate = tree.gates.get(id);
-    if (!gate) continue;
-    for (const input of new Set(gate.inputs)) lines.push(`  ${key.get(id)} --> ${key.get(input)}`);
-  }
+  for (const [from, to] of gateEdges(nodes)) lines.push(`  ${key.get(from)} --> ${key.get(to)}`);
   lines.push('  classDef gate fill:#eef2f7,stroke:#44546a,color:#111');
   lines.push('  classDef event fill:#ffffff,stroke:#44546a,color:#111');
   lines.push('  classDef house fill:#f6f1e4,stroke:#7a6a3a,color:#111');
@@ -69,21 +63,6 @@ export function exportMermaid(tree: FaultTree, options: MermaidOptions = {}): st
   byClass('house', order.filter((id) => tree.houses.has(id) && !suspects.has(id)));
   byClass('suspect', [...suspects]);
   return `${lines.join('\n')}\n`;
-}
-
-/** Nodes reachable from the top, breadth first (the top first), each once. */
-export function reachableOrder(tree: FaultTree): string[] {
-  const order = [tree.top];
-  const seen = new Set(order);
-  for (let i = 0; i < order.length; i++) {
-    for (const input of tree.gates.get(order[i]!)?.inputs ?? []) {
-      if (!seen.has(input)) {
-        seen.add(input);
-        order.push(input);
-      }
-    }
-  }
-  return order;
 }
 
 /**
