@@ -29,6 +29,29 @@ export interface ServiceTreeTemplate {
 // caller's time includes its callees', so a callee 2 ms slower cannot make its caller 450 ms slower.
 const PETSHOP_METRIC = (metric: string): string => `${metric}{microservice="{service}",statistic="Average"}`;
 
+/**
+ * An HTTP server's latency (p99 from the duration histogram, rising) and errors (the 5xx rate
+ * rising, the traffic falling), from its metrics' names, the selector of one service and the
+ * label holding the status code.
+ */
+function httpServerTemplate(m: { name: string; description: string; bucket: string; count: string; selector: string; status: string }): ServiceTreeTemplate {
+  return {
+    name: m.name,
+    description: m.description,
+    aspects: [
+      { name: 'latency', label: '{service} latency', signals: [{ query: `histogram_quantile(0.99, sum by (le) (rate(${m.bucket}{${m.selector}}[5m])))`, score: 5, direction: 'rose', label: '{service} p99 latency' }] },
+      {
+        name: 'errors',
+        label: '{service} errors',
+        signals: [
+          { query: `sum(rate(${m.count}{${m.selector},${m.status}=~"5.."}[5m]))`, score: 5, direction: 'rose', label: '{service} 5xx rate' },
+          { query: `sum(rate(${m.count}{${m.selector}}[5m]))`, score: 5, direction: 'fell', label: '{service} traffic' },
+        ],
+      },
+    ],
+  };
+}
+
 export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new Map([
   ['none', { name: 'none', description: 'one gate per service, no evidence', aspects: [{ name: 'fails', label: '{service} fails', signals: [] }] }],
   [
@@ -44,39 +67,25 @@ export const BUILT_IN_TEMPLATES: ReadonlyMap<string, ServiceTreeTemplate> = new 
   ],
   [
     'otel',
-    {
+    httpServerTemplate({
       name: 'otel',
       description: 'OpenTelemetry HTTP server metrics (http.server.request.duration) by service_name',
-      aspects: [
-        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(http_server_request_duration_seconds_bucket{service_name="{service}"}[5m])))', score: 5, direction: 'rose', label: '{service} p99 latency' }] },
-        {
-          name: 'errors',
-          label: '{service} errors',
-          signals: [
-            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}",http_response_status_code=~"5.."}[5m]))', score: 5, direction: 'rose', label: '{service} 5xx rate' },
-            { query: 'sum(rate(http_server_request_duration_seconds_count{service_name="{service}"}[5m]))', score: 5, direction: 'fell', label: '{service} traffic' },
-          ],
-        },
-      ],
-    },
+      bucket: 'http_server_request_duration_seconds_bucket',
+      count: 'http_server_request_duration_seconds_count',
+      selector: 'service_name="{service}"',
+      status: 'http_response_status_code',
+    }),
   ],
   [
     'istio',
-    {
+    httpServerTemplate({
       name: 'istio',
       description: 'Istio standard metrics (istio_requests_total, istio_request_duration_milliseconds) by destination_workload',
-      aspects: [
-        { name: 'latency', label: '{service} latency', signals: [{ query: 'histogram_quantile(0.99, sum by (le) (rate(istio_request_duration_milliseconds_bucket{reporter="destination",destination_workload="{service}"}[5m])))', score: 5, direction: 'rose', label: '{service} p99 latency' }] },
-        {
-          name: 'errors',
-          label: '{service} errors',
-          signals: [
-            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}",response_code=~"5.."}[5m]))', score: 5, direction: 'rose', label: '{service} 5xx rate' },
-            { query: 'sum(rate(istio_requests_total{reporter="destination",destination_workload="{service}"}[5m]))', score: 5, direction: 'fell', label: '{service} traffic' },
-          ],
-        },
-      ],
-    },
+      bucket: 'istio_request_duration_milliseconds_bucket',
+      count: 'istio_requests_total',
+      selector: 'reporter="destination",destination_workload="{service}"',
+      status: 'response_code',
+    }),
   ],
 ]);
 
