@@ -52,17 +52,11 @@ export async function readInputFile(path: string, maxBytes: number): Promise<Buf
   }
   try {
     checkKind((await handle.stat()) as StatLike, maxBytes);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(MIB, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge(total, maxBytes);
+    const steps = readSteps(maxBytes);
+    for (let step = steps.next(0); ; ) {
+      if (step.done) return step.value;
+      step = steps.next((await handle.read(step.value, 0, step.value.length, null)).bytesRead);
     }
-    return Buffer.concat(chunks, total);
   } catch (e) {
     throw e instanceof InputFileError ? e : refusalOf(e);
   } finally {
@@ -99,22 +93,35 @@ export function readInputFileSync(path: string, maxBytes: number): Buffer {
   }
   try {
     checkKind(fstatSync(fd), maxBytes);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.allocUnsafe(Math.min(MIB, maxBytes + 1 - total));
-      const bytesRead = readSync(fd, buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge(total, maxBytes);
+    const steps = readSteps(maxBytes);
+    for (let step = steps.next(0); ; ) {
+      if (step.done) return step.value;
+      step = steps.next(readSync(fd, step.value, 0, step.value.length, null));
     }
-    return Buffer.concat(chunks, total);
   } catch (e) {
     throw e instanceof InputFileError ? e : refusalOf(e);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The reading of a file in chunks up to `maxBytes`, shared by the two readers above: each step yields
+ * a buffer to fill and takes the number of bytes read into it (0 at the end); returns the content,
+ * or throws InputFileError when the file holds more than `maxBytes` (it may have grown since fstat).
+ */
+function* readSteps(maxBytes: number): Generator<Buffer, Buffer, number> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = Buffer.allocUnsafe(Math.min(MIB, maxBytes + 1 - total));
+    const bytesRead = yield buf;
+    if (bytesRead === 0) break;
+    chunks.push(buf.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > maxBytes) throw tooLarge(total, maxBytes);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /**
