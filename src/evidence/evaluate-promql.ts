@@ -3,6 +3,7 @@
 // selectors, rate() and increase() over a range (Prometheus' extrapolation, counter resets),
 // sum/max/min/avg without grouping, `/` between two of these or a number, and parentheses.
 
+import { TextCursor } from '../model/text-cursor.js';
 import type { MetricSeries } from './metric-series.js';
 import { parseSeriesSelector, type SeriesSelector } from './parse-series-selector.js';
 
@@ -73,27 +74,14 @@ export function parsePromql(query: string): Node | undefined {
   return node && p.atEnd() ? node : undefined;
 }
 
-class Parser {
-  private i = 0;
-  constructor(private readonly s: string) {}
-
-  atEnd(): boolean {
-    this.skip();
-    return this.i === this.s.length;
+class Parser extends TextCursor {
+  constructor(s: string) {
+    super(s, /\s/);
   }
 
   /** term ('/' term)*, left to right. */
   expression(): Node | undefined {
-    let left = this.term();
-    while (left) {
-      this.skip();
-      if (this.s[this.i] !== '/') return left;
-      this.i++;
-      const right = this.term();
-      if (!right) return undefined;
-      left = { kind: 'divide', left, right };
-    }
-    return undefined;
+    return this.leftAssociative(() => this.term(), ['/'], (_, left, right): Node => ({ kind: 'divide', left, right }));
   }
 
   private term(): Node | undefined {
@@ -142,10 +130,6 @@ class Parser {
     if (!selector) return undefined;
     this.i += sel[0].length;
     return { kind: 'selector', text, selector };
-  }
-
-  private skip(): void {
-    while (this.i < this.s.length && /\s/.test(this.s[this.i]!)) this.i++;
   }
 }
 

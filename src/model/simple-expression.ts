@@ -7,6 +7,7 @@
 // right to left (2^-3^2 = 2^(-(3^2))).
 
 import type { Formula, FormulaFunction } from './fault-tree.js';
+import { TextCursor } from './text-cursor.js';
 
 export interface SimpleExpression {
   readonly names: readonly string[];
@@ -43,41 +44,20 @@ export function parseSimpleExpression(source: string): SimpleExpression | undefi
   return { names: [...new Set(names)], formula: toFormula(root), evaluate: (scope) => evaluate(root, scope) };
 }
 
-class Parser {
-  private i = 0;
-  constructor(private readonly s: string) {}
-
-  atEnd(): boolean {
-    this.skip();
-    return this.i === this.s.length;
+/** The plain subset's parser; blanks are spaces and tabs (a newline is a statement break to mathjs: declined). */
+class Parser extends TextCursor {
+  constructor(s: string) {
+    super(s, /[ \t]/);
   }
 
   /** product (('+' | '-') product)*, left to right. */
   sum(): Node | undefined {
-    let left = this.product();
-    for (;;) {
-      if (!left) return undefined;
-      const c = this.peek();
-      if (c !== '+' && c !== '-') return left;
-      this.i++;
-      const right = this.product();
-      if (!right) return undefined;
-      left = { k: 'op', fn: c === '+' ? 'add' : 'sub', args: [left, right] };
-    }
+    return this.leftAssociative(() => this.product(), ['+', '-'], (c, left, right): Node => ({ k: 'op', fn: c === '+' ? 'add' : 'sub', args: [left, right] }));
   }
 
   /** unary (('*' | '/') unary)*, left to right. */
   private product(): Node | undefined {
-    let left = this.unary();
-    for (;;) {
-      if (!left) return undefined;
-      const c = this.peek();
-      if (c !== '*' && c !== '/') return left;
-      this.i++;
-      const right = this.unary();
-      if (!right) return undefined;
-      left = { k: 'op', fn: c === '*' ? 'mul' : 'div', args: [left, right] };
-    }
+    return this.leftAssociative(() => this.unary(), ['*', '/'], (c, left, right): Node => ({ k: 'op', fn: c === '*' ? 'mul' : 'div', args: [left, right] }));
   }
 
   /** ('-' | '+') unary | power. */
@@ -138,16 +118,6 @@ class Parser {
       if (sep !== ',') return undefined;
     }
     return arity.includes(args.length) ? { k: 'call', fn: word[0], args } : undefined;
-  }
-
-  /** The next character after spaces and tabs (a newline is a statement break to mathjs: declined). */
-  private peek(): string | undefined {
-    this.skip();
-    return this.s[this.i];
-  }
-
-  private skip(): void {
-    while (this.s[this.i] === ' ' || this.s[this.i] === '\t') this.i++;
   }
 }
 
