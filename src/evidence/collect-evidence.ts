@@ -3,7 +3,7 @@
 // Returns data and never prints; a data source that fails entirely throws an FtreeError.
 
 import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
-import type { Evidence, FaultTree, MetricSignal } from '../model/fault-tree.js';
+import type { ChangeSignal, Evidence, FaultTree, MetricSignal, MissingData } from '../model/fault-tree.js';
 import type { InputReader } from '../model/read-input-file.js';
 import { collectChanges } from './collect-changes.js';
 import { collectLogs } from './collect-logs.js';
@@ -98,63 +98,21 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   if (metrics.duplicates > 0) {
     notes.push(`${metrics.duplicates} metric point${metrics.duplicates > 1 ? 's' : ''} repeated a series' time in the metric files: the first read was kept (files in the order given)`);
   }
+  const judge: MetricJudging = { window, ...(baseline ? { baseline } : {}), missingDefault, treeMissing: tree.defaults?.missing };
   let prometheus: EvidenceResult['prometheus'];
   if (sources.prometheus) {
-    const ranges: TimeRange[] = !baseline ? [window] : baseline.end === window.start ? [{ start: baseline.start, end: window.end }] : [baseline, window];
-    const { outcomes, problem } = await queryPrometheusSource(
-      metricSignals.map((o) => o.signal.query),
-      ranges,
-      { ...sources.prometheus, concurrency: options.concurrency ?? sources.prometheus.concurrency ?? 4 },
-    );
-    const results: QueryOutcome[] = metricSignals.map((o) => outcomes.get(o.signal.query)!);
-    const failed = results.filter((r) => 'error' in r);
-    prometheus = { url: redactUrl(sources.prometheus.url), queries: results.length, failed: failed.length };
-    // A problem of the whole source is said once; each query that failed alone is said as well.
-    const own = [...new Set(failed.map((f) => (f as { error: FtreeError }).error))].filter((e) => !problem || !isSourceWide(e));
-    const said = [...(problem ? [problem] : []), ...own.map((e) => e.diagnostics[0]!)];
-    if (results.length > 0 && failed.length === results.length) {
-      throw new FtreeError(dedupe(said).map((d) => ({ ...d, severity: 'error' as const })));
-    }
-    for (const d of dedupe(said)) warnings.push({ ...d, severity: 'warning' });
-    metricSignals.forEach((o, i) => {
-      const r = results[i]!;
-      const verdict = 'error' in r ? { state: 'unknown' as const, reason: r.error.diagnostics[0]!.message, samples: [], rule: ruleOf(o.signal) } : evaluateMetricSignal(o.signal, r.series, window, baseline, missingDefault);
-      signals.push(metricResult(o, verdict, 'prometheus'));
-    });
+    const asked = await judgeByPrometheus(metricSignals, { ...sources.prometheus, concurrency: options.concurrency ?? sources.prometheus.concurrency ?? 4 }, judge);
+    prometheus = asked.summary;
+    warnings.push(...asked.warnings);
+    signals.push(...asked.signals);
   } else {
-    for (const o of metricSignals) {
-      if (metricFiles.length === 0) {
-        signals.push(metricResult(o, { state: 'unknown', reason: 'No metrics were given (--metrics or --prometheus)', samples: [], rule: ruleOf(o.signal) }));
-        continue;
-      }
-      const sel = selectSeries(o.signal.query, fileSeries);
-      const verdict =
-        'series' in sel
-          ? evaluateMetricSignal(o.signal, sel.series, window, baseline, missingDefault)
-          : sel.noData
-            ? missingVerdict(o.signal.missing ?? tree.defaults?.missing ?? 'unknown', sel.reason, ruleOf(o.signal))
-            : { state: 'unknown' as const, reason: sel.reason, samples: [], rule: ruleOf(o.signal) };
-      signals.push(metricResult(o, verdict, 'files'));
-    }
+    signals.push(...judgeByMetricFiles(metricSignals, metricFiles.length > 0 ? fileSeries : undefined, judge));
   }
 
   // Changes.
   const collectedChanges = sources.changesFile ? await collectChanges(sources.changesFile, { zone, ...reader }) : undefined;
   const changes = collectedChanges?.changes;
-  for (const o of signalsOf(tree, 'changes')) {
-    const verdict = evaluateChangeSignal(o.signal, changes, window, tree.defaults?.within);
-    signals.push({
-      owner: o.owner,
-      ownerKind: o.ownerKind,
-      kind: 'change',
-      ...labelOf(o.signal),
-      ...(o.signal.service !== undefined ? { service: o.signal.service } : {}),
-      ...(o.signal.kind !== undefined ? { changeKind: o.signal.kind } : {}),
-      ...verdict,
-      ...(changes ? { source: 'changes' as const } : {}),
-      ...rates(o.signal),
-    });
-  }
+  for (const o of signalsOf(tree, 'changes')) signals.push(changeResult(o, evaluateChangeSignal(o.signal, changes, window, tree.defaults?.within), changes !== undefined));
 
   // Unexplained templates need a baseline to compare with.
   let unexplained: EvidenceResult['unexplained'] = [];
@@ -169,19 +127,11 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   }
   const emptyWindow = explainWindowWithoutData(window, scan, metricFiles.length > 0 ? fileSeries : undefined, zone);
   if (emptyWindow) notes.push(emptyWindow);
-  // Each owner's signals together (logs, metrics, changes), owners in the order of the tree's files.
-  const position = new Map<string, number>();
-  [...tree.gates.values(), ...tree.events.values()].forEach((node, i) => {
-    const file = node.span ? Math.max(0, tree.files.indexOf(node.span.file)) : tree.files.length;
-    position.set(node.id, file * 1e12 + (node.span?.start ?? 1e11 + i));
-  });
-  const kindOrder = { log: 0, metric: 1, change: 2 } as const;
-  const ordered = signals.map((s, i) => ({ s, i })).sort((a, b) => position.get(a.s.owner)! - position.get(b.s.owner)! || kindOrder[a.s.kind] - kindOrder[b.s.kind] || a.i - b.i).map((x) => x.s);
   return {
     window,
     ...(baseline ? { baseline } : {}),
     timezone: zone.name,
-    signals: ordered,
+    signals: orderByOwner(tree, signals),
     logs: scan?.sources ?? [],
     metricFiles,
     ...(prometheus ? { prometheus } : {}),
@@ -194,6 +144,70 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   };
 }
 
+/** What judging a metric signal needs besides its series. */
+interface MetricJudging extends TimeWindow {
+  readonly missingDefault: { missing?: MissingData };
+  readonly treeMissing: MissingData | undefined;
+}
+
+/**
+ * Every metric query asked of the live Prometheus: a state per signal, the source's summary, and a
+ * warning per problem (a problem of the whole source said once); every query failing throws them as errors.
+ */
+async function judgeByPrometheus(metricSignals: readonly Owned<MetricSignal>[], source: PrometheusSourceOptions, judge: MetricJudging): Promise<{ signals: SignalResult[]; summary: NonNullable<EvidenceResult['prometheus']>; warnings: Diagnostic[] }> {
+  const { window, baseline } = judge;
+  const ranges: TimeRange[] = !baseline ? [window] : baseline.end === window.start ? [{ start: baseline.start, end: window.end }] : [baseline, window];
+  const { outcomes, problem } = await queryPrometheusSource(
+    metricSignals.map((o) => o.signal.query),
+    ranges,
+    source,
+  );
+  const results: QueryOutcome[] = metricSignals.map((o) => outcomes.get(o.signal.query)!);
+  const failed = results.filter((r) => 'error' in r);
+  // A problem of the whole source is said once; each query that failed alone is said as well.
+  const own = [...new Set(failed.map((f) => (f as { error: FtreeError }).error))].filter((e) => !problem || !isSourceWide(e));
+  const said = [...(problem ? [problem] : []), ...own.map((e) => e.diagnostics[0]!)];
+  if (results.length > 0 && failed.length === results.length) {
+    throw new FtreeError(dedupe(said).map((d) => ({ ...d, severity: 'error' as const })));
+  }
+  const signals = metricSignals.map((o, i) => {
+    const r = results[i]!;
+    const verdict = 'error' in r ? { state: 'unknown' as const, reason: r.error.diagnostics[0]!.message, samples: [], rule: ruleOf(o.signal) } : evaluateMetricSignal(o.signal, r.series, window, baseline, judge.missingDefault);
+    return metricResult(o, verdict, 'prometheus');
+  });
+  return {
+    signals,
+    summary: { url: redactUrl(source.url), queries: results.length, failed: failed.length },
+    warnings: dedupe(said).map((d) => ({ ...d, severity: 'warning' as const })),
+  };
+}
+
+/** Every metric signal judged on the series of the metric files (undefined: no file was given). */
+function judgeByMetricFiles(metricSignals: readonly Owned<MetricSignal>[], fileSeries: readonly MetricSeries[] | undefined, judge: MetricJudging): SignalResult[] {
+  return metricSignals.map((o) => {
+    if (!fileSeries) return metricResult(o, { state: 'unknown', reason: 'No metrics were given (--metrics or --prometheus)', samples: [], rule: ruleOf(o.signal) });
+    const sel = selectSeries(o.signal.query, fileSeries);
+    const verdict =
+      'series' in sel
+        ? evaluateMetricSignal(o.signal, sel.series, judge.window, judge.baseline, judge.missingDefault)
+        : sel.noData
+          ? missingVerdict(o.signal.missing ?? judge.treeMissing ?? 'unknown', sel.reason, ruleOf(o.signal))
+          : { state: 'unknown' as const, reason: sel.reason, samples: [], rule: ruleOf(o.signal) };
+    return metricResult(o, verdict, 'files');
+  });
+}
+
+/** Each owner's signals together (logs, metrics, changes), owners in the order of the tree's files. */
+function orderByOwner(tree: FaultTree, signals: readonly SignalResult[]): SignalResult[] {
+  const position = new Map<string, number>();
+  [...tree.gates.values(), ...tree.events.values()].forEach((node, i) => {
+    const file = node.span ? Math.max(0, tree.files.indexOf(node.span.file)) : tree.files.length;
+    position.set(node.id, file * 1e12 + (node.span?.start ?? 1e11 + i));
+  });
+  const kindOrder = { log: 0, metric: 1, change: 2 } as const;
+  return signals.map((s, i) => ({ s, i })).sort((a, b) => position.get(a.s.owner)! - position.get(b.s.owner)! || kindOrder[a.s.kind] - kindOrder[b.s.kind] || a.i - b.i).map((x) => x.s);
+}
+
 function labelOf(signal: { label?: string }): { label?: string } {
   return signal.label !== undefined ? { label: signal.label } : {};
 }
@@ -203,6 +217,20 @@ function rates(signal: { sensitivity?: number; falseAlarm?: number; falseAlarmFr
     ...(signal.sensitivity !== undefined ? { sensitivity: signal.sensitivity } : {}),
     ...(signal.falseAlarm !== undefined ? { falseAlarm: signal.falseAlarm } : {}),
     ...(signal.falseAlarmFromBaseline ? { falseAlarmFromBaseline: true } : {}),
+  };
+}
+
+function changeResult(o: Owned<ChangeSignal>, verdict: Omit<SignalResult, 'owner' | 'ownerKind' | 'kind'>, fromFile: boolean): SignalResult {
+  return {
+    owner: o.owner,
+    ownerKind: o.ownerKind,
+    kind: 'change',
+    ...labelOf(o.signal),
+    ...(o.signal.service !== undefined ? { service: o.signal.service } : {}),
+    ...(o.signal.kind !== undefined ? { changeKind: o.signal.kind } : {}),
+    ...verdict,
+    ...(fromFile ? { source: 'changes' as const } : {}),
+    ...rates(o.signal),
   };
 }
 
