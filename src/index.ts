@@ -23,6 +23,6 @@ export { treeAtTime } from './model/tree-at-time.js';
 export { steadyStateProbability } from './model/steady-state-probability.js';
 export { exportMef } from './report/mef-export.js';
 export { exportYaml, type ExportYamlOptions } from './report/yaml-export.js';
-export { collectEvidence, listLogSources, resolveTimeWindow, type EvidenceResult, type EvidenceSources, type SignalResult } from './evidence/index.js';
+export { collectEvidence, listLogSources, resolveTimeWindow, type CollectedEvidence, type EvidenceRead, type EvidenceResult, type EvidenceSources, type ReadFile, type SignalResult } from './evidence/index.js';
 export { diagnoseIncident, type DiagnoseOptions, type Diagnosis, type EventDiagnosis, type Verdict } from './diagnose/index.js';
 export { diagnosisToJson } from './report/diagnosis-json.js';
