@@ -141,7 +141,7 @@ events:
     expect(e.signals.filter((s) => s.kind === 'log').map((s) => s.state)).toEqual(['silent', 'silent']);
   });
 
-  it('reads every file once and returns what it read: the changes, the parsed metric files, each file with its SHA-256', async () => {
+  it('reads every file once and returns what it read: the changes, each file with its SHA-256', async () => {
     const { tree } = await loadTree(write('tree-once.yaml', TREE));
     const log = write('once.log', '2026-11-22T10:10:00Z ERROR Lock wait timeout exceeded\n');
     const metrics = write('once.csv', 'time,metric,value\n2026-11-22T10:10:00Z,mysql_global_status_innodb_row_lock_waits,80\n');
@@ -159,7 +159,7 @@ events:
     expect(reads).toEqual([metrics, changes]);
     expect(opened).toBe(1);
     expect(e.read.changes).toMatchObject({ file: changes, skipped: 0, changes: [{ time: Date.parse('2026-11-22T10:00:00Z'), service: 'payments-api', kind: 'deploy', description: 'v2.14.0' }] });
-    expect(e.read.metricFiles).toMatchObject([{ file: metrics, format: 'csv', series: [{ name: 'mysql_global_status_innodb_row_lock_waits' }] }]);
+    expect(e.signals.find((s) => s.kind === 'metric')).toMatchObject({ source: 'files', value: 80 });
     const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
     expect(e.read.files).toEqual([
       { path: log, role: 'logs', sha256: sha(log) },

@@ -20,7 +20,6 @@ import type { MetricSeries } from './metric-series.js';
 import { PrometheusQueryError, checkPrometheusUrl, redactUrl } from './query-prometheus-range.js';
 import { queryPrometheusSource, type PrometheusSourceOptions, type QueryOutcome } from './query-prometheus-source.js';
 import type { ChangeLog } from './read-changes.js';
-import type { MetricFile } from './read-metric-file.js';
 import type { ReadFile } from './record-reads.js';
 import type { TimeRange, TimeWindow } from './resolve-time-window.js';
 import type { LogScanOptions, LogScanResult } from './scan-logs.js';
@@ -42,12 +41,14 @@ export interface CollectEvidenceOptions extends TimeWindow, Partial<Pick<LogScan
   readonly readFile?: InputReader;
 }
 
-/** What the collectors read, so that no caller reads a file again. */
+/**
+ * What the collectors read that a caller still needs, so that none reads a file again (the parsed
+ * logs and metric files are summed up in the result's signals; they are not kept).
+ */
 export interface EvidenceRead {
   /** Every file read, with the SHA-256 of its bytes: logs, then metric files, then the changes file. */
   readonly files: readonly ReadFile[];
-  readonly metricFiles: readonly MetricFile[];
-  /** The changes file's content. */
+  /** The changes file's content (the diagnosis judges change signals again at the onset). */
   readonly changes?: ChangeLog;
 }
 
@@ -140,7 +141,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
     ...(miner ? { templates: { count: miner.templates().length, windowLines: miner.lines.window, baselineLines: miner.lines.baseline } } : {}),
     notes,
     warnings,
-    read: { files: [...logs.read, ...metrics.read, ...(collectedChanges?.read ?? [])], metricFiles: metrics.files, ...(changes ? { changes } : {}) },
+    read: { files: [...logs.read, ...metrics.read, ...(collectedChanges?.read ?? [])], ...(changes ? { changes } : {}) },
   };
 }
 
