@@ -9,28 +9,20 @@ import { EXIT } from './error-table.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { analysisToJson } from '../report/analysis-json.js';
 import { renderAnalysisText } from '../report/analysis-text.js';
-import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './global-options.js';
+import { loadEngineInput, type EngineInputOptions } from './load-engine-input.js';
 import { chalkFor } from './output.js';
-import { parseCount, parseMissionTime, parsePositiveDuration } from './parse-options.js';
+import { parseCount, parsePositiveDuration } from './parse-options.js';
 
-export interface AnalyzeOptions extends GlobalOptions {
+export interface AnalyzeOptions extends EngineInputOptions {
   readonly format: 'text' | 'json';
   readonly limit?: string;
-  readonly topEvent?: string;
-  readonly missionTime?: string;
   readonly maxBddNodes?: string;
   /** Analyse the tree at this time instead of its mission time. */
   readonly at?: string;
 }
 
 export async function runAnalyze(files: readonly string[], options: AnalyzeOptions): Promise<number> {
-  const loaded = await loadInput(files, {
-    allowOutsidePaths: options.allowOutsidePaths,
-    color: options.color !== false,
-    ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
-    ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
-  });
+  const loaded = await loadEngineInput(files, options);
   const tree = options.at === undefined ? loaded.tree : treeAtTime(loaded.tree, parsePositiveDuration(options.at, '--at'));
   const warnings = loaded.warnings;
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');

@@ -19,14 +19,13 @@ import { renderCutSetsCsv } from '../report/cut-sets-csv.js';
 import { renderCutSetsJson } from '../report/cut-sets-json.js';
 import type { CutSetsReport } from '../report/cut-sets-report.js';
 import { renderCutSetsText } from '../report/cut-sets-text.js';
-import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './global-options.js';
+import { loadEngineInput, type EngineInputOptions } from './load-engine-input.js';
 import { openOutputStream } from './open-output-stream.js';
 import { chalkFor } from './output.js';
-import { parseCount, parseMissionTime, parseProbabilityOption } from './parse-options.js';
+import { parseCount, parseProbabilityOption } from './parse-options.js';
 import { nowMs } from '../model/clock.js';
 
-export interface CutsetsOptions extends GlobalOptions {
+export interface CutsetsOptions extends EngineInputOptions {
   readonly format: 'text' | 'json' | 'csv';
   readonly maxOrder?: string;
   readonly cutoff?: string;
@@ -34,8 +33,6 @@ export interface CutsetsOptions extends GlobalOptions {
   readonly primeImplicants?: boolean;
   readonly output?: string;
   readonly force?: boolean;
-  readonly topEvent?: string;
-  readonly missionTime?: string;
   readonly maxBddNodes?: string;
 }
 
@@ -50,12 +47,7 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
   const cutoff = options.cutoff === undefined ? 0 : parseProbabilityOption(options.cutoff, '--cutoff');
   const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', true);
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
-  const { tree, warnings } = await loadInput(files, {
-    allowOutsidePaths: options.allowOutsidePaths,
-    color: options.color !== false,
-    ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
-    ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
-  });
+  const { tree, warnings } = await loadEngineInput(files, options);
   // Open the output before the analysis, so that a refused file costs nothing.
   const out = options.format === 'text' && options.output === undefined ? undefined : await openOutputStream(options.output, { force: options.force === true });
   try {

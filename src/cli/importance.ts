@@ -6,33 +6,25 @@ import { EXIT } from './error-table.js';
 import { renderImportanceCsv } from '../report/importance-csv.js';
 import { importanceToJson, type ImportanceReport, type ImportanceSort } from '../report/importance-json.js';
 import { renderImportanceText } from '../report/importance-text.js';
-import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './global-options.js';
+import { loadEngineInput, type EngineInputOptions } from './load-engine-input.js';
 import { chalkFor } from './output.js';
-import { parseCount, parseMissionTime } from './parse-options.js';
+import { parseCount } from './parse-options.js';
 import { writeOutputFile } from './write-output.js';
 import { nowMs } from '../model/clock.js';
 
-export interface ImportanceCommandOptions extends GlobalOptions {
+export interface ImportanceCommandOptions extends EngineInputOptions {
   readonly format: 'text' | 'json' | 'csv';
   readonly sort: ImportanceSort;
   readonly limit?: string;
   readonly output?: string;
   readonly force?: boolean;
-  readonly topEvent?: string;
-  readonly missionTime?: string;
   readonly maxBddNodes?: string;
 }
 
 export async function runImportance(files: readonly string[], options: ImportanceCommandOptions): Promise<number> {
   const limit = options.limit === undefined ? undefined : parseCount(options.limit, '--limit', true);
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
-  const { tree, warnings } = await loadInput(files, {
-    allowOutsidePaths: options.allowOutsidePaths,
-    color: options.color !== false,
-    ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
-    ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
-  });
+  const { tree, warnings } = await loadEngineInput(files, options);
   const start = nowMs();
   const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
   const analysis = computeImportanceMeasures(model);

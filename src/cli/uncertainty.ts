@@ -6,13 +6,12 @@ import { analyzeUncertainty, DEFAULT_SEED, DEFAULT_TRIALS } from '../engine/inde
 import { EXIT } from './error-table.js';
 import { uncertaintyToJson } from '../report/uncertainty-json.js';
 import { renderUncertaintyText } from '../report/uncertainty-text.js';
-import { loadInput } from './load-input.js';
-import type { GlobalOptions } from './global-options.js';
+import { loadEngineInput, type EngineInputOptions } from './load-engine-input.js';
 import { chalkFor } from './output.js';
 import { createProgressBar } from './progress-bar.js';
-import { parseIntegerInRange, parseMissionTime } from './parse-options.js';
+import { parseIntegerInRange } from './parse-options.js';
 
-export interface UncertaintyCommandOptions extends GlobalOptions {
+export interface UncertaintyCommandOptions extends EngineInputOptions {
   readonly format: 'text' | 'json';
   readonly trials?: string;
   readonly seed?: string;
@@ -21,8 +20,6 @@ export interface UncertaintyCommandOptions extends GlobalOptions {
   readonly bins?: string;
   readonly limit?: string;
   readonly sensitivity?: boolean;
-  readonly topEvent?: string;
-  readonly missionTime?: string;
   readonly maxBddNodes?: string;
 }
 
@@ -37,12 +34,7 @@ export async function runUncertainty(files: readonly string[], options: Uncertai
   const bins = options.bins === undefined ? 20 : parseIntegerInRange(options.bins, '--bins', 1, 200);
   const limit = options.limit === undefined ? 10 : parseIntegerInRange(options.limit, '--limit', 0, 1e9);
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseIntegerInRange(options.maxBddNodes, '--max-bdd-nodes', 1, 2 ** 31 - 1);
-  const { tree, warnings } = await loadInput(files, {
-    allowOutsidePaths: options.allowOutsidePaths,
-    color: options.color !== false,
-    ...(options.topEvent !== undefined ? { top: options.topEvent } : {}),
-    ...(options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {}),
-  });
+  const { tree, warnings } = await loadEngineInput(files, options);
   const progress = createProgressBar(process.stderr, 'trials');
   const analysis = await analyzeUncertainty(tree, {
     trials,
