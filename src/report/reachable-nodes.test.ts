@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadTree } from '../model/load-tree.js';
+import { loadTree } from '../parse/yaml/load-tree.js';
 import { gateEdges, reachableNodes } from './reachable-nodes.js';
 
 let dir: string;
