@@ -22,6 +22,10 @@ jest.unstable_mockModule('../model/read-input-file.js', () => ({
     opened.push(path);
     return realInput.readInputFile(path, maxBytes);
   },
+  readInputFileSync: (path: string, maxBytes: number) => {
+    opened.push(path);
+    return realInput.readInputFileSync(path, maxBytes);
+  },
 }));
 const { runReport } = await import('./report.js');
 const { runAnalyzeIncident } = await import('./analyze-incident.js');
@@ -44,12 +48,13 @@ beforeEach(() => {
 });
 
 describe('evidence files are read once', () => {
-  it('by report, which still names each with its SHA-256', async () => {
+  it('by report, which still names each with its SHA-256, and so is the tree file', async () => {
     const output = join(dir, 'report.md');
     await runReport(['trees/payment-latency.yaml'], { ...evidence, format: 'markdown', output });
     expect(opened.filter((p) => evidenceFiles.includes(p)).sort()).toEqual([...evidenceFiles].sort());
+    expect(opened.filter((p) => p.endsWith('payment-latency.yaml'))).toHaveLength(1);
     const text = readFileSync(output, 'utf8');
-    for (const file of evidenceFiles) expect(text).toMatch(new RegExp(`\`${file}\` sha256 \`[0-9a-f]{64}\``));
+    for (const file of [...evidenceFiles, 'trees/payment-latency.yaml']) expect(text).toMatch(new RegExp(`\`${file}\` sha256 \`[0-9a-f]{64}\``));
   });
 
   it('by analyze with evidence, which still judges the changes at the onset', async () => {

@@ -13,6 +13,7 @@ import { parseTimePoint } from '../evidence/index.js';
 import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, isEngineLimit, selectTopCutSets, type ProbabilityAnalysis } from '../engine/index.js';
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
 import { isFtreeError } from '../model/diagnostic.js';
+import { readInputFileSync, type ReadModelFile } from '../model/read-input-file.js';
 import { EXIT } from './error-table.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { buildPostmortem, formatHours, type InputFile } from '../report/postmortem.js';
@@ -50,7 +51,14 @@ const CUT_SET_MAX_ORDER = 4;
 export async function runReport(files: readonly string[], options: ReportOptions, argv: readonly string[] = []): Promise<number> {
   const limit = parseLimit(options.limit);
   const color = options.color !== false;
-  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
+  // The tree files' hashes are taken from the bytes the loader reads, so no tree file is read twice.
+  const treeHashes = new Map<string, string>();
+  const readFile: ReadModelFile = (path, maxBytes) => {
+    const bytes = readInputFileSync(path, maxBytes);
+    treeHashes.set(path, createHash('sha256').update(bytes).digest('hex'));
+    return bytes;
+  };
+  const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, readFile, ...(options.topEvent !== undefined ? { top: options.topEvent } : {}) });
   const analysis = analyzeProbability(tree);
   const cutSets = mostProbableCutSets(analysis);
   const singlePoints = findSinglePointsOfFailure(analysis.model);
@@ -71,7 +79,10 @@ export async function runReport(files: readonly string[], options: ReportOptions
   }
   const gates = gateProbabilities(tree, analysis, diagnosis);
   const inputs: InputFile[] = [];
-  for (const file of tree.files) inputs.push(await hashInput(file, 'tree file'));
+  for (const file of tree.files) {
+    const sha256 = treeHashes.get(file);
+    inputs.push(sha256 !== undefined ? { path: file, sha256, role: 'tree file' } : await hashInput(file, 'tree file'));
+  }
   // The evidence files as named, with the hashes the collectors took while reading them (a folder is named as one).
   const hashOf = (path: string, role: ReadFile['role']): Promise<InputFile> => {
     const r = read.find((f) => f.path === path && f.role === role);
