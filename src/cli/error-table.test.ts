@@ -45,4 +45,10 @@ describe('withOptionHints', () => {
     const plain = new FtreeError(error('CYCLE'));
     expect(withOptionHints(plain, has('--max-bdd-nodes'))).toBe(plain);
   });
+
+  it('names --top-event for a model with several tops only where the command has it', () => {
+    const ambiguous = new FtreeError(error('AMBIGUOUS_TOP'));
+    expect(withOptionHints(ambiguous, has('--top-event')).diagnostics[0]!.hint).toBe('choose one with --top-event <id>');
+    expect(withOptionHints(ambiguous, has())).toBe(ambiguous);
+  });
 });

@@ -58,14 +58,29 @@ const LIMIT_HINTS: Readonly<Record<EngineLimit, readonly { readonly options: rea
   ],
 };
 
+/** For error codes whose remedy is a command-line option: the hint, when the command has it. */
+const CODE_HINTS: Readonly<Partial<Record<ErrorCode, { readonly options: readonly string[]; readonly hint: string }>>> = {
+  AMBIGUOUS_TOP: { options: ['--top-event'], hint: 'choose one with --top-event <id>' },
+};
+
 /**
  * The failure as the user sees it: an engine limit gets the hint that names the option of the
- * running command (`hasOption`) that changes it; the engine's own hint, when it gave one, stays.
+ * running command (`hasOption`) that changes it, and so does an error whose remedy is an option
+ * (CODE_HINTS); a hint the stage gave stays.
  */
 export function withOptionHints(error: FtreeError, hasOption: (flag: string) => boolean): FtreeError {
-  if (!(error instanceof EngineLimitError)) return error;
-  const hint = LIMIT_HINTS[error.limit].find((h) => h.options.every(hasOption))?.hint;
-  if (hint === undefined) return error;
-  const diagnostics: Diagnostic[] = error.diagnostics.map((d) => (d.hint === undefined ? { ...d, hint } : d));
-  return new FtreeError(diagnostics, { sources: error.sources });
+  const limitHint = error instanceof EngineLimitError ? LIMIT_HINTS[error.limit].find((h) => h.options.every(hasOption))?.hint : undefined;
+  const hintOf = (d: Diagnostic): string | undefined => {
+    if (limitHint !== undefined) return limitHint;
+    const c = CODE_HINTS[d.code];
+    return c !== undefined && c.options.every(hasOption) ? c.hint : undefined;
+  };
+  let changed = false;
+  const diagnostics: Diagnostic[] = error.diagnostics.map((d) => {
+    const hint = d.hint === undefined ? hintOf(d) : undefined;
+    if (hint === undefined) return d;
+    changed = true;
+    return { ...d, hint };
+  });
+  return changed ? new FtreeError(diagnostics, { sources: error.sources }) : error;
 }

@@ -63,7 +63,7 @@ export function chooseMefTop(gates: ReadonlyMap<string, Gate>, model: TopCandida
       const tree = model.raw.faultTrees[index]!;
       const shown = own.slice(0, 8).map((id) => `"${id}"`).join(', ');
       problems.push(
-        mefError('AMBIGUOUS_TOP', `Fault tree "${tree.name}" has ${own.length} top gates: ${shown}${own.length > 8 ? ', …' : ''}`, tree.span, 'choose one with --top-event <id>'),
+        mefError('AMBIGUOUS_TOP', `Fault tree "${tree.name}" has ${own.length} top gates: ${shown}${own.length > 8 ? ', …' : ''}`, tree.span),
       );
       return undefined;
     }
