@@ -30,9 +30,11 @@ export interface ServiceTreeTemplate {
 const PETSHOP_METRIC = (metric: string): string => `${metric}{microservice="{service}",statistic="Average"}`;
 
 /**
- * An HTTP server's latency (p99 from the duration histogram, rising) and errors (the 5xx rate
- * rising, the traffic falling), from its metrics' names, the selector of one service and the
- * label holding the status code.
+ * An HTTP server's latency (p99 from the duration histogram, rising) and errors (the share of 5xx
+ * answers above 1 %, the traffic falling), from its metrics' names, the selector of one service and
+ * the label holding the status code. A server that never failed has no 5xx series at all (client
+ * libraries create a label set on first use), so no data is silent for the 5xx share, and a
+ * threshold needs no baseline of it: errors that appear from nothing fire.
  */
 function httpServerTemplate(m: { name: string; description: string; bucket: string; count: string; selector: string; status: string }): ServiceTreeTemplate {
   return {
@@ -44,7 +46,7 @@ function httpServerTemplate(m: { name: string; description: string; bucket: stri
         name: 'errors',
         label: '{service} errors',
         signals: [
-          { query: `sum(rate(${m.count}{${m.selector},${m.status}=~"5.."}[5m]))`, score: 5, direction: 'rose', label: '{service} 5xx rate' },
+          { query: `sum(rate(${m.count}{${m.selector},${m.status}=~"5.."}[5m])) / sum(rate(${m.count}{${m.selector}}[5m]))`, above: 0.01, missing: 'silent', label: '{service} 5xx share above 1 %' },
           { query: `sum(rate(${m.count}{${m.selector}}[5m]))`, score: 5, direction: 'fell', label: '{service} traffic' },
         ],
       },
