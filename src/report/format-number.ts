@@ -55,11 +55,14 @@ export function formatCount(n: number): string {
   return n < 0 ? `-${out}` : out;
 }
 
-/** Short numbers for narrow columns: 0.35, 42, 1.25e+3 (below 1e4 as formatProbability), 262k, 1.85M, ∞. */
+/** Short numbers for narrow columns: 0.35, 42, 1250 (three significant digits), 262k, 1.85M, ∞. */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'n/a' : v > 0 ? '∞' : '−∞';
   const abs = Math.abs(v);
-  if (abs >= 1e4) {
+  // toPrecision(3) writes 1250 as 1.25e+3: from 1,000 to 10,000 the plain rounded number reads better.
+  const rounded = Number(v.toPrecision(3));
+  if (abs >= 1e3 && Math.abs(rounded) < 1e4) return String(rounded);
+  if (abs >= 1e3) {
     for (const [scale, unit] of [[1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
       if (abs >= scale) return `${Number((v / scale).toPrecision(3))}${unit}`;
     }
