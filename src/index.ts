@@ -5,6 +5,7 @@ export { loadTree, type LoadTreeOptions, type LoadTreeResult } from './parse/yam
 export { loadMef, parseMefText, type LoadMefOptions } from './parse/mef/index.js';
 export type * from './model/fault-tree.js';
 export { FtreeError, type Diagnostic, type FtreeErrorOptions, type Severity } from './model/diagnostic.js';
+export { LIBRARY_OPTION_NAMES, NAMED_OPTIONS, type NamedOption, type OptionNames } from './model/option-names.js';
 export { ERROR_CODES, TREE_ERROR_CODES, type ErrorCode, type TreeErrorCode } from './model/error-codes.js';
 export { EngineLimitError, type EngineLimit } from './engine/engine-limit-error.js';
 export type { SourceSpan } from './model/source-span.js';

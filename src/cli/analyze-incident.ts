@@ -6,7 +6,7 @@ import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
-import { EXIT } from './error-table.js';
+import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { diagnosisToJson } from '../report/diagnosis-json.js';
 import { renderDiagnosisMarkdown } from '../report/diagnosis-markdown.js';
@@ -61,6 +61,7 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
       ...(changes ? { changes } : {}),
       ...(onset !== undefined ? { onset } : {}),
       ...(maxNodes !== undefined ? { maxNodes } : {}),
+      optionNames: CLI_OPTION_NAMES,
     }),
   );
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(diagnosisToJson(diagnosis), null, 2)}\n`);

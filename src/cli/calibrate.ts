@@ -10,7 +10,7 @@ import { listLogSources } from '../evidence/list-log-sources.js';
 import { listMetricFiles } from '../evidence/list-metric-files.js';
 import { readIncidentHistory, readPeriod, type IncidentRecord } from '../evidence/read-incident-history.js';
 import type { FaultTree } from '../model/fault-tree.js';
-import { EXIT } from './error-table.js';
+import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
 import { renderCalibrationJson, renderCalibrationText, type SignalReplay } from '../report/calibration-text.js';
 import { updateTreeYaml, type EventUpdate } from '../report/update-tree-yaml.js';
 import { loadInput } from './load-input.js';
@@ -83,7 +83,7 @@ async function replaySignals(tree: FaultTree, records: readonly IncidentRecord[]
       ...(r.logs ? { logs: await listLogSources(r.logs) } : {}),
       ...(r.metrics ? { metricFiles: await listMetricFiles(r.metrics) } : {}),
     };
-    const evidence = await collectEvidence(tree, sources, { window, baseline: { start: 2 * window.start - window.end, end: window.start }, zone, templates: false });
+    const evidence = await collectEvidence(tree, sources, { window, baseline: { start: 2 * window.start - window.end, end: window.start }, zone, templates: false, optionNames: CLI_OPTION_NAMES });
     replayed.push({ line: r.line, events: r.events.filter((e) => tree.events.has(e)), evidence });
   }
   return { replayed: replayed.length, skipped, estimates: estimateSignalRates(tree, replayed) };

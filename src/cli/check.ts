@@ -7,7 +7,7 @@ import { analyzeProbability, findSinglePointsOfFailure } from '../engine/index.j
 import { checkBudgets, resolveBudgetLimits, type BudgetOverrides } from '../engine/check-budgets.js';
 import { FtreeError, isFtreeError, type Diagnostic } from '../model/diagnostic.js';
 import { groupModelFiles, loadModel, type LoadModelResult } from '../parse/load-model.js';
-import { EXIT } from './error-table.js';
+import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
 import type { SourceSpan } from '../model/source-span.js';
 import { CHECK_FORMATS, type CheckFormat } from '../report/check-formats.js';
 import { hasFailed, type CheckedTree, type CheckReport } from '../report/check-result.js';
@@ -36,7 +36,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   const trees: CheckedTree[] = [];
   const sources = new Map<string, string>();
   for (const group of groups) {
-    const loaded = await loadModel(group, { allowOutsidePaths: options.allowOutsidePaths === true });
+    const loaded = await loadModel(group, { allowOutsidePaths: options.allowOutsidePaths === true, optionNames: CLI_OPTION_NAMES });
     for (const [k, v] of loaded.sources) sources.set(k, v);
     trees.push(checkTree(group.join(' + '), loaded, overrides));
   }

@@ -1,10 +1,12 @@
 // How a failure ends a command (cli stage): the exit codes (README, "Exit codes"), the one table from
-// error code to exit code, and the hints that name the option changing an engine limit. The stages
-// below throw errors that carry a code and their data; only this file turns them into exit codes.
+// error code to exit code, the hints that name the option changing an engine limit, and the flags by
+// which the stages' messages name their options. The stages below throw errors that carry a code and
+// their data; only this file turns them into exit codes and names command-line options.
 
 import { EngineLimitError, type EngineLimit } from '../engine/engine-limit-error.js';
 import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { ErrorCode } from '../model/error-codes.js';
+import type { OptionNames } from '../model/option-names.js';
 
 export const EXIT = {
   ok: 0,
@@ -40,6 +42,25 @@ export function exitCodeOf(error: FtreeError): ExitCode {
   const exits = new Set((errors.length > 0 ? errors : error.diagnostics).map((d) => EXIT_BY_CODE[d.code] ?? EXIT.invalid));
   return exits.size === 1 ? [...exits][0]! : EXIT.invalid;
 }
+
+/**
+ * The flag of each option a stage's message may name (the window's start, a data source, the query
+ * deadline, …): every command passes these as `optionNames`, so that its messages say `--since`
+ * where a library caller reads `since`.
+ */
+export const CLI_OPTION_NAMES: OptionNames = {
+  since: '--since',
+  until: '--until',
+  baseline: '--baseline',
+  zone: '--timezone',
+  logs: '--logs',
+  metricFiles: '--metrics',
+  prometheus: '--prometheus',
+  changesFile: '--changes',
+  deadlineMs: '--timeout',
+  stepSeconds: '--step',
+  allowOutsidePaths: '--allow-outside-paths',
+};
 
 /** For each engine limit, the hints to try in order: the first whose options the command has. */
 const LIMIT_HINTS: Readonly<Record<EngineLimit, readonly { readonly options: readonly string[]; readonly hint: string }[]>> = {

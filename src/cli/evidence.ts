@@ -4,7 +4,7 @@
 
 import { withStepStatus } from './step-status.js';
 import { terminalWidth } from './terminal-width.js';
-import { EXIT } from './error-table.js';
+import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
 import { parseDuration } from '../model/units.js';
 import { collectEvidence, listLogSources, listMetricFiles, parseTimeZone, resolveTimeWindow, type CollectedEvidence, type EvidenceSources, type PrometheusAuth, type TimeZone } from '../evidence/index.js';
 import type { FaultTree } from '../model/fault-tree.js';
@@ -54,6 +54,7 @@ export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOpt
     ...(options.until !== undefined ? { until: options.until } : {}),
     ...(options.baseline !== undefined ? { baseline: options.baseline } : {}),
     zone,
+    optionNames: CLI_OPTION_NAMES,
   });
   const logPaths = options.logs ?? [];
   if (logPaths.filter((p) => p === '-').length > 1) throw usageError('Standard input (-) can be read once only');
@@ -64,7 +65,7 @@ export async function gatherEvidence(tree: FaultTree, options: EvidenceSourceOpt
     ...(options.changes ? { changesFile: options.changes } : {}),
   };
   const reading = [sources.logs ? `${sources.logs.length} log source${sources.logs.length === 1 ? '' : 's'}` : '', sources.metricFiles ? 'metric files' : '', sources.prometheus ? 'Prometheus' : '', sources.changesFile ? 'changes' : ''].filter(Boolean).join(', ');
-  const collected = await withStepStatus(`reading the evidence (${reading || 'no source'})`, () => collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false }));
+  const collected = await withStepStatus(`reading the evidence (${reading || 'no source'})`, () => collectEvidence(tree, sources, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false, optionNames: CLI_OPTION_NAMES }));
   // How the window was read (a time of day taken as yesterday's, a window in the future) comes first.
   const evidence = windowNotes.length > 0 ? { ...collected, notes: [...windowNotes, ...collected.notes] } : collected;
   return { evidence, zone };

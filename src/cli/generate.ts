@@ -8,7 +8,7 @@ import { parseTimeZone, resolveTimeWindow } from '../evidence/index.js';
 import { queryServiceGraph, SERVICE_GRAPH_METRICS, type ServiceGraphMetric } from '../evidence/query-service-graph.js';
 import { readServiceGraph } from '../evidence/read-service-graph.js';
 import { FtreeError } from '../model/diagnostic.js';
-import { EXIT } from './error-table.js';
+import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
 import { didYouMean } from '../model/did-you-mean.js';
 import { loadModel } from '../parse/load-model.js';
 import { planServiceTree, type ServiceGraph } from '../model/plan-service-tree.js';
@@ -88,7 +88,7 @@ async function loadTemplate(spec: string): Promise<ServiceTreeTemplate> {
 async function graphFromPrometheus(options: GenerateOptions): Promise<{ graph: ServiceGraph; source: string }> {
   const zone = parseTimeZone(options.timezone);
   if (!zone) throw usageError(`Unknown time zone "${options.timezone}"`, 'use UTC, an offset such as +02:00, or an IANA name such as Europe/Berlin');
-  const { window } = resolveTimeWindow({ since: options.since, ...(options.until !== undefined ? { until: options.until } : {}), baseline: 'none', zone });
+  const { window } = resolveTimeWindow({ since: options.since, ...(options.until !== undefined ? { until: options.until } : {}), baseline: 'none', zone, optionNames: CLI_OPTION_NAMES });
   const preset = SERVICE_GRAPH_METRICS[options.serviceGraph];
   const metric: ServiceGraphMetric = {
     metric: options.metric ?? preset.metric,
@@ -110,7 +110,7 @@ async function checkGenerated(yaml: string): Promise<void> {
   try {
     const file = join(dir, 'generated.yaml');
     await writeFile(file, yaml);
-    const { diagnostics } = await loadModel([file]);
+    const { diagnostics } = await loadModel([file], { optionNames: CLI_OPTION_NAMES });
     if (diagnostics.length > 0) throw new Error(`ftree generate wrote a tree that does not validate:\n${diagnostics.map((d) => `${d.span?.line ?? '?'}:${d.span?.col ?? '?'} ${d.code} ${d.message}`).join('\n')}`);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import type { ReadModelFile } from '../model/read-input-file.js';
 import { loadModel, modelFormatOf } from '../parse/load-model.js';
+import { CLI_OPTION_NAMES } from './error-table.js';
 import { printWarnings } from './output.js';
 
 export interface LoadedInput {
@@ -39,6 +40,7 @@ export async function loadInput(files: readonly string[], options: LoadInputOpti
   }
   const result = await loadModel(files, {
     allowOutsidePaths: options.allowOutsidePaths === true,
+    optionNames: CLI_OPTION_NAMES,
     ...(options.top !== undefined ? { top: options.top } : {}),
     ...(options.missionTime !== undefined ? { missionTime: options.missionTime } : {}),
     ...(options.readFile ? { readFile: options.readFile } : {}),

@@ -14,7 +14,7 @@ import { analyzeProbability, computeMinimalCutSets, findSinglePointsOfFailure, i
 import { computeGateProbabilities, type GateProbability } from '../engine/gate-probabilities.js';
 import { isFtreeError } from '../model/diagnostic.js';
 import { readInputFileSync, type ReadModelFile } from '../model/read-input-file.js';
-import { EXIT } from './error-table.js';
+import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { buildPostmortem, formatHours, type InputFile } from '../report/postmortem.js';
 import { renderPostmortemHtml } from '../report/postmortem-html.js';
@@ -71,7 +71,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
     const changes = evidence.read.changes;
     read = evidence.read.files;
     const onset = options.onset === undefined ? undefined : parseTimePoint(options.onset, '--onset', Date.now(), zone);
-    diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(onset !== undefined ? { onset } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED });
+    diagnosis = diagnoseIncident(tree, evidence, { ...(changes ? { changes } : {}), ...(onset !== undefined ? { onset } : {}), ...(cutSets ? { cutSets: cutSets.map((c) => c.events) } : {}), limit: CUT_SETS_LISTED, optionNames: CLI_OPTION_NAMES });
   } else if (options.since !== undefined || options.until !== undefined || options.baseline !== undefined) {
     throw usageError('--since, --until and --baseline need evidence', 'add --logs, --metrics, --prometheus or --changes');
   } else if (options.onset !== undefined) {

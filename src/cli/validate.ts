@@ -3,7 +3,7 @@
 
 import { type Diagnostic } from '../model/diagnostic.js';
 import { groupModelFiles, loadModel } from '../parse/load-model.js';
-import { EXIT } from './error-table.js';
+import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
 import { diagnosticToJson, renderDiagnosticGithub, renderDiagnosticText } from '../report/render-diagnostics.js';
 import { collectTreeFiles } from './collect-tree-files.js';
 import type { GlobalOptions } from './global-options.js';
@@ -28,7 +28,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
   const sources = new Map<string, string>();
   for (const group of groups) {
     const file = group.join(' + ');
-    const r = await loadModel(group, { allowOutsidePaths: options.allowOutsidePaths === true });
+    const r = await loadModel(group, { allowOutsidePaths: options.allowOutsidePaths === true, optionNames: CLI_OPTION_NAMES });
     for (const [k, v] of r.sources) sources.set(k, v);
     results.push({
       file,

@@ -7,6 +7,7 @@ import type { EvidenceResult, SignalResult } from '../evidence/index.js';
 import type { ChangeLog } from '../evidence/read-changes.js';
 import { isFtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../model/option-names.js';
 import { buildTimeline } from './build-timeline.js';
 import { computePosteriors, computeTopGivenEvidence, conditionOnEvidence, type GateEvidenceInput } from './condition-on-evidence.js';
 import type { Diagnosis, EventDiagnosis, GateDiagnosis, RatedSignal, Verdict } from './diagnosis.js';
@@ -45,6 +46,8 @@ export interface DiagnoseOptions {
   /** How many next checks and cut sets to return (default 10 each). */
   readonly limit?: number;
   readonly maxNodes?: number;
+  /** How notes name the evidence sources' options (default: the keys of EvidenceSources). */
+  readonly optionNames?: OptionNames;
 }
 
 export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, options: DiagnoseOptions = {}): Diagnosis {
@@ -166,7 +169,10 @@ export function diagnoseIncident(tree: FaultTree, evidence: EvidenceResult, opti
   const timeline = buildTimeline(signals, tree.top, onset);
   const unknown = signals.filter((s) => s.state === 'unknown').length;
   if (signals.length === 0) notes.push('The tree has no evidence signals: add `evidence:` to its events and gates (docs/format.md)');
-  else if (unknown === signals.length) notes.push('No signal has data: give --logs, --metrics, --prometheus or --changes covering the window');
+  else if (unknown === signals.length) {
+    const names = options.optionNames ?? LIBRARY_OPTION_NAMES;
+    notes.push(`No signal has data: give ${names.logs}, ${names.metricFiles}, ${names.prometheus} or ${names.changesFile} covering the window`);
+  }
   const top = tree.gates.get(tree.top) ?? tree.events.get(tree.top);
   return {
     tree,

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTree } from '../parse/yaml/load-tree.js';
+import { LIBRARY_OPTION_NAMES } from '../model/option-names.js';
 import { readInputFile } from '../model/read-input-file.js';
 import { collectEvidence } from './collect-evidence.js';
 import { listLogSources } from './list-log-sources.js';
@@ -95,7 +96,11 @@ describe('collectEvidence', () => {
   it('without data sources every signal is unknown, with the reason', async () => {
     const { tree } = await loadTree(write('tree2.yaml', TREE));
     const e = await collectEvidence(tree!, {}, { window, baseline });
-    expect(new Set(e.signals.map((s) => s.reason))).toEqual(new Set(['No logs were given (--logs)', 'No metrics were given (--metrics or --prometheus)', 'No changes file was given (--changes)']));
+    expect(new Set(e.signals.map((s) => s.reason))).toEqual(new Set(['No logs were given (`logs`)', 'No metrics were given (`metricFiles` or `prometheus`)', 'No changes file was given (`changesFile`)']));
+    // A caller's own names for its options (the CLI passes its flags).
+    const optionNames = { ...LIBRARY_OPTION_NAMES, logs: 'LOGS', metricFiles: 'METRICS', prometheus: 'PROM', changesFile: 'CHANGES' };
+    const named = await collectEvidence(tree!, {}, { window, baseline, optionNames });
+    expect(new Set(named.signals.map((s) => s.reason))).toEqual(new Set(['No logs were given (LOGS)', 'No metrics were given (METRICS or PROM)', 'No changes file was given (CHANGES)']));
   });
 
   it('joins a series split over two files (the baseline in one, the incident in the other)', async () => {

@@ -4,6 +4,7 @@
 
 import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
 import type { ChangeSignal, Evidence, FaultTree, MetricSignal, MissingData } from '../model/fault-tree.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../model/option-names.js';
 import type { InputReader } from '../model/read-input-file.js';
 import { collectChanges } from './collect-changes.js';
 import { collectLogs } from './collect-logs.js';
@@ -39,6 +40,11 @@ export interface CollectEvidenceOptions extends TimeWindow, Partial<Pick<LogScan
   readonly concurrency?: number;
   /** Reads the metric files and the changes file (readInputFile by default). */
   readonly readFile?: InputReader;
+  /**
+   * How reasons, notes and hints name the options (the sources' keys, since, until, zone, deadlineMs,
+   * stepSeconds); default: those keys. The CLI passes its flags.
+   */
+  readonly optionNames?: OptionNames;
 }
 
 /**
@@ -75,9 +81,10 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   const zone = options.zone ?? UTC;
   const reader = options.readFile ? { read: options.readFile } : {};
   const { window, baseline } = options;
+  const optionNames = options.optionNames ?? LIBRARY_OPTION_NAMES;
   const notes: string[] = [];
   const warnings: Diagnostic[] = [];
-  if (sources.prometheus) checkPrometheusUrl(sources.prometheus.url);
+  if (sources.prometheus) checkPrometheusUrl(sources.prometheus.url, optionNames);
   const signals: SignalResult[] = [];
   const missingDefault = tree.defaults?.missing !== undefined ? { missing: tree.defaults.missing } : {};
 
@@ -87,7 +94,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   const logs = await collectLogs(sources.logs, compiled, { window, ...(baseline ? { baseline } : {}), zone, templates: options.templates !== false });
   const scan = logs.scan;
   logSignals.forEach((o, i) => {
-    const verdict = evaluateLogSignal(compiled[i]!, scan?.signals[i], window, baseline, missingDefault);
+    const verdict = evaluateLogSignal(compiled[i]!, scan?.signals[i], window, baseline, { ...missingDefault, optionNames });
     signals.push({ owner: o.owner, ownerKind: o.ownerKind, kind: 'log', ...labelOf(o.signal), pattern: o.signal.pattern, ...verdict, ...(scan ? { source: 'logs' as const } : {}), ...rates(o.signal) });
   });
 
@@ -99,10 +106,10 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   if (metrics.duplicates > 0) {
     notes.push(`${metrics.duplicates} metric point${metrics.duplicates > 1 ? 's' : ''} repeated a series' time in the metric files: the first read was kept (files in the order given)`);
   }
-  const judge: MetricJudging = { window, ...(baseline ? { baseline } : {}), missingDefault, treeMissing: tree.defaults?.missing };
+  const judge: MetricJudging = { window, ...(baseline ? { baseline } : {}), missingDefault, treeMissing: tree.defaults?.missing, optionNames };
   let prometheus: EvidenceResult['prometheus'];
   if (sources.prometheus) {
-    const asked = await judgeByPrometheus(metricSignals, { ...sources.prometheus, concurrency: options.concurrency ?? sources.prometheus.concurrency ?? 4 }, judge);
+    const asked = await judgeByPrometheus(metricSignals, { ...sources.prometheus, concurrency: options.concurrency ?? sources.prometheus.concurrency ?? 4, optionNames }, judge);
     prometheus = asked.summary;
     warnings.push(...asked.warnings);
     signals.push(...asked.signals);
@@ -113,7 +120,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
   // Changes.
   const collectedChanges = sources.changesFile ? await collectChanges(sources.changesFile, { zone, ...reader }) : undefined;
   const changes = collectedChanges?.changes;
-  for (const o of signalsOf(tree, 'changes')) signals.push(changeResult(o, evaluateChangeSignal(o.signal, changes, window, tree.defaults?.within), changes !== undefined));
+  for (const o of signalsOf(tree, 'changes')) signals.push(changeResult(o, evaluateChangeSignal(o.signal, changes, window, { ...(tree.defaults?.within !== undefined ? { defaultWithin: tree.defaults.within } : {}), optionNames }), changes !== undefined));
 
   // Unexplained templates need a baseline to compare with.
   let unexplained: EvidenceResult['unexplained'] = [];
@@ -126,7 +133,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
     const untimed = scan.sources.reduce((a, s) => a + s.untimed + s.malformed, 0);
     if (untimed > 0) notes.push(`${untimed} log line${untimed > 1 ? 's' : ''} could not be read or placed in time (see "unparsed" per source)`);
   }
-  const emptyWindow = explainWindowWithoutData(window, scan, metricFiles.length > 0 ? fileSeries : undefined, zone);
+  const emptyWindow = explainWindowWithoutData(window, scan, metricFiles.length > 0 ? fileSeries : undefined, { zone, optionNames });
   if (emptyWindow) notes.push(emptyWindow);
   return {
     window,
@@ -149,6 +156,7 @@ export async function collectEvidence(tree: FaultTree, sources: EvidenceSources,
 interface MetricJudging extends TimeWindow {
   readonly missingDefault: { missing?: MissingData };
   readonly treeMissing: MissingData | undefined;
+  readonly optionNames: OptionNames;
 }
 
 /**
@@ -186,8 +194,9 @@ async function judgeByPrometheus(metricSignals: readonly Owned<MetricSignal>[], 
 /** Every metric signal judged on the series of the metric files (undefined: no file was given). */
 function judgeByMetricFiles(metricSignals: readonly Owned<MetricSignal>[], fileSeries: readonly MetricSeries[] | undefined, judge: MetricJudging): SignalResult[] {
   return metricSignals.map((o) => {
-    if (!fileSeries) return metricResult(o, { state: 'unknown', reason: 'No metrics were given (--metrics or --prometheus)', samples: [], rule: ruleOf(o.signal) });
-    const sel = selectSeries(o.signal.query, fileSeries);
+    const names = judge.optionNames;
+    if (!fileSeries) return metricResult(o, { state: 'unknown', reason: `No metrics were given (${names.metricFiles} or ${names.prometheus})`, samples: [], rule: ruleOf(o.signal) });
+    const sel = selectSeries(o.signal.query, fileSeries, { optionNames: names });
     const verdict =
       'series' in sel
         ? evaluateMetricSignal(o.signal, sel.series, judge.window, judge.baseline, judge.missingDefault)
@@ -243,17 +252,19 @@ function metricResult(o: Owned<MetricSignal>, verdict: Omit<SignalResult, 'owner
  * A note when the window holds none of the given logs and metric files: the span they cover and
  * what to pass instead (explain-empty-window.ts); the short note when the logs have no time at all.
  */
-function explainWindowWithoutData(window: TimeRange, scan: LogScanResult | undefined, fileSeries: readonly MetricSeries[] | undefined, zone: TimeZone): string | undefined {
+function explainWindowWithoutData(window: TimeRange, scan: LogScanResult | undefined, fileSeries: readonly MetricSeries[] | undefined, options: { zone: TimeZone; optionNames: OptionNames }): string | undefined {
+  const names = options.optionNames;
+  const noLogLine = `No log line falls in the window: check ${names.since}/${names.until} and ${names.zone}`;
   const logsEmpty = scan !== undefined && scan.sources.every((s) => s.windowLines === 0);
   const metricsEmpty = fileSeries !== undefined && !fileSeries.some((s) => s.times.some((t) => t >= window.start && t < window.end));
   if (!(logsEmpty || metricsEmpty) || (scan && !logsEmpty) || (fileSeries && !metricsEmpty)) {
-    return logsEmpty ? 'No log line falls in the window: check --since/--until and --timezone' : undefined;
+    return logsEmpty ? noLogLine : undefined;
   }
   const logTimes = scan?.sources.flatMap((s) => (s.firstTime !== undefined && s.lastTime !== undefined ? [[s.firstTime, s.lastTime]] : [])) ?? [];
   const logs = spanOfTimes(logTimes);
   const metrics = fileSeries ? spanOfTimes(fileSeries.map((s) => s.times)) : undefined;
-  const explained = explainEmptyWindow(window, { ...(logs ? { logs } : {}), ...(metrics ? { metrics } : {}) }, zone);
-  return explained ?? (logsEmpty ? 'No log line falls in the window: check --since/--until and --timezone' : undefined);
+  const explained = explainEmptyWindow(window, { ...(logs ? { logs } : {}), ...(metrics ? { metrics } : {}) }, options);
+  return explained ?? (logsEmpty ? noLogLine : undefined);
 }
 
 /** The queries the deadline or a server that went away left unanswered (said once in the source's problem). */

@@ -4,6 +4,7 @@
 // Service and kind compare without regard to case; a signal naming only one of them ignores the other.
 
 import type { ChangeSignal } from '../model/fault-tree.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../model/option-names.js';
 import type { SignalResult } from './evidence-result.js';
 import type { ChangeLog } from './read-changes.js';
 import type { TimeRange } from './resolve-time-window.js';
@@ -13,11 +14,17 @@ export const DEFAULT_WITHIN_HOURS = 2;
 
 type ChangeVerdict = Pick<SignalResult, 'state' | 'reason' | 'count' | 'firstSeen' | 'samples' | 'rule'>;
 
-/** `defaultWithin`: the tree's `defaults.within`, in hours. */
-export function evaluateChangeSignal(signal: ChangeSignal, log: ChangeLog | undefined, window: TimeRange, defaultWithin?: number): ChangeVerdict {
-  const within = signal.within ?? defaultWithin ?? DEFAULT_WITHIN_HOURS;
+export interface ChangeSignalOptions {
+  /** The tree's `defaults.within`, in hours. */
+  readonly defaultWithin?: number;
+  /** How a reason names the changes file option (default: its key). */
+  readonly optionNames?: OptionNames;
+}
+
+export function evaluateChangeSignal(signal: ChangeSignal, log: ChangeLog | undefined, window: TimeRange, options: ChangeSignalOptions = {}): ChangeVerdict {
+  const within = signal.within ?? options.defaultWithin ?? DEFAULT_WITHIN_HOURS;
   const rule = `within ${formatHours(within)}`;
-  if (!log) return { state: 'unknown', reason: 'No changes file was given (--changes)', samples: [], rule };
+  if (!log) return { state: 'unknown', reason: `No changes file was given (${(options.optionNames ?? LIBRARY_OPTION_NAMES).changesFile})`, samples: [], rule };
   const from = window.start - within * 3_600_000;
   const same = (a: string | undefined, b: string): boolean => a === undefined || a.toLowerCase() === b.toLowerCase();
   const hits = log.changes.filter((c) => c.time >= from && c.time < window.end && same(signal.service, c.service) && same(signal.kind, c.kind));

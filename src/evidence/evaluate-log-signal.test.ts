@@ -40,7 +40,7 @@ describe('evaluateLogSignal', () => {
     const idle = compileLogSignal({ pattern: 'timeout', missing: 'silent' });
     expect(evaluateLogSignal(idle, quiet, window, baseline)).toMatchObject({ state: 'silent', reason: 'No log line falls in the window: silent, as missing: silent says' });
     expect(evaluateLogSignal(timeout, quiet, window, baseline, { missing: 'silent' })).toMatchObject({ state: 'silent' });
-    expect(evaluateLogSignal(idle, undefined, window, baseline)).toMatchObject({ state: 'unknown', reason: 'No logs were given (--logs)' });
+    expect(evaluateLogSignal(idle, undefined, window, baseline)).toMatchObject({ state: 'unknown', reason: 'No logs were given (`logs`)' });
   });
 });
 

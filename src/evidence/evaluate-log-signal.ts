@@ -3,6 +3,7 @@
 // baseline predicts: the posterior predictive tail with a Jeffreys prior on the baseline rate.
 
 import type { MissingData } from '../model/fault-tree.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../model/option-names.js';
 import type { CompiledLogSignal } from './compile-log-signal.js';
 import type { SignalResult } from './evidence-result.js';
 import { logPredictiveTail } from './negative-binomial-upper-tail.js';
@@ -17,6 +18,8 @@ type LogSignalVerdict = Pick<SignalResult, 'state' | 'reason' | 'count' | 'basel
 export interface LogSignalOptions {
   /** The tree's `defaults.missing`, for signals that set none. */
   readonly missing?: MissingData;
+  /** How a reason names the logs option (default: its key). */
+  readonly optionNames?: OptionNames;
 }
 
 export function evaluateLogSignal(compiled: CompiledLogSignal, counts: LogSignalCounts | undefined, window: TimeRange, baseline: TimeRange | undefined, options: LogSignalOptions = {}): LogSignalVerdict {
@@ -25,7 +28,7 @@ export function evaluateLogSignal(compiled: CompiledLogSignal, counts: LogSignal
   const alpha = signal.alpha ?? DEFAULT_ALPHA;
   const rule = `≥ ${minCount}, p < ${alpha}`;
   if (compiled.error) return { state: 'unknown', reason: compiled.error, samples: [], rule };
-  if (!counts) return { state: 'unknown', reason: 'No logs were given (--logs)', samples: [], rule };
+  if (!counts) return { state: 'unknown', reason: `No logs were given (${(options.optionNames ?? LIBRARY_OPTION_NAMES).logs})`, samples: [], rule };
   if (counts.windowLines === 0) {
     const fields = [...(signal.fields?.keys() ?? [])];
     const reason = fields.length > 0 ? `No log line in the window carries the field${fields.length > 1 ? 's' : ''} ${fields.join(', ')}` : 'No log line falls in the window';

@@ -4,6 +4,7 @@
 // from the caller, and never appear in messages.
 
 import { FtreeError } from '../model/diagnostic.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../model/option-names.js';
 import type { MetricSeries } from './metric-series.js';
 import { seriesFromResult } from './parse-prometheus-json.js';
 import { fetchFor, type FetchAnswer, type FetchLike } from './fetch-with-extra-ca.js';
@@ -68,8 +69,8 @@ export function chooseStepSeconds(startMs: number, endMs: number, wanted?: numbe
   return Math.max(floor, wanted ?? MIN_STEP_SECONDS);
 }
 
-/** Refuses a URL that is not http(s) before any query runs (a usage error, exit 2). */
-export function checkPrometheusUrl(url: string): void {
+/** Refuses a URL that is not http(s) before any query runs (a usage error, exit 2); the hint names the option by `names`. */
+export function checkPrometheusUrl(url: string, names: OptionNames = LIBRARY_OPTION_NAMES): void {
   let u: URL | undefined;
   try {
     u = new URL(url);
@@ -77,7 +78,7 @@ export function checkPrometheusUrl(url: string): void {
     u = undefined;
   }
   if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:')) {
-    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `The Prometheus URL is not an http(s) URL: ${redactUrl(url)}`, hint: 'for example --prometheus http://127.0.0.1:9090' });
+    throw new FtreeError({ code: 'USAGE', severity: 'error', message: `The Prometheus URL is not an http(s) URL: ${redactUrl(url)}`, hint: `for example ${names.prometheus} http://127.0.0.1:9090` });
   }
 }
 

@@ -5,6 +5,7 @@
 // deadline passing stops the rest and is reported once.
 
 import { FtreeError, type Diagnostic } from '../model/diagnostic.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../model/option-names.js';
 import { fetchFor, type FetchLike } from './fetch-with-extra-ca.js';
 import { joinSeries, type MetricSeries } from './metric-series.js';
 import { PrometheusQueryError, checkPrometheusUrl, prometheusRequest, queryPrometheusRange, redactUrl, type PrometheusOptions } from './query-prometheus-range.js';
@@ -23,6 +24,8 @@ export interface PrometheusSourceOptions extends PrometheusOptions {
   readonly concurrency?: number;
   /** Milliseconds now; for tests. */
   readonly now?: () => number;
+  /** How messages name the options deadlineMs, stepSeconds and prometheus (default: those keys). */
+  readonly optionNames?: OptionNames;
 }
 
 export type QueryOutcome = { readonly series: MetricSeries[] } | { readonly error: FtreeError };
@@ -39,14 +42,15 @@ export interface PrometheusSourceResult {
  * (exit 3) when the probe finds the server unreachable or refusing the credentials.
  */
 export async function queryPrometheusSource(queries: readonly string[], ranges: readonly TimeRange[], options: PrometheusSourceOptions): Promise<PrometheusSourceResult> {
-  checkPrometheusUrl(options.url);
+  const names = options.optionNames ?? LIBRARY_OPTION_NAMES;
+  checkPrometheusUrl(options.url, names);
   const now = options.now ?? Date.now;
   const started = now();
   const deadlineMs = options.deadlineMs ?? DEFAULT_PROMETHEUS_DEADLINE_MS;
   const deadline = started + deadlineMs;
   const distinct = [...new Set(queries)];
   if (distinct.length === 0) return { outcomes: new Map() };
-  await probePrometheus(options, { limitMs: Math.min(PROBE_TIMEOUT_MS, deadlineMs), queries: distinct.length });
+  await probePrometheus(options, { limitMs: Math.min(PROBE_TIMEOUT_MS, deadlineMs), queries: distinct.length, optionNames: names });
 
   const stop = new AbortController();
   let downBecause: string | undefined;
@@ -88,7 +92,7 @@ export async function queryPrometheusSource(queries: readonly string[], ranges: 
       code: 'PROMETHEUS_FAILED',
       severity: 'warning',
       message: `Prometheus at ${shown} did not answer ${count(unanswered, 'query')} of ${distinct.length} within the deadline of ${seconds(deadlineMs)}`,
-      hint: 'their signals are unknown; a longer --timeout waits longer, a shorter window or coarser --step asks less',
+      hint: `their signals are unknown; a longer ${names.deadlineMs} waits longer, a shorter window or coarser ${names.stepSeconds} asks less`,
     };
   }
   return { outcomes, ...(problem ? { problem } : {}) };
@@ -99,7 +103,8 @@ export async function queryPrometheusSource(queries: readonly string[], ranges: 
  * route, no reply within the limit) or HTTP 401/403 is the whole source's failure. Any other answer,
  * even a 404 from a proxy that does not pass that path on, counts as reachable.
  */
-export async function probePrometheus(options: PrometheusOptions, context: { limitMs: number; queries: number }): Promise<void> {
+export async function probePrometheus(options: PrometheusOptions, context: { limitMs: number; queries: number; optionNames?: OptionNames }): Promise<void> {
+  const hint = unreachableHint(context.optionNames ?? LIBRARY_OPTION_NAMES);
   const shown = redactUrl(options.url);
   const { base, headers } = prometheusRequest(options);
   const url = new URL(PROBE_PATH, base);
@@ -126,7 +131,7 @@ export async function probePrometheus(options: PrometheusOptions, context: { lim
       if (e instanceof FtreeError) throw e;
       const err = e as Error;
       if (err.name === 'TimeoutError' || err.name === 'AbortError') {
-        throw sourceError(`Prometheus at ${shown} does not answer: no answer within ${seconds(context.limitMs)} to ${tried}; ${none}`, HINT);
+        throw sourceError(`Prometheus at ${shown} does not answer: no answer within ${seconds(context.limitMs)} to ${tried}; ${none}`, hint);
       }
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       problem = cause?.code ?? cause?.message ?? err.message;
@@ -138,10 +143,12 @@ export async function probePrometheus(options: PrometheusOptions, context: { lim
   }
   const ms = Date.now() - started;
   const elapsed = ms < 1000 ? `${ms} ms` : seconds(ms);
-  throw sourceError(`Prometheus at ${shown} cannot be reached: cannot connect (${problem}) for ${tried}, in ${elapsed}; ${none}`, HINT);
+  throw sourceError(`Prometheus at ${shown} cannot be reached: cannot connect (${problem}) for ${tried}, in ${elapsed}; ${none}`, hint);
 }
 
-const HINT = 'check the URL and that Prometheus is up (its /-/ready page); --timeout sets the time allowed for all queries (default 30s)';
+function unreachableHint(names: OptionNames): string {
+  return `check the URL and that Prometheus is up (its /-/ready page); ${names.deadlineMs} sets the time allowed for all queries (default 30s)`;
+}
 
 function sourceError(message: string, hint: string | undefined): FtreeError {
   return new FtreeError({ code: 'PROMETHEUS_FAILED', severity: 'error', message, ...(hint ? { hint } : {}) });

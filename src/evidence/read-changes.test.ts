@@ -30,7 +30,7 @@ describe('readChanges and evaluateChangeSignal', () => {
     });
     expect(evaluateChangeSignal({ service: 'payments-config', within: 0.1 }, log, window)).toMatchObject({ state: 'silent', count: 0 });
     expect(evaluateChangeSignal({ service: 'fraud-rules', kind: 'config' }, log, window)).toMatchObject({ state: 'silent', rule: 'within 2h' });
-    expect(evaluateChangeSignal({ service: 'fraud-rules' }, undefined, window)).toMatchObject({ state: 'unknown', reason: 'No changes file was given (--changes)' });
+    expect(evaluateChangeSignal({ service: 'fraud-rules' }, undefined, window)).toMatchObject({ state: 'unknown', reason: 'No changes file was given (`changesFile`)' });
 
     const csv = join(dir, 'changes.csv');
     writeFileSync(csv, 'time,service,kind,description\n2026-11-22T10:10:00Z,Payments-API,deploy,"v2.14.0, canary 10%"\n');

@@ -57,7 +57,7 @@ export const TREE_ERROR_CODES = {
   PROBABILITY_NEAR_ONE: { severity: 'warning', summary: 'a rate-based event whose probability over the mission time exceeds 0.999 (a unit slip?)' },
   CCF_INVALID: { severity: 'error', summary: 'a common-cause failure group whose members or factors do not fit its model (also in Open-PSA MEF)' },
   TRANSFER_NOT_FOUND: { severity: 'error', summary: 'a transfer names a file that cannot be read' },
-  PATH_OUTSIDE_TREE: { severity: 'error', summary: "a transfer or include names a file outside the tree's own folder (allowed with --allow-outside-paths)" },
+  PATH_OUTSIDE_TREE: { severity: 'error', summary: "a transfer or include names a file outside the tree's own folder (allowed by the loader's allowOutsidePaths)" },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type TreeErrorCode = keyof typeof TREE_ERROR_CODES;

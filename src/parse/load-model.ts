@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FaultTree } from '../model/fault-tree.js';
 import { INPUT_LIMITS, InputFileError, readInputFileSync, type ReadModelFile } from '../model/read-input-file.js';
+import type { OptionNames } from '../model/option-names.js';
 import { loadTree } from './yaml/load-tree.js';
 
 export type ModelFormat = 'yaml' | 'mef' | 'galileo';
@@ -33,6 +34,8 @@ export interface LoadModelOptions {
   readonly allowOutsidePaths?: boolean;
   /** Reads each file (default readInputFileSync: regular files only, up to the size cap of the format). */
   readonly readFile?: ReadModelFile;
+  /** How hints name the allowOutsidePaths option (default: its key; the CLI passes its flags). */
+  readonly optionNames?: OptionNames;
 }
 
 export interface LoadModelResult {
@@ -60,15 +63,16 @@ export async function loadModel(files: readonly string[], options: LoadModelOpti
   const top = options.top !== undefined ? { top: options.top } : {};
   const missionTime = options.missionTime !== undefined ? { missionTime: options.missionTime } : {};
   const allowOutsidePaths = options.allowOutsidePaths === true;
+  const optionNames = options.optionNames !== undefined ? { optionNames: options.optionNames } : {};
   switch (format) {
     case 'yaml': {
-      const r = await loadTree(files[0]!, { ...top, allowOutsidePaths, readFile });
+      const r = await loadTree(files[0]!, { ...top, allowOutsidePaths, readFile, ...optionNames });
       return { format, ...(r.tree ? { tree: r.tree } : {}), diagnostics: r.diagnostics, files: [...r.sources.keys()], sources: r.sources };
     }
     case 'mef': {
       // The MEF and Galileo readers load only when a command reads such a model (start-up time).
       const { readMefModel } = await import('./mef/load-mef.js');
-      const r = readMefModel(files, { ...top, ...missionTime, allowOutsidePaths, readFile });
+      const r = readMefModel(files, { ...top, ...missionTime, allowOutsidePaths, readFile, ...optionNames });
       return { format, ...(r.tree ? { tree: r.tree } : {}), diagnostics: [...r.errors, ...r.warnings], files: r.files, sources: r.sources };
     }
     case 'galileo':

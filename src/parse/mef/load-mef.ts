@@ -8,6 +8,7 @@ import { INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFo
 import { capDiagnostics, FtreeError, hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import type { FaultTree } from '../../model/fault-tree.js';
 import type { SourceSpan } from '../../model/source-span.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../../model/option-names.js';
 import { buildMefModel, type BuildMefModelOptions } from './build-mef-model.js';
 import { mefError } from './mef-diagnostic.js';
 import { createRawMefModel, type RawMefModel } from './mef-raw.js';
@@ -22,12 +23,14 @@ export interface LoadMefOptions extends ReadMefModelOptions {
 }
 
 export interface ReadMefModelOptions extends BuildMefModelOptions {
-  /** Follow includes to files outside the folder of the file named on the command line; refused by default. */
+  /** Follow includes to files outside the folder of the file named first; refused by default. */
   readonly allowOutsidePaths?: boolean;
   /** Largest file read, in bytes (default INPUT_LIMITS.mefBytes). */
   readonly maxFileBytes?: number;
   /** Reads each file (default readInputFileSync: regular files only, up to the size cap). */
   readonly readFile?: ReadModelFile;
+  /** How hints name the allowOutsidePaths option (default: its key). */
+  readonly optionNames?: OptionNames;
 }
 
 export interface MefModelResult {
@@ -58,7 +61,7 @@ export function readMefModel(files: readonly string[], options: ReadMefModelOpti
   const readInto = (file: string, folder: string | undefined, includedAt?: SourceSpan): void => {
     if (includedAt && folder !== undefined && !isInsideFolder(file, folder)) {
       // Refused before reading, so that no error can show a line of a file outside the model's folder.
-      raw.diagnostics.push(mefError('PATH_OUTSIDE_TREE', `Include of ${file}, outside the model's folder ${folder}`, includedAt, 'a model may include files in its own folder and below; for a trusted layout, run with --allow-outside-paths'));
+      raw.diagnostics.push(mefError('PATH_OUTSIDE_TREE', `Include of ${file}, outside the model's folder ${folder}`, includedAt, `a model may include files in its own folder and below; for a trusted layout, run with ${(options.optionNames ?? LIBRARY_OPTION_NAMES).allowOutsidePaths}`));
       return;
     }
     let text: string;

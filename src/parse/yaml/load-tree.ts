@@ -10,6 +10,7 @@ import type { FaultTree } from '../../model/fault-tree.js';
 import { RawReader } from './raw-reader.js';
 import { formatMiB, INPUT_LIMITS, InputFileError, isInsideFolder, readInputFileSync, treeFolderOf, type ReadModelFile } from '../../model/read-input-file.js';
 import { readDeclarations, type FileDeclarations } from './read-declarations.js';
+import { LIBRARY_OPTION_NAMES, type OptionNames } from '../../model/option-names.js';
 
 /** Largest tree file read, in bytes. */
 export const MAX_FILE_BYTES = INPUT_LIMITS.treeBytes;
@@ -22,6 +23,8 @@ export interface LoadTreeOptions {
   readonly top?: string;
   /** Reads each file (default readInputFileSync: regular files only, up to the size cap). */
   readonly readFile?: ReadModelFile;
+  /** How hints name the allowOutsidePaths option (default: its key). */
+  readonly optionNames?: OptionNames;
 }
 
 export interface LoadTreeResult {
@@ -51,7 +54,7 @@ export async function loadTree(path: string, options: LoadTreeOptions = {}): Pro
     seen.add(key);
     if (from && folder !== undefined && !isInsideFolder(file, folder)) {
       // Refused before reading, so that no error can show a line of a file outside the tree.
-      reader.report('PATH_OUTSIDE_TREE', `The transfer "${from.id}" points to ${file}, outside the tree's folder ${folder}`, from.span, 'a tree may name files in its own folder and below; for a trusted layout, run with --allow-outside-paths');
+      reader.report('PATH_OUTSIDE_TREE', `The transfer "${from.id}" points to ${file}, outside the tree's folder ${folder}`, from.span, `a tree may name files in its own folder and below; for a trusted layout, run with ${(options.optionNames ?? LIBRARY_OPTION_NAMES).allowOutsidePaths}`);
       failed.add(file);
       continue;
     }
