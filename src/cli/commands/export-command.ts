@@ -2,6 +2,7 @@
 
 import type { Command } from 'commander';
 import { examplesHelp, type CommandContext } from '../command-context.js';
+import { EXPORT_FORMATS } from '../../report/export-formats.js';
 import { addOutputFileOptions, formatOption } from '../option-groups.js';
 
 const HELP = examplesHelp([
@@ -16,7 +17,7 @@ export function exportCommand(program: Command, { globals, setExit }: CommandCon
     .command('export')
     .description('write a tree as Open-PSA MEF XML (for SCRAM, XFTA), YAML, JSON, or a Mermaid or Graphviz DOT diagram')
     .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model')
-    .addOption(formatOption(['mef', 'yaml', 'json', 'mermaid', 'dot'], 'output format', true));
+    .addOption(formatOption(Object.keys(EXPORT_FORMATS), 'output format', true));
   return addOutputFileOptions(command)
     .addHelpText('after', HELP)
     .action(async (files: string[], opts) => {
