@@ -7,6 +7,7 @@ import { terminalWidth } from './terminal-width.js';
 import { diagnoseIncident } from '../diagnose/index.js';
 import { parseTimePoint } from '../evidence/index.js';
 import { CLI_OPTION_NAMES, EXIT } from './error-table.js';
+import { isFtreeError } from '../model/diagnostic.js';
 import { treeAtTime } from '../model/tree-at-time.js';
 import { diagnosisToJson } from '../report/diagnosis-json.js';
 import { renderDiagnosisMarkdown } from '../report/diagnosis-markdown.js';
@@ -43,8 +44,12 @@ export async function runAnalyzeIncident(files: readonly string[], options: Anal
   const at = options.at === undefined ? undefined : parsePositiveDuration(options.at, '--at');
   // The whole tree, with the chosen top event: evidence outside the top's cone still speaks about
   // the events it shares with it (a callee's other callers). An unknown top gets the loader's error.
-  const whole = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, ...(missionTime !== undefined ? { missionTime } : {}) });
   const top = options.topEvent;
+  const whole = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, ...(missionTime !== undefined ? { missionTime } : {}) }).catch((e: unknown) => {
+    // An MEF model with several roots loads once --top-event names one of them.
+    if (top === undefined || !isFtreeError(e) || !e.diagnostics.filter((d) => d.severity === 'error').every((d) => d.code === 'AMBIGUOUS_TOP')) throw e;
+    return loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color, top, ...(missionTime !== undefined ? { missionTime } : {}) });
+  });
   const known = top === undefined || whole.tree.gates.has(top) || whole.tree.events.has(top);
   const loaded = known
     ? { tree: top === undefined ? whole.tree : { ...whole.tree, top } }

@@ -34,7 +34,7 @@ export async function runCalibrate(treeFile: string, options: CalibrateOptions):
   if (!zone) throw usageError(`Unknown time zone "${options.timezone}"`, 'use UTC, an offset such as +02:00, or an IANA name such as Europe/Berlin');
   const priorWeight = options.priorWeight === undefined ? undefined : Number(options.priorWeight);
   if (priorWeight !== undefined && !(priorWeight > 0 && Number.isFinite(priorWeight))) throw usageError(`--prior-weight must be a positive number, not ${options.priorWeight}`);
-  const { tree } = await loadInput([treeFile], { color: options.color !== false });
+  const { tree } = await loadInput([treeFile], { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   const history = await readIncidentHistory(options.history, zone);
   let period = history.period;
   if (options.period !== undefined) {

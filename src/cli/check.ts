@@ -42,7 +42,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions):
   }
   const report: CheckReport = { trees, version: VERSION };
   const render = await CHECK_FORMATS[options.format]();
-  const text = render(report, { chalk: chalkFor(process.stdout, options.color !== false), sources, now: new Date(), hostname: hostname() });
+  const text = render(report, { chalk: chalkFor(process.stdout, options.color !== false), sources, now: new Date(), hostname: hostname(), cwd: process.cwd() });
   process.stdout.write(`${text}\n`);
   return trees.some(hasFailed) ? EXIT.invalid : EXIT.ok;
 }

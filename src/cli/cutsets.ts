@@ -49,7 +49,7 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
   const { tree, warnings } = await loadEngineInput(files, options);
   // Open the output before the analysis, so that a refused file costs nothing.
-  const out = options.format === 'text' && options.output === undefined ? undefined : await openOutputStream(options.output, { force: options.force === true });
+  const out = options.format === 'text' && (options.output === undefined || options.output === '-') ? undefined : await openOutputStream(options.output, { force: options.force === true });
   try {
     const start = nowMs();
     const { pTop, family } = await withStepStatus(`${options.primeImplicants === true ? 'prime implicants' : 'minimal cut sets'} of ${tree.events.size} events`, () => {

@@ -100,7 +100,7 @@ async function graphFromPrometheus(options: GenerateOptions): Promise<{ graph: S
   }
   const { stepSeconds, deadlineMs } = prometheusTiming(options);
   const timing = { ...(stepSeconds !== undefined ? { stepSeconds } : {}), ...(deadlineMs !== undefined ? { timeoutMs: deadlineMs, deadline: Date.now() + deadlineMs } : {}) };
-  const graph = await queryServiceGraph(metric, window, { url: options.prometheus!, auth: prometheusAuth(), ...timing });
+  const graph = await queryServiceGraph(metric, window, { url: options.prometheus!, auth: prometheusAuth(), optionNames: CLI_OPTION_NAMES, ...timing });
   return { graph, source: `${metric.metric}{${metric.callerLabel}, ${metric.calleeLabel}}` };
 }
 

@@ -23,7 +23,8 @@ const CHUNK = 1 << 16;
 
 /** Standard output when `path` is undefined, else the file `path`. */
 export async function openOutputStream(path: string | undefined, options: { readonly force?: boolean } = {}): Promise<OutputStream> {
-  if (path === undefined) return new BufferedOutput(process.stdout, 'standard output', async () => undefined, async () => undefined);
+  // `-o -` is standard output, as for every command's -o.
+  if (path === undefined || path === '-') return new BufferedOutput(process.stdout, 'standard output', async () => undefined, async () => undefined);
   const kind = await fileKind(path);
   if (kind === 'folder') {
     throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: it is a folder` });

@@ -40,6 +40,8 @@ export interface PrometheusOptions {
   readonly stepSeconds?: number;
   /** Default: `fetch`, or for https with NODE_EXTRA_CA_CERTS a GET trusting that file too. */
   readonly fetch?: typeof fetch | FetchLike;
+  /** How messages name the caller's options (default: their library keys). */
+  readonly optionNames?: OptionNames;
 }
 
 export const MAX_POINTS = 11_000;
@@ -100,7 +102,7 @@ export function prometheusRequest(options: Pick<PrometheusOptions, 'url' | 'auth
 
 export async function queryPrometheusRange(query: string, range: { start: number; end: number }, options: PrometheusOptions): Promise<MetricSeries[]> {
   const shown = redactUrl(options.url);
-  checkPrometheusUrl(options.url);
+  checkPrometheusUrl(options.url, options.optionNames);
   const { base, headers } = prometheusRequest(options);
   const step = chooseStepSeconds(range.start, range.end, options.stepSeconds);
   const url = new URL('api/v1/query_range', base);

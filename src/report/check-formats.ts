@@ -13,6 +13,8 @@ export interface CheckRenderContext {
   readonly sources: ReadonlyMap<string, string>;
   readonly now: Date;
   readonly hostname: string;
+  /** The working folder, which CI runs in: the repository's root, for formats that want paths from it. */
+  readonly cwd: string;
 }
 
 export type CheckRenderer = (report: CheckReport, context: CheckRenderContext) => string;

@@ -35,3 +35,11 @@ describe('checkToGitlab', () => {
     expect(checkToGitlab(report(20, './trees/y.yaml'))[0]!.fingerprint).not.toBe(before[0]);
   });
 });
+
+describe('checkToGitlab paths', () => {
+  it('makes an absolute path inside the working folder relative to it, and leaves one outside as given', () => {
+    const base = report(20, '/repo/trees/x.yaml');
+    expect(checkToGitlab(base, '/repo')[0]!.location.path).toBe('trees/x.yaml');
+    expect(checkToGitlab(base, '/elsewhere')[0]!.location.path).toBe('/repo/trees/x.yaml');
+  });
+});

@@ -3,6 +3,7 @@
 // budget or an invalid tree shows in the merge request's widget at its file and line.
 
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative } from 'node:path';
 import { listCheckFindings, type CheckFinding, type CheckReport } from './check-result.js';
 
 /** GitLab's five severities, one per kind of finding. */
@@ -22,10 +23,11 @@ export interface GitlabIssue {
   readonly location: { readonly path: string; readonly lines: { readonly begin: number } };
 }
 
-export function checkToGitlab(report: CheckReport): GitlabIssue[] {
+/** `cwd`: the repository's root (where CI runs), against which absolute paths are made relative. */
+export function checkToGitlab(report: CheckReport, cwd = ''): GitlabIssue[] {
   const seen = new Map<string, number>();
   return listCheckFindings(report).map((f) => {
-    const path = repoPath(f.span?.file ?? f.tree);
+    const path = repoPath(f.span?.file ?? f.tree, cwd);
     const identity = [f.rule, path, f.event ?? f.code ?? '', f.message].join('\0');
     const n = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, n);
@@ -39,11 +41,13 @@ export function checkToGitlab(report: CheckReport): GitlabIssue[] {
   });
 }
 
-export function renderCheckGitlab(report: CheckReport): string {
-  return JSON.stringify(checkToGitlab(report), null, 2);
+export function renderCheckGitlab(report: CheckReport, context: { readonly cwd: string }): string {
+  return JSON.stringify(checkToGitlab(report, context.cwd), null, 2);
 }
 
-/** GitLab wants the path from the repository's root: forward slashes, no leading `./`. */
-function repoPath(file: string): string {
-  return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+/** GitLab wants the path from the repository's root: relative to `cwd` when absolute and inside it, forward slashes, no leading `./`. */
+function repoPath(file: string, cwd: string): string {
+  const inside = cwd !== '' && isAbsolute(file) ? relative(cwd, file) : file;
+  const path = inside.startsWith('..') || isAbsolute(inside) ? file : inside;
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 }
