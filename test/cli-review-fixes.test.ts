@@ -74,3 +74,12 @@ describe('generate --prometheus', () => {
     expect([r.status, r.stderr]).toEqual([2, expect.stringContaining('hint: for example --prometheus http://127.0.0.1:9090')]);
   });
 });
+
+describe('evidence', () => {
+  it('reads an Open-PSA MEF model of several files, as analyze does', () => {
+    const dir = 'src/parse/mef/fixtures/valid';
+    const r = ftree(['evidence', `${dir}/split-tree.xml`, `${dir}/split-tree-data.xml`, `${dir}/split-tree-more.xml`, '--since', '2026-11-20T10:00:00Z', '--until', '2026-11-20T10:30:00Z', '--format', 'json']);
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect((JSON.parse(r.stdout) as { tree: string }).tree).toBe('split');
+  });
+});

@@ -14,12 +14,12 @@ export function evidenceCommand(program: Command, { globals, setExit }: CommandC
   const command = program
     .command('evidence')
     .description('the state of every evidence signal of a tree over an incident window')
-    .argument('<tree>', 'a YAML tree (or Open-PSA MEF XML files)');
+    .argument('<files...>', 'a YAML tree, or Open-PSA MEF XML files forming one model');
   return addEvidenceOptions(command)
     .addOption(formatOption(['text', 'json']))
     .addHelpText('after', HELP)
-    .action(async (tree: string, opts) => {
+    .action(async (files: string[], opts) => {
       const { runEvidence } = await import('../evidence.js');
-      setExit(await runEvidence([tree], { ...opts, ...globals() }));
+      setExit(await runEvidence(files, { ...opts, ...globals() }));
     });
 }
