@@ -21,6 +21,7 @@ import type { CutSetsReport } from '../report/cut-sets-report.js';
 import { renderCutSetsText } from '../report/cut-sets-text.js';
 import { loadEngineInput, type EngineInputOptions } from './load-engine-input.js';
 import { openOutputStream } from './open-output-stream.js';
+import { isStandardOutput } from './write-output.js';
 import { chalkFor } from './output.js';
 import { parseCount, parseProbabilityOption } from './parse-options.js';
 import { nowMs } from '../model/clock.js';
@@ -49,7 +50,7 @@ export async function runCutsets(files: readonly string[], options: CutsetsOptio
   const maxNodes = options.maxBddNodes === undefined ? undefined : parseCount(options.maxBddNodes, '--max-bdd-nodes');
   const { tree, warnings } = await loadEngineInput(files, options);
   // Open the output before the analysis, so that a refused file costs nothing.
-  const out = options.format === 'text' && (options.output === undefined || options.output === '-') ? undefined : await openOutputStream(options.output, { force: options.force === true });
+  const out = options.format === 'text' && isStandardOutput(options.output) ? undefined : await openOutputStream(options.output, { force: options.force === true });
   try {
     const start = nowMs();
     const { pTop, family } = await withStepStatus(`${options.primeImplicants === true ? 'prime implicants' : 'minimal cut sets'} of ${tree.events.size} events`, () => {

@@ -6,7 +6,7 @@ import { EXIT } from './error-table.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../report/export-formats.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './global-options.js';
-import { writeOutputFile } from './write-output.js';
+import { writeOutput } from './write-output.js';
 
 export interface ExportOptions extends GlobalOptions {
   readonly format: ExportFormat;
@@ -17,7 +17,6 @@ export interface ExportOptions extends GlobalOptions {
 export async function runExport(files: readonly string[], options: ExportOptions): Promise<number> {
   const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false });
   const text = (await EXPORT_FORMATS[options.format]())(tree);
-  if (options.output === undefined || options.output === '-') process.stdout.write(text);
-  else await writeOutputFile(options.output, text, { force: options.force === true });
+  await writeOutput(options.output, text, { force: options.force === true });
   return EXIT.ok;
 }

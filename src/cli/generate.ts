@@ -18,7 +18,7 @@ import { renderServiceTreeYaml } from '../report/service-tree-yaml.js';
 import { prometheusAuth, prometheusTiming } from './evidence.js';
 import type { GlobalOptions } from './global-options.js';
 import { parseMissionTime, parseProbabilityOption, usageError } from './parse-options.js';
-import { writeOutputFile } from './write-output.js';
+import { writeOutput } from './write-output.js';
 import { readInputText } from '../model/read-input-file.js';
 
 export interface GenerateOptions extends GlobalOptions {
@@ -68,10 +68,7 @@ export async function runGenerate(file: string | undefined, options: GenerateOpt
   const name = options.name ?? slugify(file !== undefined ? basename(file).replace(/\.[^.]*$/, '') : 'service-graph');
   const yaml = renderServiceTreeYaml(plan, { name, source, template, propagation, probability, missionTime, aspectMode: options.aspects, ...(options.schema !== undefined ? { schema: options.schema } : {}) });
   await checkGenerated(yaml);
-  if (options.output === undefined || options.output === '-') {
-    process.stdout.write(yaml);
-  } else {
-    await writeOutputFile(options.output, yaml, { force: options.force === true });
+  if (await writeOutput(options.output, yaml, { force: options.force === true })) {
     process.stderr.write(`Wrote ${options.output}: ${plan.services.length} services, ${plan.tops.length} top${plan.tops.length === 1 ? '' : 's'}, template ${template.name}\n`);
   }
   return EXIT.ok;

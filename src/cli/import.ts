@@ -8,7 +8,7 @@ import { exportYaml } from '../report/yaml-export.js';
 import { loadInput } from './load-input.js';
 import { parseMissionTime } from './parse-options.js';
 import type { GlobalOptions } from './global-options.js';
-import { writeOutputFile } from './write-output.js';
+import { writeOutput } from './write-output.js';
 
 export interface ImportOptions extends GlobalOptions {
   readonly output?: string;
@@ -25,10 +25,7 @@ export async function runImport(files: readonly string[], options: ImportOptions
   const missionTime = options.missionTime !== undefined ? { missionTime: parseMissionTime(options.missionTime) } : {};
   const { tree } = await loadInput(files, { allowOutsidePaths: options.allowOutsidePaths, color: options.color !== false, ...missionTime });
   const yaml = exportYaml(tree, options.schema === undefined ? {} : { schema: options.schema });
-  if (options.output === undefined || options.output === '-') {
-    process.stdout.write(yaml);
-  } else {
-    await writeOutputFile(options.output, yaml, { force: options.force === true });
+  if (await writeOutput(options.output, yaml, { force: options.force === true })) {
     process.stderr.write(`Wrote ${options.output}: ${tree.gates.size} gates, ${tree.events.size} basic events\n`);
   }
   return EXIT.ok;

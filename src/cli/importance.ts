@@ -9,7 +9,7 @@ import { renderImportanceText } from '../report/importance-text.js';
 import { loadEngineInput, type EngineInputOptions } from './load-engine-input.js';
 import { chalkFor } from './output.js';
 import { parseCount } from './parse-options.js';
-import { writeOutputFile } from './write-output.js';
+import { isStandardOutput, writeOutput } from './write-output.js';
 import { nowMs } from '../model/clock.js';
 
 export interface ImportanceCommandOptions extends EngineInputOptions {
@@ -29,17 +29,14 @@ export async function runImportance(files: readonly string[], options: Importanc
   const model = compileProbabilityModel(tree, maxNodes === undefined ? {} : { maxNodes });
   const analysis = computeImportanceMeasures(model);
   const report: ImportanceReport = { tree, analysis, sort: options.sort, warnings, seconds: (nowMs() - start) / 1000 };
-  // `-o -` is standard output, as for every command's -o.
-  const toStdout = options.output === undefined || options.output === '-';
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify(importanceToJson(report), null, 2)}\n`;
   else if (options.format === 'csv') text = renderImportanceCsv(report);
   else {
-    const chalk = chalkFor(process.stdout, options.color !== false && toStdout);
+    const chalk = chalkFor(process.stdout, options.color !== false && isStandardOutput(options.output));
     const shown = limit === undefined ? 20 : limit === 0 ? undefined : limit;
     text = `${renderImportanceText(report, { chalk, ...(shown !== undefined ? { limit: shown } : {})})}\n`;
   }
-  if (!toStdout) await writeOutputFile(options.output!, text, { force: options.force === true });
-  else process.stdout.write(text);
+  await writeOutput(options.output, text, { force: options.force === true });
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@ import { lstat, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FtreeError } from '../model/diagnostic.js';
 import { registerTempFile, releaseTempFile } from './temp-files.js';
+import { isStandardOutput } from './write-output.js';
 
 export interface OutputStream {
   /** Queues text; resolves when it is wise to write more (after a drain if the buffer is full). */
@@ -23,8 +24,7 @@ const CHUNK = 1 << 16;
 
 /** Standard output when `path` is undefined, else the file `path`. */
 export async function openOutputStream(path: string | undefined, options: { readonly force?: boolean } = {}): Promise<OutputStream> {
-  // `-o -` is standard output, as for every command's -o.
-  if (path === undefined || path === '-') return new BufferedOutput(process.stdout, 'standard output', async () => undefined, async () => undefined);
+  if (isStandardOutput(path)) return new BufferedOutput(process.stdout, 'standard output', async () => undefined, async () => undefined);
   const kind = await fileKind(path);
   if (kind === 'folder') {
     throw new FtreeError({ code: 'OUTPUT_UNWRITABLE', severity: 'error', message: `Cannot write ${path}: it is a folder` });

@@ -24,7 +24,7 @@ import { gatherEvidence, type EvidenceSourceOptions } from './evidence.js';
 import { loadInput } from './load-input.js';
 import type { GlobalOptions } from './global-options.js';
 import { printWarnings } from './output.js';
-import { writeOutputFile } from './write-output.js';
+import { writeOutput } from './write-output.js';
 import { usageError } from './parse-options.js';
 
 export interface ReportOptions extends GlobalOptions, EvidenceSourceOptions {
@@ -114,8 +114,7 @@ export async function runReport(files: readonly string[], options: ReportOptions
     limit,
   });
   const text = options.format === 'html' ? renderPostmortemHtml(pm) : renderPostmortemMarkdown(pm);
-  if (options.output === undefined || options.output === '-') process.stdout.write(text);
-  else await writeOutputFile(options.output, text, { force: options.force === true });
+  await writeOutput(options.output, text, { force: options.force === true });
   return EXIT.ok;
 }
 

@@ -12,6 +12,21 @@ export interface WriteOutputOptions {
   readonly force?: boolean;
 }
 
+/** No `-o`, or `-o -`: the command writes to standard output. */
+export function isStandardOutput(path: string | undefined): path is undefined | '-' {
+  return path === undefined || path === '-';
+}
+
+/** A command's output: to standard output (no `-o`, or `-o -`), else to the file as writeOutputFile does; true when a file was written. */
+export async function writeOutput(path: string | undefined, content: string, options: WriteOutputOptions = {}): Promise<boolean> {
+  if (isStandardOutput(path)) {
+    process.stdout.write(content);
+    return false;
+  }
+  await writeOutputFile(path, content, options);
+  return true;
+}
+
 export async function writeOutputFile(path: string, content: string, options: WriteOutputOptions = {}): Promise<void> {
   if (!options.force && (await exists(path))) {
     throw new FtreeError(
