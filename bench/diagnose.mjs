@@ -6,13 +6,11 @@
 // Target (issue 7): under 1 s. Prints the median of FTREE_BENCH_RUNS runs (default 7) and the peak
 // memory (maxRSS of the process). Run `npm run build` first. The generated files go to a temporary
 // folder, deleted afterwards (FTREE_BENCH_KEEP=1 keeps it and prints where).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeLoad, describeRuns, median, timeFtree } from './lib/time-cli.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.FTREE_BENCH_RUNS ?? 7);
 const LINES = 100_000;
 const SUBSYSTEMS = 20;
@@ -101,35 +99,15 @@ try {
   writeLogs(dir);
   writeMetrics(dir, queries);
   writeFileSync(join(dir, 'changes.jsonl'), `${JSON.stringify({ time: iso(SINCE - 3_600_000), service: 'svc-3', kind: 'deploy', description: 'an old deploy' })}\n`);
-  const hook = join(dir, 'peak-memory.mjs');
-  writeFileSync(hook, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.FTREE_BENCH_RSS, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });\n");
-  const rssFile = join(dir, 'rss');
-  const args = ['--import', pathToFileURL(hook).href, join(root, 'bin', 'ftree.js'), 'analyze', join(dir, 'tree.yaml'), '--logs', join(dir, 'app.log'), '--metrics', join(dir, 'metrics.csv'), '--changes', join(dir, 'changes.jsonl'), '--since', iso(SINCE), '--until', iso(UNTIL), '--format', 'json'];
-  const times = [];
-  const peaks = [];
-  const cpu = [];
-  let last;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    // Node is started here (for the memory hook), so without NODE_EXTRA_CA_CERTS as bin/ftree.js starts it.
-    const { NODE_EXTRA_CA_CERTS: _ca, ...env } = process.env;
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...env, FTREE_BENCH_RSS: rssFile } });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`ftree analyze exited ${r.status}: ${r.stderr}`);
-    const [rss, ms] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
-    peaks.push(rss / 1024);
-    cpu.push(ms);
-    last = JSON.parse(r.stdout);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  const median = sorted[Math.floor(sorted.length / 2)];
+  const args = ['analyze', join(dir, 'tree.yaml'), '--logs', join(dir, 'app.log'), '--metrics', join(dir, 'metrics.csv'), '--changes', join(dir, 'changes.jsonl'), '--since', iso(SINCE), '--until', iso(UNTIL), '--format', 'json'];
+  const result = timeFtree(dir, args, runs);
+  const { last } = result;
   const stats = last.evidence;
   console.log(`Tree: ${SUBSYSTEMS * PER} events, ${last.gates.length} gates with signals · logs: ${LINES.toLocaleString('en-US')} lines · metrics: ${queries.length} series · signals: ${stats.signals} (${stats.fired} fired)`);
   console.log(`Diagnosis: ${last.verdict.summary} · in-process ${(last.seconds * 1000).toFixed(0)} ms · BDD ${last.model.bdd_nodes.toLocaleString('en-US')} nodes`);
-  const cpuMedian = [...cpu].sort((a, b) => a - b)[Math.floor(cpu.length / 2)];
-  console.log(`Whole process, ${runs} runs: median ${median.toFixed(0)} ms wall (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)}), ${cpuMedian.toFixed(0)} ms CPU · peak memory ${Math.max(...peaks).toFixed(0)} MiB`);
-  console.log(`Machine load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs (wall times grow with it)`);
-  const ok = median < 1000 && last.verdict.top_suspect === CAUSE;
+  console.log(describeRuns(result));
+  console.log(describeLoad());
+  const ok = median(result.times) < 1000 && last.verdict.top_suspect === CAUSE;
   console.log(`Target: under 1 s with ${CAUSE} ranked first: ${ok ? 'met' : 'NOT met'}`);
   if (process.env.FTREE_BENCH_KEEP === '1') console.log(`Files kept in ${dir}`);
   process.exitCode = ok ? 0 : 1;

@@ -10,12 +10,12 @@
 // Target: under 1 s of CPU. Prints the median of FTREE_BENCH_RUNS runs (default 7), the peak memory and
 // the BDD's size; the files go to a temporary folder, deleted afterwards (FTREE_BENCH_KEEP=1
 // keeps it). Run `npm run build` first.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { describeLoad, describeRuns, median, timeFtree } from './lib/time-cli.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.env.FTREE_BENCH_RUNS ?? 7);
@@ -125,35 +125,15 @@ try {
   const graph = chooseGraph();
   const { gateIds, fired, cause } = writeTree(dir, graph);
   writeMetrics(dir, gateIds, fired);
-  const hook = join(dir, 'peak-memory.mjs');
-  writeFileSync(hook, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.FTREE_BENCH_RSS, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });\n");
-  const rssFile = join(dir, 'rss');
-  const args = ['--import', pathToFileURL(hook).href, join(root, 'bin', 'ftree.js'), 'analyze', join(dir, 'tree.yaml'), '--metrics', join(dir, 'metrics.csv'), '--since', iso(SINCE), '--until', iso(UNTIL), '--format', 'json'];
-  const times = [];
-  const peaks = [];
-  const cpu = [];
-  let last;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    // Node is started here (for the memory hook), so without NODE_EXTRA_CA_CERTS as bin/ftree.js starts it.
-    const { NODE_EXTRA_CA_CERTS: _ca, ...env } = process.env;
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...env, FTREE_BENCH_RSS: rssFile } });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`ftree analyze exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-    const [rss, ms] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
-    peaks.push(rss / 1024);
-    cpu.push(ms);
-    last = JSON.parse(r.stdout);
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const sorted = [...times].sort((a, b) => a - b);
+  const result = timeFtree(dir, ['analyze', join(dir, 'tree.yaml'), '--metrics', join(dir, 'metrics.csv'), '--since', iso(SINCE), '--until', iso(UNTIL), '--format', 'json'], runs);
+  const { last } = result;
   const withSignals = last.gates.length;
   console.log(`Graph: ${graph.source} · ${graph.names.length} services, ${graph.edges.length} calls · tree: ${gateIds.length} gates, all with a metric signal (${withSignals} in the diagnosis), ${fired.length} fired · planted cause ${cause}`);
   console.log(`Diagnosis: ${last.verdict.summary} · in-process ${(last.seconds * 1000).toFixed(0)} ms · BDD ${last.model.bdd_nodes.toLocaleString('en-US')} nodes`);
-  console.log(`Whole process, ${runs} runs: median ${median(times).toFixed(0)} ms wall (min ${sorted[0].toFixed(0)}, max ${sorted[sorted.length - 1].toFixed(0)}), ${median(cpu).toFixed(0)} ms CPU · peak memory ${Math.max(...peaks).toFixed(0)} MiB`);
-  console.log(`Machine load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs (wall times grow with it)`);
+  console.log(describeRuns(result));
+  console.log(describeLoad());
   // Judged on CPU time: the machine is shared, and wall times grow with its load.
-  const ok = median(cpu) < 1000;
+  const ok = median(result.cpu) < 1000;
   console.log(`Target: under 1 s of CPU with evidence on every gate: ${ok ? 'met' : 'NOT met'}`);
   if (process.env.FTREE_BENCH_KEEP === '1') console.log(`Files kept in ${dir}`);
   process.exitCode = ok ? 0 : 1;
