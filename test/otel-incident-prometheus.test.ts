@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RandomStream } from '../src/engine/random-stream.js';
 import { HAS_PROMETHEUS as hasPrometheus, IN_CI as inCi, startPrometheus, type LocalPrometheus } from './helpers/local-prometheus.js';
 import { CLI, REPO_ROOT } from './helpers/paths.js';
 
@@ -33,18 +34,10 @@ const SLOW = [0.2, 0.4, 0.7, 0.9, 1, 1];
 /** Who is slow during the incident: payments, and its callers up to the frontend. */
 const SLOWED = new Set(['payments', 'checkout', 'frontend']);
 
-/** A deterministic pseudo-random sequence, so that the data (and the test) is the same every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** Four hours of counters every 30 s; the incident in the last half hour. */
 function openMetrics(start: number, incident: number, end: number): string {
-  const rnd = random(7);
+  const random = new RandomStream(7);
+  const rnd = (): number => random.nextDouble();
   const graph = ['# TYPE traces_service_graph_request counter'];
   for (const [a, b] of CALLS) for (let t = start, n = 0; t <= end; t += STEP, n++) graph.push(`traces_service_graph_request_total{client="${a}",server="${b}"} ${n * 300} ${t / 1000}`);
   const buckets = ['# TYPE http_server_request_duration_seconds histogram'];
